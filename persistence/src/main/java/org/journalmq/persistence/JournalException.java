@@ -1,0 +1,44 @@
+package org.journalmq.persistence;
+
+/**
+ * A journal failure. The {@link Kind} is decided here, from SQL state codes, so that the JMS
+ * facade can map it to the right exception without knowing SQL.
+ */
+public class JournalException extends RuntimeException {
+
+    /** What kind of failure this is. */
+    public enum Kind {
+        /** The database cannot be reached or the connection broke; retrying later may work. */
+        UNAVAILABLE,
+        /** The database refused the credentials. */
+        AUTHENTICATION,
+        /** An ack or release names a row this client no longer holds (lease expired or taken). */
+        LEASE_LOST,
+        /** A caller passed something the journal cannot store (bad name, too long, null). */
+        INVALID_ARGUMENT,
+        /** The journal was closed. */
+        CLOSED,
+        /** The schema is missing, newer than this code, or a migration failed. */
+        SCHEMA,
+        /** Anything else the database reported. */
+        INTERNAL
+    }
+
+    private static final long serialVersionUID = 1L;
+
+    private final Kind kind;
+
+    public JournalException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public JournalException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

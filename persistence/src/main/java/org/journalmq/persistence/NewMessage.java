@@ -1,0 +1,26 @@
+package org.journalmq.persistence;
+
+/**
+ * A message to append to a destination.
+ *
+ * @param destination the journal address (queue or subscription), validated by the journal
+ * @param priority    0..9, higher first
+ * @param deliverAt   journal-clock time before which it must not be delivered; 0 for at once
+ * @param expiresAt   journal-clock time after which it must never be delivered; 0 for never
+ * @param groupId     message group, or null
+ * @param data        serialized headers, properties and body (opaque to the journal)
+ */
+public record NewMessage(String destination, int priority, long deliverAt, long expiresAt,
+                         String groupId, byte[] data) {
+    public NewMessage {
+        if (destination == null) {
+            throw new IllegalArgumentException("destination is null");
+        }
+        if (priority < 0 || priority > 9) {
+            throw new IllegalArgumentException("priority must be 0..9, was " + priority);
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("data is null");
+        }
+    }
+}
