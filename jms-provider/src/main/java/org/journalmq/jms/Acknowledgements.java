@@ -1,0 +1,150 @@
+package org.journalmq.jms;
+
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import java.util.ArrayList;
+import java.util.List;
+import org.journalmq.persistence.Ack;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.Release;
+import org.journalmq.persistence.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The acknowledgement and transaction state of one session (spec 6.2.7 transactions, 6.2.10
+ * acknowledgement modes): rows delivered but not yet acknowledged or committed, and the sends of
+ * the open transaction. Synchronized because the application thread and the session's delivery
+ * thread both reach it.
+ */
+final class Acknowledgements {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Acknowledgements.class);
+
+    private final JournalSession session;
+    private final List<Delivered> unacked = new ArrayList<>();
+    private final List<NewMessage> sends = new ArrayList<>();
+
+    Acknowledgements(JournalSession session) {
+        this.session = session;
+    }
+
+    synchronized void addSend(NewMessage m) {
+        sends.add(m);
+    }
+
+    /** Remembers a row handed to the application in CLIENT_ACKNOWLEDGE or transacted mode. */
+    synchronized void addDelivered(Delivered d) {
+        unacked.add(d);
+    }
+
+    private synchronized List<Delivered> takeUnacked() {
+        List<Delivered> taken = new ArrayList<>(unacked);
+        unacked.clear();
+        return taken;
+    }
+
+    private static List<Ack> acksOf(List<Delivered> delivered) {
+        List<Ack> acks = new ArrayList<>(delivered.size());
+        for (Delivered d : delivered) {
+            acks.add(d.row().ack());
+        }
+        return acks;
+    }
+
+    /** Message.acknowledge() in CLIENT_ACKNOWLEDGE mode: every message the session delivered. */
+    void acknowledgeAll() throws JMSException {
+        if (session.isClosed()) {
+            throw new IllegalStateException("cannot acknowledge: the session is closed");
+        }
+        List<Delivered> taken = takeUnacked();
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
+            session.journal().writeAndWait(UnitOfWork.ack(acksOf(taken)));
+        } catch (JournalException e) {
+            // Whatever is still ours goes back for redelivery; lost leases were redelivered already.
+            release(taken, true);
+            throw JmsExceptions.translate(e, "acknowledge " + taken.size() + " message(s)");
+        }
+    }
+
+    /** Session.commit(): the transaction's sends and acks in one database transaction. */
+    void commit() throws JMSException {
+        List<NewMessage> txSends;
+        List<Delivered> txAcks;
+        synchronized (this) {
+            txSends = new ArrayList<>(sends);
+            sends.clear();
+            txAcks = new ArrayList<>(unacked);
+            unacked.clear();
+        }
+        if (txSends.isEmpty() && txAcks.isEmpty()) {
+            return;
+        }
+        try {
+            session.journal().writeAndWait(new UnitOfWork(txSends, acksOf(txAcks)));
+        } catch (JournalException e) {
+            release(txAcks, true);
+            throw JmsExceptions.rolledBack(e, "commit");
+        }
+    }
+
+    /** Session.rollback(): drop the sends, give the consumed messages back for redelivery. */
+    void rollback() {
+        List<Delivered> taken;
+        synchronized (this) {
+            sends.clear();
+            taken = new ArrayList<>(unacked);
+            unacked.clear();
+        }
+        restartDelivery(taken);
+    }
+
+    /** Session.recover(): redeliver from the oldest unacknowledged message (spec 6.2.11). */
+    void recover() {
+        if (session.mode() == Session.CLIENT_ACKNOWLEDGE) {
+            restartDelivery(takeUnacked());
+        } else {
+            // AUTO/DUPS_OK: only the message being delivered to a listener is unacknowledged.
+            session.delivery().recoverCurrent();
+        }
+    }
+
+    /**
+     * Gives back the consumed messages and everything prefetched after them, so that delivery
+     * starts again from the oldest in journal order.
+     */
+    private void restartDelivery(List<Delivered> consumed) {
+        for (JournalConsumer c : session.consumers()) {
+            c.releasePrefetched();
+        }
+        release(consumed, true);
+    }
+
+    /** On session close: unacknowledged and uncommitted deliveries come back, uncommitted sends vanish. */
+    void releaseAllOnClose() {
+        rollback();
+    }
+
+    /** Releases rows to the journal, logging rather than throwing: the lease expiry is the fallback. */
+    void release(List<Delivered> delivered, boolean wasDelivered) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        long delay = wasDelivered ? session.connection().settings().redeliveryDelayMillis() : 0;
+        List<Release> releases = new ArrayList<>(delivered.size());
+        for (Delivered d : delivered) {
+            releases.add(new Release(d.row().id(), d.row().deliveryCount(), delay, wasDelivered));
+        }
+        try {
+            session.journal().release(releases);
+        } catch (JournalException e) {
+            LOG.warn("JMQ2004 could not release {} message(s), they return when their lease expires: {}",
+                    releases.size(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.journalmq.jms;
+
+import jakarta.jms.CompletionListener;
+import jakarta.jms.Message;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asynchronous sends of one session (spec 7.3): completion callbacks run in send order on one
+ * thread per session, never on the journal's writer thread, and close() waits for them.
+ */
+final class AsyncSends {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncSends.class);
+    private static final ThreadLocal<JournalSession> COMPLETING = new ThreadLocal<>();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final JournalSession session;
+    private final Object lock = new Object();
+    private ExecutorService executor;
+    private int outstanding;
+
+    AsyncSends(JournalSession session) {
+        this.session = session;
+    }
+
+    /** The session whose CompletionListener the current thread runs, or null. */
+    static JournalSession current() {
+        return COMPLETING.get();
+    }
+
+    private ExecutorService executor() {
+        synchronized (lock) {
+            if (executor == null) {
+                executor = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "journalmq-completion-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            outstanding++;
+            return executor;
+        }
+    }
+
+    /** Calls the listener once the write commits. Futures complete in write order, so callbacks keep send order. */
+    void track(CompletableFuture<Void> future, Message message, CompletionListener listener) {
+        ExecutorService ex = executor();
+        // submission happens on the writer thread in commit order; the single executor keeps it
+        future.whenComplete((v, failure) -> ex.execute(() -> callback(message, listener, failure)));
+    }
+
+    /** In a transacted session the send is complete once queued (it is applied at commit). */
+    void completeNow(Message message, CompletionListener listener) {
+        executor().execute(() -> callback(message, listener, null));
+    }
+
+    private void callback(Message message, CompletionListener listener, Throwable failure) {
+        COMPLETING.set(session);
+        try {
+            if (failure == null) {
+                listener.onCompletion(message);
+            } else {
+                listener.onException(message, JmsExceptions.translate(failure, "send"));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("JMQ2008 CompletionListener threw", e);
+        } finally {
+            COMPLETING.remove();
+            synchronized (lock) {
+                outstanding--;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** A non-persistent send nobody waits for: at most log its failure. */
+    void logFailure(CompletableFuture<Void> future, JournalDestination destination) {
+        future.whenComplete((v, failure) -> {
+            if (failure != null) {
+                LOG.warn("JMQ2009 non-persistent send to {} failed: {}", destination, failure.getMessage());
+            }
+        });
+    }
+
+    /** Waits until every callback has run (spec 7.3.8: close waits for incomplete sends). */
+    void awaitIdle() {
+        synchronized (lock) {
+            while (outstanding > 0) {
+                try {
+                    lock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    void shutdown() {
+        ExecutorService ex;
+        synchronized (lock) {
+            ex = executor;
+            executor = null;
+        }
+        if (ex != null) {
+            ex.shutdown();
+            try {
+                ex.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.journalmq.jms;
+
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.InvalidClientIDRuntimeException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.InvalidSelectorRuntimeException;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.JMSSecurityRuntimeException;
+import jakarta.jms.MessageFormatException;
+import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.jms.MessageNotWriteableException;
+import jakarta.jms.MessageNotWriteableRuntimeException;
+import jakarta.jms.ResourceAllocationException;
+import jakarta.jms.ResourceAllocationRuntimeException;
+import jakarta.jms.TransactionInProgressException;
+import jakarta.jms.TransactionInProgressRuntimeException;
+import jakarta.jms.TransactionRolledBackException;
+import jakarta.jms.TransactionRolledBackRuntimeException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.journalmq.persistence.JournalException;
+
+/**
+ * The one place where journal failures become JMS exceptions, and checked JMS exceptions become
+ * their {@link JMSRuntimeException} twins. The cause is kept both as {@code getCause()} and as the
+ * linked exception, so nothing of the original failure is lost.
+ */
+public final class JmsExceptions {
+
+    /** Error codes carried by the JMS exceptions made here. */
+    public static final String DATABASE_UNAVAILABLE = "JMQ-DB-UNAVAILABLE";
+    public static final String LEASE_LOST = "JMQ-LEASE-LOST";
+    public static final String JOURNAL_ERROR = "JMQ-JOURNAL";
+
+    private JmsExceptions() {
+    }
+
+    /** Translates a journal failure met while doing {@code what} (e.g. "send to queue://orders"). */
+    public static JMSException translate(JournalException e, String what) {
+        String message = what + " failed: " + e.getMessage();
+        JMSException jms = switch (e.kind()) {
+            case AUTHENTICATION -> new JMSSecurityException(message, "JMQ-AUTH");
+            case CLOSED -> new IllegalStateException(message, "JMQ-CLOSED");
+            case LEASE_LOST -> new JMSException(message, LEASE_LOST);
+            case INVALID_ARGUMENT -> new JMSException(message, "JMQ-INVALID");
+            case UNAVAILABLE -> new JMSException(message, DATABASE_UNAVAILABLE);
+            case SCHEMA, INTERNAL -> new JMSException(message, JOURNAL_ERROR);
+        };
+        return link(jms, e);
+    }
+
+    /** Translates the failure of a journal future (unwrapping Completion/ExecutionException). */
+    public static JMSException translate(Throwable failure, String what) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof JournalException je) {
+            return translate(je, what);
+        }
+        if (t instanceof JMSException je) {
+            return je;
+        }
+        return link(new JMSException(what + " failed: " + t, JOURNAL_ERROR), t);
+    }
+
+    /** A transaction commit that could not be applied: its work is rolled back. */
+    public static TransactionRolledBackException rolledBack(Throwable cause, String what) {
+        JMSException translated = translate(cause, what);
+        TransactionRolledBackException e = new TransactionRolledBackException(
+                translated.getMessage() + "; the transaction was rolled back", translated.getErrorCode());
+        return link(e, translated);
+    }
+
+    /** Keeps {@code cause} both as the linked exception and as the cause. */
+    public static <T extends JMSException> T link(T jms, Throwable cause) {
+        if (cause instanceof Exception ex) {
+            jms.setLinkedException(ex);
+        }
+        if (jms.getCause() == null) {
+            jms.initCause(cause);
+        }
+        return jms;
+    }
+
+    /** The {@link JMSRuntimeException} twin of a checked JMS exception, for the simplified API. */
+    public static JMSRuntimeException toRuntime(JMSException e) {
+        String m = e.getMessage();
+        String c = e.getErrorCode();
+        JMSRuntimeException r;
+        if (e instanceof IllegalStateException) {
+            r = new IllegalStateRuntimeException(m, c, e);
+        } else if (e instanceof InvalidClientIDException) {
+            r = new InvalidClientIDRuntimeException(m, c, e);
+        } else if (e instanceof InvalidDestinationException) {
+            r = new InvalidDestinationRuntimeException(m, c, e);
+        } else if (e instanceof InvalidSelectorException) {
+            r = new InvalidSelectorRuntimeException(m, c, e);
+        } else if (e instanceof JMSSecurityException) {
+            r = new JMSSecurityRuntimeException(m, c, e);
+        } else if (e instanceof MessageFormatException) {
+            r = new MessageFormatRuntimeException(m, c, e);
+        } else if (e instanceof MessageNotWriteableException) {
+            r = new MessageNotWriteableRuntimeException(m, c, e);
+        } else if (e instanceof ResourceAllocationException) {
+            r = new ResourceAllocationRuntimeException(m, c, e);
+        } else if (e instanceof TransactionInProgressException) {
+            r = new TransactionInProgressRuntimeException(m, c, e);
+        } else if (e instanceof TransactionRolledBackException) {
+            r = new TransactionRolledBackRuntimeException(m, c, e);
+        } else {
+            r = new JMSRuntimeException(m, c, e);
+        }
+        return r;
+    }
+}

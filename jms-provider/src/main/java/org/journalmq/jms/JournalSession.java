@@ -1,0 +1,534 @@
+package org.journalmq.jms;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.journalmq.jms.message.JournalBytesMessage;
+import org.journalmq.jms.message.JournalMapMessage;
+import org.journalmq.jms.message.JournalMessage;
+import org.journalmq.jms.message.JournalObjectMessage;
+import org.journalmq.jms.message.JournalStreamMessage;
+import org.journalmq.jms.message.JournalTextMessage;
+import org.journalmq.jms.selector.Selector;
+import org.journalmq.persistence.Ack;
+import org.journalmq.persistence.Journal;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.UnitOfWork;
+
+/**
+ * A session: a single-threaded context for producing and consuming (spec 6.2). It owns the
+ * acknowledgement state: in transacted mode the sends and the delivered rows wait for
+ * {@link #commit()}; in CLIENT_ACKNOWLEDGE mode the delivered rows wait for
+ * {@link Message#acknowledge()}. Listener delivery runs on one thread per session
+ * ({@link SessionDelivery}); async send completions on another ({@link AsyncSends}).
+ */
+public class JournalSession implements Session, QueueSession {
+
+    private final JournalConnection connection;
+    private final Journal journal;
+    private final int mode;
+    private final List<JournalConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<JournalProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<JournalBrowser> browsers = new CopyOnWriteArrayList<>();
+    private final Acknowledgements acks;
+    private final SessionDelivery delivery;
+    private final AsyncSends asyncSends;
+    private volatile boolean closed;
+
+    JournalSession(JournalConnection connection, int mode) {
+        this.connection = connection;
+        this.journal = connection.journal();
+        this.mode = mode;
+        this.acks = new Acknowledgements(this);
+        this.delivery = new SessionDelivery(this);
+        this.asyncSends = new AsyncSends(this);
+    }
+
+    // ---------------------------------------------------------------- internal accessors
+
+    JournalConnection connection() {
+        return connection;
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    int mode() {
+        return mode;
+    }
+
+    Acknowledgements acks() {
+        return acks;
+    }
+
+    SessionDelivery delivery() {
+        return delivery;
+    }
+
+    AsyncSends asyncSends() {
+        return asyncSends;
+    }
+
+    List<JournalConsumer> consumers() {
+        return consumers;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
+        connection.checkOpen();
+    }
+
+    /** True when the current thread delivers to a listener of a session of this connection. */
+    static boolean isDeliveryThreadOf(JournalConnection c) {
+        JournalSession s = SessionDelivery.current();
+        return s != null && s.connection == c;
+    }
+
+    /** True when the current thread runs a CompletionListener of a session of this connection. */
+    static boolean isCompletionThreadOf(JournalConnection c) {
+        JournalSession s = AsyncSends.current();
+        return s != null && s.connection == c;
+    }
+
+    void checkNotInCompletionListener(String what) throws IllegalStateException {
+        if (AsyncSends.current() == this) {
+            throw new IllegalStateException("a CompletionListener must not call " + what + " on its own session");
+        }
+    }
+
+    boolean hasConsumerOn(JournalDestination d) {
+        for (JournalConsumer c : consumers) {
+            if (c.destination().equals(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void connectionStarted() {
+        delivery.wake();
+        for (JournalConsumer c : consumers) {
+            c.wake();
+        }
+    }
+
+    void awaitListenerIdle() {
+        delivery.awaitIdle();
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkOpen();
+        return new JournalBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkOpen();
+        return new JournalMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkOpen();
+        return JournalMessage.create();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkOpen();
+        return new JournalObjectMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        checkOpen();
+        JournalObjectMessage m = new JournalObjectMessage();
+        m.setObject(object);
+        return m;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkOpen();
+        return new JournalStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkOpen();
+        return new JournalTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        checkOpen();
+        JournalTextMessage m = new JournalTextMessage();
+        m.setText(text);
+        return m;
+    }
+
+    // ---------------------------------------------------------------- transactions and acks
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return mode == SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return mode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("commit called on a session that is not transacted");
+        }
+        checkNotInCompletionListener("commit");
+        acks.commit();
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("rollback called on a session that is not transacted");
+        }
+        checkNotInCompletionListener("rollback");
+        acks.rollback();
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (mode == SESSION_TRANSACTED) {
+            throw new IllegalStateException("recover called on a transacted session; use rollback");
+        }
+        checkNotInCompletionListener("recover");
+        acks.recover();
+    }
+
+    /** Queues a send for commit (transacted) — called by the send path. */
+    void addTransactedSend(NewMessage message) {
+        acks.addSend(message);
+    }
+
+    // ---------------------------------------------------------------- destinations
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        JournalDestination.checkName(queueName, JournalDestination.Kind.QUEUE);
+        return new JournalQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkOpen();
+        JournalDestination.checkName(topicName, JournalDestination.Kind.TOPIC);
+        return new JournalTopic(topicName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryTopic();
+    }
+
+    /** The destination for a consumer or browser: a queue this session may read. */
+    private JournalDestination readableQueue(Destination destination) throws JMSException {
+        if (destination == null) {
+            throw new InvalidDestinationException("destination is null");
+        }
+        JournalDestination d = JournalDestination.from(destination);
+        switch (d.kind()) {
+            case TOPIC, TEMPORARY_TOPIC -> throw new JMSException("topic consumers are not supported yet"
+                    + " (publish/subscribe arrives with the topics feature): " + d);
+            case TEMPORARY_QUEUE -> {
+                if (!connection.ownsTemporary(d)) {
+                    throw new InvalidDestinationException("temporary queue " + d.name()
+                            + " belongs to another connection or was deleted: only its own connection may consume from it");
+                }
+            }
+            default -> { }
+        }
+        return d;
+    }
+
+    // ---------------------------------------------------------------- consumers
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        JournalDestination d = readableQueue(destination);
+        Selector selector = Selector.parse(messageSelector);
+        JournalConsumer c = new JournalConsumer(this, d, selector);
+        consumers.add(c);
+        return c;
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, null, false);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector, false);
+    }
+
+    void consumerClosed(JournalConsumer c) {
+        consumers.remove(c);
+    }
+
+    private JMSException topicsNotYet() {
+        return new JMSException("topic subscriptions are not supported yet"
+                + " (publish/subscribe arrives with the topics feature)");
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        checkOpen();
+        throw topicsNotYet();
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        throw topicsNotYet();
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        checkOpen();
+        throw topicsNotYet();
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        throw topicsNotYet();
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        checkOpen();
+        throw topicsNotYet();
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        throw topicsNotYet();
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        checkOpen();
+        throw topicsNotYet();
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        throw topicsNotYet();
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        throw topicsNotYet();
+    }
+
+    // ---------------------------------------------------------------- producers and browsers
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        JournalDestination d = destination == null ? null : JournalDestination.from(destination);
+        JournalProducer p = new JournalProducer(this, d);
+        producers.add(p);
+        return p;
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    void producerClosed(JournalProducer p) {
+        producers.remove(p);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        JournalDestination d = readableQueue(queue);
+        JournalBrowser b = new JournalBrowser(this, (Queue) d, Selector.parse(messageSelector));
+        browsers.add(b);
+        return b;
+    }
+
+    void browserClosed(JournalBrowser b) {
+        browsers.remove(b);
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Sends (or, transacted, queues) a message; shared by producers and the simplified API. */
+    void send(OutboundMessage out, CompletionListener listener) throws JMSException {
+        checkOpen();
+        NewMessage row = out.toRow(journal);
+        if (mode == SESSION_TRANSACTED) {
+            addTransactedSend(row);
+            if (listener != null) {
+                asyncSends.completeNow(out.message(), listener);
+            }
+            return;
+        }
+        var future = journal.write(UnitOfWork.send(row));
+        if (listener != null) {
+            asyncSends.track(future, out.message(), listener);
+        } else if (out.persistent()) {
+            try {
+                future.join();
+            } catch (RuntimeException e) {
+                throw JmsExceptions.translate(e, "send to " + out.destination());
+            }
+        } else {
+            asyncSends.logFailure(future, out.destination());
+        }
+    }
+
+    // ---------------------------------------------------------------- session listener (ASF, optional)
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        throw new JMSException("session message listeners (application server facilities, spec 8.2) are not"
+                + " supported; set the listener on a MessageConsumer");
+    }
+
+    @Override
+    public void run() {
+        // Application server facilities are not supported: nothing is ever loaded into a session.
+    }
+
+    // ---------------------------------------------------------------- close
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (SessionDelivery.current() == this) {
+            throw new IllegalStateException("a MessageListener must not close its own session");
+        }
+        checkNotInCompletionListener("close");
+        asyncSends.awaitIdle();
+        closed = true;
+        delivery.stop();
+        JMSException first = null;
+        for (JournalConsumer c : new ArrayList<>(consumers)) {
+            try {
+                c.closeInternal();
+            } catch (JMSException e) {
+                first = first == null ? e : first;
+            }
+        }
+        for (JournalBrowser b : new ArrayList<>(browsers)) {
+            b.closeInternal();
+        }
+        for (JournalProducer p : new ArrayList<>(producers)) {
+            p.closeInternal();
+        }
+        acks.releaseAllOnClose();
+        asyncSends.shutdown();
+        connection.sessionClosed(this);
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Acks rows outside any transaction, e.g. expired messages found at delivery. */
+    void ackQuietly(List<Ack> rows) {
+        if (!rows.isEmpty()) {
+            try {
+                journal.write(UnitOfWork.ack(rows));
+            } catch (JournalException ignored) {
+                // the expiry sweep removes them later
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.journalmq.jms;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageFormatException;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.journalmq.jms.message.JournalMessage;
+import org.journalmq.jms.message.MessageCodec;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.StoredMessage;
+import org.journalmq.persistence.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands rows to the application: to a synchronous receiver on its own thread, or to message
+ * listeners on the session's single delivery thread (spec 6.2.6: a session serializes its
+ * listeners). Applies the acknowledge mode to each delivered row.
+ */
+final class SessionDelivery implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionDelivery.class);
+    private static final ThreadLocal<JournalSession> DELIVERING = new ThreadLocal<>();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final JournalSession session;
+    private final Signal signal = new Signal();
+    /** Held while a listener runs, so that stop() and close() can wait for it. */
+    private final ReentrantLock listenerLock = new ReentrantLock();
+    private Thread thread;
+    private volatile boolean stopping;
+    /** The row being delivered to a listener, and whether recover() asked for it again. */
+    private volatile Delivered current;
+    private volatile boolean recoverCurrent;
+    private boolean failing;
+
+    SessionDelivery(JournalSession session) {
+        this.session = session;
+    }
+
+    /** The session whose listener the current thread runs, or null. */
+    static JournalSession current() {
+        return DELIVERING.get();
+    }
+
+    void wake() {
+        signal.signal();
+    }
+
+    synchronized void listenerSet() {
+        if (thread == null && !stopping) {
+            thread = new Thread(this, "journalmq-session-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            thread.start();
+        }
+        wake();
+    }
+
+    void recoverCurrent() {
+        if (current != null && DELIVERING.get() == session) {
+            recoverCurrent = true;
+        }
+    }
+
+    /** Waits until no listener of this session is running (unless called from one). */
+    void awaitIdle() {
+        if (DELIVERING.get() == session) {
+            return;
+        }
+        listenerLock.lock();
+        listenerLock.unlock();
+    }
+
+    void stop() {
+        Thread t;
+        synchronized (this) {
+            stopping = true;
+            t = thread;
+        }
+        wake();
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        DELIVERING.set(session);
+        long delay = JournalConsumer.MIN_POLL_MILLIS;
+        try {
+            while (!stopping && !session.isClosed()) {
+                long seen = signal.generation();
+                if (!session.connection().isStarted()) {
+                    session.connection().awaitStarted(100);
+                    continue;
+                }
+                boolean delivered = false;
+                for (JournalConsumer c : session.consumers()) {
+                    MessageListener l = c.listener();
+                    if (l != null && !stopping && session.connection().isStarted()) {
+                        delivered |= deliverOne(c, l);
+                    }
+                }
+                if (delivered) {
+                    delay = JournalConsumer.MIN_POLL_MILLIS;
+                } else {
+                    signal.await(seen, delay);
+                    delay = Math.min(delay * 2, JournalConsumer.MAX_POLL_MILLIS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            DELIVERING.remove();
+        }
+    }
+
+    private boolean deliverOne(JournalConsumer c, MessageListener l) {
+        StoredMessage row;
+        try {
+            row = c.take(session.connection().settings().prefetch());
+            if (failing) {
+                failing = false;
+                LOG.info("JMQ2005 delivery to {} resumed", c.destination());
+            }
+        } catch (JMSException e) {
+            if (!failing) {
+                failing = true;
+                session.connection().onAsyncException(e);
+            }
+            return false;
+        }
+        if (row == null) {
+            return false;
+        }
+        JournalMessage m = prepare(c, row);
+        if (m == null) {
+            return true;
+        }
+        listenerLock.lock();
+        boolean ok = false;
+        try {
+            current = new Delivered(row, c);
+            recoverCurrent = false;
+            l.onMessage(m);
+            ok = true;
+        } catch (RuntimeException e) {
+            LOG.warn("JMQ2006 MessageListener of {} threw; the message will be redelivered", c.destination(), e);
+        } finally {
+            Delivered d = current;
+            current = null;
+            listenerLock.unlock();
+            if (isAutoAck()) {
+                if (ok && !recoverCurrent) {
+                    ack(d, session.mode() == Session.AUTO_ACKNOWLEDGE);
+                } else {
+                    // spec 8.7: a listener that throws in AUTO/DUPS_OK mode gets the message again
+                    session.acks().release(List.of(d), true);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Delivery to a synchronous receiver; null when the row was expired or its ack lost the lease. */
+    Message deliverToReceiver(JournalConsumer c, StoredMessage row, Class<?> bodyType) throws JMSException {
+        JournalMessage m = prepare(c, row);
+        if (m == null || !isAutoAck()) {
+            return m;
+        }
+        Delivered d = new Delivered(row, c);
+        if (bodyType != null && !m.isBodyAssignableTo(bodyType)) {
+            session.acks().release(List.of(d), true);
+            throw new MessageFormatException("the body of the message cannot be assigned to "
+                    + bodyType.getName() + "; the message will be delivered again");
+        }
+        if (session.mode() == Session.DUPS_OK_ACKNOWLEDGE) {
+            ack(d, false);
+            return m;
+        }
+        try {
+            session.journal().writeAndWait(UnitOfWork.ack(List.of(row.ack())));
+            return m;
+        } catch (JournalException e) {
+            if (e.kind() == JournalException.Kind.LEASE_LOST) {
+                return null; // another consumer owns it now; the application never saw it
+            }
+            session.acks().release(List.of(d), false);
+            throw JmsExceptions.translate(e, "acknowledge message from " + c.destination());
+        }
+    }
+
+    private boolean isAutoAck() {
+        int mode = session.mode();
+        return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
+    }
+
+    /**
+     * Decodes a row into the message the application sees, or acks and skips it when it expired
+     * while waiting (spec 3.4.9: an expired message should not be delivered).
+     */
+    private JournalMessage prepare(JournalConsumer c, StoredMessage row) {
+        JournalMessage m = MessageCodec.decode(row.data());
+        if (row.expiresAt() != 0 && row.expiresAt() <= session.journal().now()) {
+            session.ackQuietly(List.of(row.ack()));
+            return null;
+        }
+        m.markDelivered(row.deliveryCount());
+        int mode = session.mode();
+        if (mode == Session.CLIENT_ACKNOWLEDGE || mode == Session.SESSION_TRANSACTED) {
+            session.acks().addDelivered(new Delivered(row, c));
+            if (mode == Session.CLIENT_ACKNOWLEDGE) {
+                m.setAcknowledger(session.acks()::acknowledgeAll);
+            }
+        }
+        return m;
+    }
+
+    private void ack(Delivered d, boolean wait) {
+        var future = session.journal().write(UnitOfWork.ack(List.of(d.row().ack())));
+        if (wait) {
+            try {
+                future.join();
+            } catch (RuntimeException e) {
+                LOG.warn("JMQ2007 acknowledge of a message from {} failed; it may be redelivered: {}",
+                        d.consumer().destination(), e.getMessage());
+            }
+        }
+    }
+}
