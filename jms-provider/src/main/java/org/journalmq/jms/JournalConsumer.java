@@ -45,8 +45,17 @@ public class JournalConsumer implements QueueReceiver {
         this.destination = destination;
         this.selector = selector;
         this.filter = selector == Selector.ALWAYS ? null
-                : row -> selector.matches(MessageCodec.decode(row.data()));
+                : row -> matches(selector, row);
         this.registration = session.journal().onAvailable(destination.address(), this::wake);
+    }
+
+    /** A row that cannot be decoded matches no selector; a consumer without one receives and reports it. */
+    private static boolean matches(Selector selector, StoredMessage row) {
+        try {
+            return selector.matches(MessageCodec.decode(row.data()));
+        } catch (JMSException e) {
+            return false;
+        }
     }
 
     JournalDestination destination() {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.journalmq.jms.message.JournalMessage;
+import org.journalmq.jms.message.JournalPlainMessage;
 
 /**
  * The simplified API's producer (spec 7.2 / JMSProducer javadoc): fluent settings, message
@@ -25,7 +26,7 @@ import org.journalmq.jms.message.JournalMessage;
 final class JournalJMSProducer implements JMSProducer {
 
     private final JournalContext context;
-    private final JournalMessage properties = JournalMessage.create();
+    private final JournalMessage properties = new JournalPlainMessage();
     private int deliveryMode = DeliveryMode.PERSISTENT;
     private int priority = Message.DEFAULT_PRIORITY;
     private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;

@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.journalmq.jms.message.JournalBytesMessage;
 import org.journalmq.jms.message.JournalMapMessage;
 import org.journalmq.jms.message.JournalMessage;
+import org.journalmq.jms.message.JournalPlainMessage;
 import org.journalmq.jms.message.JournalObjectMessage;
 import org.journalmq.jms.message.JournalStreamMessage;
 import org.journalmq.jms.message.JournalTextMessage;
@@ -166,7 +167,7 @@ public class JournalSession implements Session, QueueSession {
     @Override
     public Message createMessage() throws JMSException {
         checkOpen();
-        return JournalMessage.create();
+        return new JournalPlainMessage();
     }
 
     @Override

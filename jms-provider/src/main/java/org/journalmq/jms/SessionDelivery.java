@@ -141,7 +141,15 @@ final class SessionDelivery implements Runnable {
         if (row == null) {
             return false;
         }
-        JournalMessage m = prepare(c, row);
+        JournalMessage m;
+        try {
+            m = prepare(c, row);
+        } catch (JMSException e) {
+            // An undecodable row: report it and give it back, its delivery count keeps growing.
+            session.acks().release(List.of(new Delivered(row, c)), true);
+            session.connection().onAsyncException(e);
+            return true;
+        }
         if (m == null) {
             return true;
         }
@@ -172,7 +180,13 @@ final class SessionDelivery implements Runnable {
 
     /** Delivery to a synchronous receiver; null when the row was expired or its ack lost the lease. */
     Message deliverToReceiver(JournalConsumer c, StoredMessage row, Class<?> bodyType) throws JMSException {
-        JournalMessage m = prepare(c, row);
+        JournalMessage m;
+        try {
+            m = prepare(c, row);
+        } catch (JMSException e) {
+            session.acks().release(List.of(new Delivered(row, c)), true);
+            throw e;
+        }
         if (m == null || !isAutoAck()) {
             return m;
         }
@@ -207,7 +221,7 @@ final class SessionDelivery implements Runnable {
      * Decodes a row into the message the application sees, or acks and skips it when it expired
      * while waiting (spec 3.4.9: an expired message should not be delivered).
      */
-    private JournalMessage prepare(JournalConsumer c, StoredMessage row) {
+    private JournalMessage prepare(JournalConsumer c, StoredMessage row) throws JMSException {
         JournalMessage m = MessageCodec.decode(row.data());
         if (row.expiresAt() != 0 && row.expiresAt() <= session.journal().now()) {
             session.ackQuietly(List.of(row.ack()));
