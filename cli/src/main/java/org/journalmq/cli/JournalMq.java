@@ -1,0 +1,78 @@
+package org.journalmq.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code journalmq} command. Run {@code java -jar journalmq-cli.jar help} for the subcommands.
+ *
+ * <p>Embedding: {@code new CommandLine(new JournalMq()).execute(args)} behaves exactly as the
+ * command line does (same one-line errors and exit codes), because the error handler is installed
+ * by a model transformer rather than by {@link #main}.
+ */
+@Command(name = "journalmq",
+        mixinStandardHelpOptions = true,
+        versionProvider = JournalMq.Version.class,
+        modelTransformer = JournalMq.InstallErrorHandler.class,
+        description = "JournalMQ: Jakarta Messaging with the database as the broker.",
+        subcommands = {DemoCommand.class, SendCommand.class, ReceiveCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:success",
+                "1:failure (database unreachable, refused credentials, journal or JMS error)",
+                "2:invalid arguments (options, queue name, property names)",
+                "3:receive: no message arrived within --timeout"})
+public class JournalMq implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_ERROR = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_NOTHING_RECEIVED = 3;
+
+    /** Inherited by every subcommand: {@code journalmq send --debug ...} works as well. */
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces of errors and the journal's DEBUG logs.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        for (String a : args) {
+            if (a.equals("--debug")) {
+                // slf4j-simple reads its level once, at the first logger: set it before anything logs
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            }
+        }
+        System.exit(new CommandLine(new JournalMq()).execute(args));
+    }
+
+    /** {@code journalmq} alone prints the usage and fails, as a missing subcommand is a usage error. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+
+    /** Installs {@link ErrorReporter} on the command line being built (see the class comment). */
+    public static final class InstallErrorHandler implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            spec.commandLine().setExecutionExceptionHandler(new ErrorReporter());
+            return spec;
+        }
+    }
+
+    /** The version from the jar manifest; "development" when run from classes. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = JournalMq.class.getPackage().getImplementationVersion();
+            return new String[] {"journalmq " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.journalmq.cli;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code journalmq receive}: takes messages off a queue and prints them. */
+@Command(name = "receive", mixinStandardHelpOptions = true,
+        description = {"Receives up to --count messages from a queue (AUTO_ACKNOWLEDGE: each one is removed"
+                + " from the queue as it is printed) and prints their bodies, one a line.",
+                "Exit status: 0 when at least one message was received (fewer than --count only adds a"
+                        + " note on stderr); 3 when no message arrived within --timeout."})
+public class ReceiveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--queue", required = true, paramLabel = "NAME", description = "Queue to receive from.")
+    String queue;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "1",
+            description = "Most messages to receive (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "5000",
+            description = "How long to wait for each message, in milliseconds; 0 takes only what is"
+                    + " ready now (default: ${DEFAULT-VALUE}).")
+    long timeout;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the headers and properties of each message too.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws JMSException {
+        if (count < 1) {
+            throw new ParameterException(spec.commandLine(), "--count must be at least 1, was " + count);
+        }
+        if (timeout < 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout must not be negative, was " + timeout);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int received = 0;
+        try (Connection c = connection.factory().createConnection()) {
+            Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+            c.start();
+            for (; received < count; received++) {
+                // receive(0) would wait forever in JMS; the CLI's 0 means "only what is ready now"
+                Message m = timeout == 0 ? consumer.receiveNoWait() : consumer.receive(timeout);
+                if (m == null) {
+                    break;
+                }
+                MessagePrinter.print(m, received + 1, verbose, out);
+                out.flush();
+            }
+        }
+        return outcome(received);
+    }
+
+    private int outcome(int received) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (received == 0) {
+            err.println("journalmq receive: no message on queue '" + queue + "' within " + timeout + " ms");
+            err.flush();
+            return JournalMq.EXIT_NOTHING_RECEIVED;
+        }
+        if (received < count) {
+            err.println("journalmq receive: received " + received + " of " + count + " messages; no more on queue '"
+                    + queue + "' within " + timeout + " ms");
+            err.flush();
+        }
+        return JournalMq.EXIT_OK;
+    }
+}

@@ -1,0 +1,116 @@
+package org.journalmq.cli;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code journalmq send}: one or more text messages to a queue. */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = {"Sends BODY as a TextMessage to a queue and prints the JMSMessageID of each message"
+                + " sent, one a line. Sends are persistent and synchronous: when an id is printed, the"
+                + " message is committed to the journal."})
+public class SendCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--queue", required = true, paramLabel = "NAME", description = "Queue to send to.")
+    String queue;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "1",
+            description = "How many copies of the message to send (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--property", paramLabel = "NAME=VALUE",
+            description = "A String property of the message; repeat for several.")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = "--priority", paramLabel = "0-9", defaultValue = "4",
+            description = "JMSPriority (default: ${DEFAULT-VALUE}).")
+    int priority;
+
+    @Option(names = "--ttl", paramLabel = "MS", defaultValue = "0",
+            description = "Time to live in milliseconds; 0 never expires (default).")
+    long ttl;
+
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "0",
+            description = "Delivery delay in milliseconds (default: 0).")
+    long delay;
+
+    @Option(names = "--non-persistent",
+            description = "Send NON_PERSISTENT (the journal may lose it in a crash; the send does not wait).")
+    boolean nonPersistent;
+
+    @Parameters(index = "0", paramLabel = "BODY", description = "The text of the message; - reads standard input.")
+    String body;
+
+    @Override
+    public Integer call() throws JMSException, IOException {
+        checkArguments();
+        String text = body.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : body;
+        PrintWriter out = spec.commandLine().getOut();
+        try (Connection c = connection.factory().createConnection()) {
+            Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            Queue q = session.createQueue(queue);
+            MessageProducer producer = session.createProducer(q);
+            producer.setDeliveryMode(nonPersistent ? DeliveryMode.NON_PERSISTENT : DeliveryMode.PERSISTENT);
+            producer.setPriority(priority);
+            producer.setTimeToLive(ttl);
+            producer.setDeliveryDelay(delay);
+            for (int i = 0; i < count; i++) {
+                TextMessage m = session.createTextMessage(text);
+                setProperties(m);
+                producer.send(m);
+                out.println(m.getJMSMessageID());
+            }
+            out.flush();
+        }
+        return JournalMq.EXIT_OK;
+    }
+
+    private void checkArguments() {
+        if (count < 1) {
+            throw new ParameterException(spec.commandLine(), "--count must be at least 1, was " + count);
+        }
+        if (priority < 0 || priority > 9) {
+            throw new ParameterException(spec.commandLine(), "--priority must be 0 to 9, was " + priority);
+        }
+        if (ttl < 0) {
+            throw new ParameterException(spec.commandLine(), "--ttl must not be negative, was " + ttl);
+        }
+        if (delay < 0) {
+            throw new ParameterException(spec.commandLine(), "--delay must not be negative, was " + delay);
+        }
+    }
+
+    /** An invalid property name (not a Java identifier, a reserved word, JMSX...) is the user's to fix. */
+    private void setProperties(TextMessage m) throws JMSException {
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            try {
+                m.setStringProperty(p.getKey(), p.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--property " + p.getKey() + ": " + e.getMessage());
+            }
+        }
+    }
+}
