@@ -1,0 +1,126 @@
+package org.journalmq.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every journal must support through the command line. Subclasses give the connection
+ * options of a real journal (HSQLDB file, PostgreSQL); each test uses queues of its own.
+ */
+abstract class CommandContract {
+
+    private String queue;
+
+    /** Connection options (--url, --user, --table-prefix ...) for the journal under test. */
+    abstract List<String> journal();
+
+    @BeforeEach
+    void freshQueue() {
+        queue = "cli-test-" + UUID.randomUUID();
+    }
+
+    private Cli.Result ok(String command, String... args) {
+        Cli.Result r = Cli.run(command, journal(), args);
+        assertEquals(0, r.exitCode(), () -> command + " failed: " + r);
+        return r;
+    }
+
+    @Test
+    void sendThenReceiveRoundTrip() {
+        Cli.Result sent = ok("send", "--queue", queue, "hello, journal");
+        assertEquals(1, sent.outLines().size(), sent::toString);
+        assertTrue(sent.outLines().get(0).startsWith("ID:"), sent::toString);
+
+        Cli.Result received = ok("receive", "--queue", queue, "--timeout", "5000");
+        assertEquals(List.of("hello, journal"), received.outLines());
+        assertEquals("", received.err());
+    }
+
+    @Test
+    void countSendsAndReceivesSeveralAndReportsAShortfall() {
+        Cli.Result sent = ok("send", "--queue", queue, "--count", "3", "same body");
+        assertEquals(3, new HashSet<>(sent.outLines()).size(), () -> "three distinct ids: " + sent);
+
+        Cli.Result received = ok("receive", "--queue", queue, "--count", "5", "--timeout", "500");
+        assertEquals(List.of("same body", "same body", "same body"), received.outLines());
+        assertTrue(received.err().contains("received 3 of 5"), received::toString);
+    }
+
+    @Test
+    void propertiesPriorityAndHeadersAreShownWithVerbose() {
+        Cli.Result sent = ok("send", "--queue", queue, "--property", "color=blue", "--property", "size=XL",
+                "--priority", "7", "body with properties");
+        String id = sent.outLines().get(0);
+
+        Cli.Result received = ok("receive", "--queue", queue, "--verbose");
+        String out = received.out();
+        assertTrue(out.contains("JMSMessageID: " + id), out);
+        assertTrue(out.contains("JMSPriority: 7"), out);
+        assertTrue(out.contains("JMSDeliveryMode: PERSISTENT"), out);
+        assertTrue(out.contains("JMSXDeliveryCount: 1"), out);
+        assertTrue(out.contains("property color: blue"), out);
+        assertTrue(out.contains("property size: XL"), out);
+        assertTrue(out.contains("body: body with properties"), out);
+    }
+
+    @Test
+    void receiveOnAnEmptyQueueExitsThreeWithANote() {
+        Cli.Result r = Cli.run("receive", journal(), "--queue", queue, "--timeout", "200");
+        assertEquals(JournalMq.EXIT_NOTHING_RECEIVED, r.exitCode(), r::toString);
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("no message on queue '" + queue + "'"), r::toString);
+    }
+
+    @Test
+    void delayedMessageIsNotReceivedBeforeItsTime() {
+        ok("send", "--queue", queue, "--delay", "1500", "later");
+        Cli.Result early = Cli.run("receive", journal(), "--queue", queue, "--timeout", "0");
+        assertEquals(JournalMq.EXIT_NOTHING_RECEIVED, early.exitCode(), early::toString);
+
+        Cli.Result onTime = ok("receive", "--queue", queue, "--timeout", "10000");
+        assertEquals(List.of("later"), onTime.outLines());
+    }
+
+    @Test
+    void demoWithFewMessagesPrintsItsFinalLineAndLeavesNothingBehind() {
+        Cli.Result r = ok("demo", "--messages", "300", "--size", "128", "--producers", "2", "--consumers", "2");
+        String last = r.outLines().get(r.outLines().size() - 1);
+        assertTrue(last.matches("demo done: 300 messages in [0-9.]+ s: [0-9]+ msgs/s, end-to-end latency"
+                + " p50 [0-9.]+ ms, p99 [0-9.]+ ms"), r::toString);
+
+        Matcher m = Pattern.compile("queue (journalmq-demo-\\w+)").matcher(r.out());
+        assertTrue(m.find(), r::toString);
+        Cli.Result left = Cli.run("receive", journal(), "--queue", m.group(1), "--timeout", "0");
+        assertEquals(JournalMq.EXIT_NOTHING_RECEIVED, left.exitCode(), () -> "demo queue not drained: " + left);
+    }
+
+    @Test
+    void invalidQueueNameFailsWithAClearMessage() {
+        Cli.Result r = Cli.run("send", journal(), "--queue", " padded ", "x");
+        assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("queue name has leading or trailing white space"), r::toString);
+        assertFalse(r.err().contains("\tat "), () -> "no stack trace without --debug: " + r);
+
+        Cli.Result empty = Cli.run("receive", journal(), "--queue", "", "--timeout", "0");
+        assertEquals(JournalMq.EXIT_USAGE, empty.exitCode(), empty::toString);
+        assertTrue(empty.err().contains("queue name is empty"), empty::toString);
+    }
+
+    @Test
+    void invalidPropertyNameIsAUsageError() {
+        Cli.Result r = Cli.run("send", journal(), "--queue", queue, "--property", "1st=x", "body");
+        assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("1st"), r::toString);
+        Cli.Result nothing = Cli.run("receive", journal(), "--queue", queue, "--timeout", "0");
+        assertEquals(JournalMq.EXIT_NOTHING_RECEIVED, nothing.exitCode(), () -> "nothing was sent: " + nothing);
+    }
+}
