@@ -22,9 +22,14 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Class<?> main, Path log, List<String> args) throws IOException {
+        return start(main, log, "256m", args);
+    }
+
+    /** A child whose heap is capped at {@code maxHeap} (a -Xmx value such as "64m"). */
+    static ChildJvm start(Class<?> main, Path log, String maxHeap, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
+        cmd.add("-Xmx" + maxHeap);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
