@@ -54,7 +54,8 @@ final class Database implements AutoCloseable {
         hc.setMinimumIdle(Math.min(2, config.poolSize()));
         hc.setAutoCommit(false);
         hc.setConnectionTimeout(config.connectTimeoutMillis());
-        hc.setValidationTimeout(Math.max(250, Math.min(5_000, config.connectTimeoutMillis() - 1)));
+        // Whole seconds: HSQLDB has no network timeout and Hikari warns about fractions.
+        hc.setValidationTimeout(Math.min(5_000, Math.max(1_000, config.connectTimeoutMillis() / 1_000 * 1_000)));
         // Our own first borrow below reports the failure with the journal's wording and bound.
         hc.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(hc);

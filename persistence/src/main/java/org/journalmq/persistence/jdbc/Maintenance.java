@@ -85,7 +85,8 @@ final class Maintenance implements Runnable {
             try (PreparedStatement ps = c.prepareStatement(db.sql.renewLeases)) {
                 ps.setLong(1, now + leaseMillis);
                 ps.setString(2, clientId);
-                ps.executeUpdate();
+                int renewed = ps.executeUpdate();
+                LOG.trace("renewed {} leases of {} until {}", renewed, clientId, now + leaseMillis);
             }
             return null;
         });
