@@ -11,9 +11,10 @@ public final class Journals {
      *
      * @throws JournalException UNAVAILABLE within the connect timeout when the database cannot be
      *                          reached (the message names the URL, never the password),
-     *                          AUTHENTICATION when the credentials are refused
+     *                          AUTHENTICATION when the credentials are refused,
+     *                          INVALID_ARGUMENT when no dialect serves the URL
      */
     public static Journal open(JournalConfig config) {
-        throw new UnsupportedOperationException("JDBC journal not implemented yet");
+        return org.journalmq.persistence.jdbc.JdbcJournal.open(config);
     }
 }

@@ -53,7 +53,8 @@ public abstract class JournalMessage implements Message {
      */
     boolean bodyReadOnly;
 
-    private Acknowledger acknowledger;
+    /** Volatile: the session thread sets it, the application may acknowledge from another thread. */
+    private volatile Acknowledger acknowledger;
 
     protected JournalMessage() {
     }

@@ -1,0 +1,101 @@
+package org.journalmq.jms.it;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.journalmq.jms.JournalConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Base of the API tests that run once per journal: a subclass names the database. Connections
+ * opened with {@link #connect()} are closed after each test.
+ */
+public abstract class JmsTestBase {
+
+    @TempDir
+    Path dir;
+
+    protected TestJournal journal;
+    protected JournalConnectionFactory factory;
+    private final List<Connection> connections = new ArrayList<>();
+
+    protected abstract TestJournal.Kind kind();
+
+    /** Lease time for the tests' factory: short, so that lease expiry is observable. */
+    protected long leaseMillis() {
+        return 2_000;
+    }
+
+    @BeforeEach
+    void openJournal() {
+        journal = TestJournal.of(kind(), dir);
+        factory = journal.factory();
+        factory.setLeaseMillis(leaseMillis());
+    }
+
+    @AfterEach
+    void closeJournal() throws Exception {
+        for (Connection c : connections) {
+            c.close();
+        }
+        connections.clear();
+        journal.close();
+    }
+
+    protected Connection connect() throws JMSException {
+        Connection c = factory.createConnection();
+        connections.add(c);
+        return c;
+    }
+
+    protected Connection started() throws JMSException {
+        Connection c = connect();
+        c.start();
+        return c;
+    }
+
+    /** A queue name unique to the test, so that tests on a shared PostgreSQL never meet. */
+    protected static String uniqueQueue(String base) {
+        return base + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected Queue queue(Session s, String base) throws JMSException {
+        return s.createQueue(uniqueQueue(base));
+    }
+
+    /** Receives until {@code count} messages came or the timeout passed between two of them. */
+    protected static List<Message> receiveAll(MessageConsumer c, int count, long timeoutEach) throws JMSException {
+        List<Message> got = new ArrayList<>();
+        while (got.size() < count) {
+            Message m = c.receive(timeoutEach);
+            if (m == null) {
+                break;
+            }
+            got.add(m);
+        }
+        return got;
+    }
+
+    /** Polls a condition until true or fails after {@code millis}. */
+    protected static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("timed out after " + millis + " ms waiting for: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.journalmq.persistence.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything that differs between the databases the journal runs on. Statements that are the same
+ * on every database live in {@code org.journalmq.persistence.jdbc.Sql}; anything else goes here.
+ */
+public interface Dialect {
+
+    /** Ids handed out per sequence round trip; the sequence increments by this much. */
+    int ID_BLOCK_SIZE = 1000;
+
+    /** Short name for messages and logs. */
+    String name();
+
+    /** Whether this dialect serves the URL. */
+    boolean accepts(String jdbcUrl);
+
+    /** The URL to give the driver: database options the journal relies on added where possible. */
+    String prepareUrl(String jdbcUrl);
+
+    /** Driver properties besides user and password. */
+    Map<String, String> driverProperties();
+
+    /** User to connect with when the configuration names none, or null. */
+    String defaultUser();
+
+    /** Password to connect with when the configuration gives none, or null. */
+    String defaultPassword();
+
+    /**
+     * A key identifying the database within this JVM (same key, same database): used for in-JVM
+     * locks and for counting the journals open on an embedded database.
+     */
+    String databaseKey(String jdbcUrl);
+
+    /** True when the database runs inside this JVM from files that another JVM may lock. */
+    boolean isEmbeddedFile(String jdbcUrl);
+
+    /** True when the error says another process holds the database's lock file (retry later). */
+    boolean isLockFileBusy(SQLException e);
+
+    /** Statement that closes an embedded database so that its files are released, or empty. */
+    Optional<String> shutdownSql();
+
+    /** The newest schema version this code knows. */
+    int latestSchemaVersion();
+
+    /** Statements creating the version table when it is missing; idempotent. */
+    List<String> createVersionTable(Tables t);
+
+    /** The statements of one numbered migration (1..latest), each idempotent where DDL is not transactional. */
+    List<String> migration(int version, Tables t);
+
+    /** True when DDL runs inside the transaction (so the migration lock holds across it). */
+    boolean transactionalDdl();
+
+    /**
+     * Takes the cross-process migration lock inside the current transaction, if the database has
+     * one; released at commit. Returns false when the database offers none (an in-JVM lock and
+     * idempotent DDL must then do).
+     */
+    boolean lockForMigration(Connection c, Tables t) throws SQLException;
+
+    /** Query returning the first id of a fresh block of {@link #ID_BLOCK_SIZE} ids. */
+    String nextIdBlock(Tables t);
+
+    /** Query returning the database clock in epoch milliseconds. */
+    String currentTimeMillis();
+
+    /** The clause that limits a query to the number of rows bound at its position. */
+    String limitParameter();
+
+    /**
+     * The single-statement claim (skip rows other transactions hold), if the database supports
+     * one. Parameters: owner, lease_until, destination, now, now, limit. Returns the row columns
+     * of {@code Sql.COLUMNS}. Empty: the journal claims optimistically by conditional updates.
+     */
+    Optional<String> skipLockedClaim(Tables t);
+
+    /**
+     * Inserts or refreshes a client row. Parameters: client_id, heartbeat_at, started_at.
+     */
+    String upsertClient(Tables t);
+}

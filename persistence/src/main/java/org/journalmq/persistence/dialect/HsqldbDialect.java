@@ -1,0 +1,189 @@
+package org.journalmq.persistence.dialect;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HSQLDB 2.7: embedded file, in-memory and server mode. No SKIP LOCKED, DDL commits on its own, and
+ * an embedded file database is locked by one JVM at a time.
+ */
+public final class HsqldbDialect implements Dialect {
+
+    /** HSQLDB error code for "Database lock acquisition failure" (lock file of another process). */
+    private static final int LOCK_FILE_FAILURE = -451;
+
+    /**
+     * Options the journal relies on: MVCC so readers never block the writer, fsync at every commit
+     * (a synchronous send is durable when it returns) and disk-backed tables so a backlog does not
+     * live on the heap. Only honoured by an in-process database; a server applies its own.
+     */
+    private static final List<String> OPTIONS = List.of(
+            "hsqldb.tx=mvcc", "hsqldb.write_delay=false", "hsqldb.default_table_type=cached");
+
+    @Override
+    public String name() {
+        return "HSQLDB";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.regionMatches(true, 0, "jdbc:hsqldb:", 0, 12);
+    }
+
+    @Override
+    public String prepareUrl(String jdbcUrl) {
+        if (!isInProcess(jdbcUrl)) {
+            return jdbcUrl;
+        }
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        for (String option : OPTIONS) {
+            String key = option.substring(0, option.indexOf('=') + 1);
+            if (!lower.contains(key)) {
+                url.append(';').append(option);
+            }
+        }
+        return url.toString();
+    }
+
+    @Override
+    public Map<String, String> driverProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public String defaultUser() {
+        return "SA";
+    }
+
+    @Override
+    public String defaultPassword() {
+        return "";
+    }
+
+    @Override
+    public String databaseKey(String jdbcUrl) {
+        String base = stripProperties(jdbcUrl);
+        String lower = base.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:hsqldb:file:")) {
+            // Two spellings of one path must map to one database, as HSQLDB itself does.
+            String path = base.substring("jdbc:hsqldb:file:".length());
+            return "hsqldb:file:" + new File(path).getAbsoluteFile().toPath().normalize();
+        }
+        return lower.startsWith("jdbc:hsqldb:mem:") ? base.toLowerCase(Locale.ROOT) : base;
+    }
+
+    @Override
+    public boolean isEmbeddedFile(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:hsqldb:file:")
+                || (lower.startsWith("jdbc:hsqldb:") && !isServer(lower) && !lower.startsWith("jdbc:hsqldb:mem:")
+                && !lower.startsWith("jdbc:hsqldb:res:"));
+    }
+
+    @Override
+    public boolean isLockFileBusy(SQLException e) {
+        return e.getErrorCode() == LOCK_FILE_FAILURE;
+    }
+
+    @Override
+    public Optional<String> shutdownSql() {
+        return Optional.of("SHUTDOWN");
+    }
+
+    @Override
+    public int latestSchemaVersion() {
+        return 1;
+    }
+
+    @Override
+    public List<String> createVersionTable(Tables t) {
+        return List.of("CREATE CACHED TABLE IF NOT EXISTS " + t.schemaVersion()
+                + " (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+    }
+
+    @Override
+    public List<String> migration(int version, Tables t) {
+        if (version != 1) {
+            throw new IllegalArgumentException("no migration " + version);
+        }
+        // VARBINARY(16M) rather than BLOB: stored inline in the CACHED table, read and written like
+        // any column (no LOB store, no locator lifetime rules); a 1 MiB body round-trips fine.
+        return List.of(
+                "CREATE CACHED TABLE IF NOT EXISTS " + t.delivery() + " ("
+                        + "id BIGINT NOT NULL PRIMARY KEY, destination VARCHAR(400) NOT NULL, "
+                        + "priority SMALLINT NOT NULL, deliver_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, "
+                        + "state SMALLINT NOT NULL, owner VARCHAR(64), lease_until BIGINT NOT NULL, "
+                        + "delivery_count INTEGER NOT NULL, group_id VARCHAR(255), created_at BIGINT NOT NULL, "
+                        + "data VARBINARY(16M) NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS " + t.claimIndex() + " ON " + t.delivery()
+                        + " (destination, state, priority DESC, id)",
+                "CREATE INDEX IF NOT EXISTS " + t.leaseIndex() + " ON " + t.delivery() + " (state, lease_until)",
+                "CREATE INDEX IF NOT EXISTS " + t.expiryIndex() + " ON " + t.delivery() + " (expires_at)",
+                "CREATE CACHED TABLE IF NOT EXISTS " + t.client() + " (client_id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                        + "heartbeat_at BIGINT NOT NULL, started_at BIGINT NOT NULL)",
+                "CREATE SEQUENCE IF NOT EXISTS " + t.idSequence() + " AS BIGINT START WITH 1 INCREMENT BY "
+                        + ID_BLOCK_SIZE);
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public boolean lockForMigration(Connection c, Tables t) {
+        // HSQLDB commits at each DDL statement, so a table lock would not outlive the first one.
+        // The journal serialises migrations per database inside the JVM and every statement is
+        // IF NOT EXISTS, which makes concurrent server-mode clients safe as well.
+        return false;
+    }
+
+    @Override
+    public String nextIdBlock(Tables t) {
+        return "VALUES NEXT VALUE FOR " + t.idSequence();
+    }
+
+    @Override
+    public String currentTimeMillis() {
+        return "VALUES UNIX_MILLIS()";
+    }
+
+    @Override
+    public String limitParameter() {
+        return " LIMIT ?";
+    }
+
+    @Override
+    public Optional<String> skipLockedClaim(Tables t) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String upsertClient(Tables t) {
+        return "MERGE INTO " + t.client() + " USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS BIGINT),"
+                + " CAST(? AS BIGINT))) AS v (client_id, heartbeat_at, started_at)"
+                + " ON " + t.client() + ".client_id = v.client_id"
+                + " WHEN MATCHED THEN UPDATE SET heartbeat_at = v.heartbeat_at"
+                + " WHEN NOT MATCHED THEN INSERT VALUES (v.client_id, v.heartbeat_at, v.started_at)";
+    }
+
+    private static boolean isInProcess(String jdbcUrl) {
+        return !isServer(jdbcUrl.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isServer(String lowerUrl) {
+        return lowerUrl.startsWith("jdbc:hsqldb:hsql:") || lowerUrl.startsWith("jdbc:hsqldb:hsqls:")
+                || lowerUrl.startsWith("jdbc:hsqldb:http:") || lowerUrl.startsWith("jdbc:hsqldb:https:");
+    }
+
+    private static String stripProperties(String jdbcUrl) {
+        int semicolon = jdbcUrl.indexOf(';');
+        return semicolon < 0 ? jdbcUrl : jdbcUrl.substring(0, semicolon);
+    }
+}

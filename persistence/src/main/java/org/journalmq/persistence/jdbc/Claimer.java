@@ -1,0 +1,197 @@
+package org.journalmq.persistence.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import org.journalmq.persistence.BrowsePosition;
+import org.journalmq.persistence.ClaimRequest;
+import org.journalmq.persistence.StoredMessage;
+
+/**
+ * Claims ready rows as leases. With SKIP LOCKED (PostgreSQL) a claim is one statement. Without it
+ * (HSQLDB) the claim reads candidates and takes each with a conditional UPDATE checked by its update
+ * count, so two claimers can never both win a row; claims of one destination are serialised inside
+ * the JVM because racing for the same head rows would only produce conflicts.
+ */
+final class Claimer {
+    static final Comparator<StoredMessage> DELIVERY_ORDER =
+            Comparator.comparingInt(StoredMessage::priority).reversed().thenComparingLong(StoredMessage::id);
+
+    /** Rows a filtered claim examines at most per call (a later version keeps a scan position). */
+    private static final int FILTER_SCAN_LIMIT = 2_000;
+    private static final int ROUNDS = 3;
+    private static final ReentrantLock[] STRIPES = new ReentrantLock[256];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new ReentrantLock();
+        }
+    }
+
+    private final Database db;
+    private final JournalClock clock;
+    private final String clientId;
+    private final long leaseMillis;
+    private final String databaseKey;
+    private final Optional<String> skipLocked;
+
+    Claimer(Database db, JournalClock clock, String clientId, long leaseMillis, String databaseKey) {
+        this.db = db;
+        this.clock = clock;
+        this.clientId = clientId;
+        this.leaseMillis = leaseMillis;
+        this.databaseKey = databaseKey;
+        this.skipLocked = db.dialect.skipLockedClaim(db.tables);
+    }
+
+    List<StoredMessage> claim(ClaimRequest request) {
+        if (request.filter() == null && skipLocked.isPresent()) {
+            return db.transaction("claim", c -> claimSkippingLocked(c, request));
+        }
+        ReentrantLock lock = skipLocked.isPresent() ? null : stripe(request.destination());
+        if (lock != null) {
+            lock.lock();
+        }
+        try {
+            return db.transaction("claim", c -> request.filter() == null
+                    ? claimOptimistically(c, request) : claimFiltered(c, request));
+        } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
+        }
+    }
+
+    private List<StoredMessage> claimSkippingLocked(Connection c, ClaimRequest request) throws SQLException {
+        long now = clock.now();
+        List<StoredMessage> claimed = new ArrayList<>(request.max());
+        try (PreparedStatement ps = c.prepareStatement(skipLocked.get())) {
+            ps.setString(1, clientId);
+            ps.setLong(2, now + leaseMillis);
+            ps.setString(3, request.destination());
+            ps.setLong(4, now);
+            ps.setLong(5, now);
+            ps.setInt(6, request.max());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(Sql.message(rs));
+                }
+            }
+        }
+        claimed.sort(DELIVERY_ORDER); // RETURNING gives no order
+        return claimed;
+    }
+
+    private List<StoredMessage> claimOptimistically(Connection c, ClaimRequest request) throws SQLException {
+        long now = clock.now();
+        List<StoredMessage> won = new ArrayList<>(request.max());
+        // Another JVM (HSQLDB server mode) may take some candidates first; read again a few times.
+        for (int round = 0; round < ROUNDS && won.size() < request.max(); round++) {
+            int wanted = request.max() - won.size();
+            List<StoredMessage> candidates = readyPage(db, c, request.destination(), null, wanted, now);
+            List<StoredMessage> taken = take(c, candidates, now);
+            won.addAll(taken);
+            if (candidates.size() < wanted && taken.size() == candidates.size()) {
+                break; // read every ready row and won them all
+            }
+        }
+        won.sort(DELIVERY_ORDER);
+        return won;
+    }
+
+    private List<StoredMessage> claimFiltered(Connection c, ClaimRequest request) throws SQLException {
+        long now = clock.now();
+        Predicate<StoredMessage> filter = request.filter();
+        int pageSize = Math.min(500, Math.max(50, request.max() * 2));
+        List<StoredMessage> matching = new ArrayList<>();
+        BrowsePosition position = null;
+        int scanned = 0;
+        while (matching.size() < request.max() && scanned < FILTER_SCAN_LIMIT) {
+            List<StoredMessage> page = readyPage(db, c, request.destination(), position, pageSize, now);
+            for (StoredMessage m : page) {
+                scanned++;
+                // The filter sees the row as it would be delivered, with this claim counted.
+                if (filter.test(withCount(m, m.deliveryCount() + 1))) {
+                    matching.add(m);
+                    if (matching.size() == request.max()) {
+                        break;
+                    }
+                }
+            }
+            if (page.size() < pageSize) {
+                break;
+            }
+            position = BrowsePosition.after(page.get(page.size() - 1));
+        }
+        List<StoredMessage> won = take(c, matching, now);
+        won.sort(DELIVERY_ORDER);
+        return won;
+    }
+
+    /** Conditionally claims the rows; returns those won, with their new delivery count. */
+    private List<StoredMessage> take(Connection c, List<StoredMessage> rows, long now) throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(db.sql.claimById)) {
+            for (StoredMessage m : rows) {
+                ps.setString(1, clientId);
+                ps.setLong(2, now + leaseMillis);
+                ps.setLong(3, m.id());
+                ps.setInt(4, m.deliveryCount());
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        List<StoredMessage> won = new ArrayList<>(rows.size());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                StoredMessage m = rows.get(i);
+                won.add(withCount(m, m.deliveryCount() + 1));
+            }
+        }
+        return won;
+    }
+
+    /** Ready, unexpired rows in delivery order after a position (null: from the start). */
+    static List<StoredMessage> readyPage(Database db, Connection c, String destination, BrowsePosition after,
+                                         int limit, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(after == null ? db.sql.candidates : db.sql.candidatesAfter)) {
+            int i = 1;
+            ps.setString(i++, destination);
+            ps.setLong(i++, now);
+            ps.setLong(i++, now);
+            if (after != null) {
+                ps.setInt(i++, after.priority());
+                ps.setInt(i++, after.priority());
+                ps.setLong(i++, after.id());
+            }
+            ps.setInt(i, limit);
+            List<StoredMessage> rows = new ArrayList<>(Math.min(limit, 256));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(Sql.message(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    static StoredMessage withCount(StoredMessage m, int count) {
+        return new StoredMessage(m.id(), m.destination(), m.priority(), m.deliverAt(), m.expiresAt(), count,
+                m.createdAt(), m.groupId(), m.data());
+    }
+
+    private ReentrantLock stripe(String destination) {
+        int hash = (databaseKey + '\u0000' + destination).hashCode();
+        return STRIPES[Math.floorMod(hash, STRIPES.length)];
+    }
+}

@@ -1,0 +1,136 @@
+package org.journalmq.persistence.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.journalmq.persistence.JournalConfig;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.dialect.Dialect;
+import org.journalmq.persistence.dialect.Tables;
+
+/** The connection pool of one journal and the transaction template every operation runs in. */
+final class Database implements AutoCloseable {
+    private static final int RETRIES = 12;
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    final Dialect dialect;
+    final Tables tables;
+    final Sql sql;
+    final String url;
+    private final HikariDataSource pool;
+    private volatile boolean closed;
+
+    private Database(Dialect dialect, Tables tables, String url, HikariDataSource pool) {
+        this.dialect = dialect;
+        this.tables = tables;
+        this.sql = new Sql(dialect, tables);
+        this.url = url;
+        this.pool = pool;
+    }
+
+    /** Creates the pool and borrows one connection, so that a bad URL or password fails here. */
+    static Database connect(JournalConfig config, Dialect dialect, String poolName) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName(poolName);
+        hc.setJdbcUrl(dialect.prepareUrl(config.jdbcUrl()));
+        String user = config.user() != null ? config.user() : dialect.defaultUser();
+        String password = config.password() != null ? config.password() : dialect.defaultPassword();
+        if (user != null) {
+            hc.setUsername(user);
+        }
+        if (password != null) {
+            hc.setPassword(password);
+        }
+        dialect.driverProperties().forEach(hc::addDataSourceProperty);
+        hc.setMaximumPoolSize(config.poolSize());
+        hc.setMinimumIdle(Math.min(2, config.poolSize()));
+        hc.setAutoCommit(false);
+        hc.setConnectionTimeout(config.connectTimeoutMillis());
+        // Whole seconds: HSQLDB has no network timeout and Hikari warns about fractions.
+        hc.setValidationTimeout(Math.min(5_000, Math.max(1_000, config.connectTimeoutMillis() / 1_000 * 1_000)));
+        // Our own first borrow below reports the failure with the journal's wording and bound.
+        hc.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(hc);
+        try (Connection c = pool.getConnection()) {
+            c.rollback();
+        } catch (SQLException e) {
+            pool.close();
+            throw SqlErrors.wrap("open", e, config.jdbcUrl());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(dialect, new Tables(config.tablePrefix()), config.jdbcUrl(), pool);
+    }
+
+    /**
+     * Runs work in one transaction and commits it; rolls back on failure. Serialization failures
+     * and deadlocks (concurrent writers in another JVM) are retried with a short random back-off.
+     */
+    <T> T transaction(String action, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (SqlErrors.isRetryable(e) && attempt < RETRIES) {
+                    backOff(attempt);
+                    continue;
+                }
+                throw failure(action, e);
+            }
+        }
+    }
+
+    /** One attempt of {@link #transaction}, for callers with their own retry policy. */
+    <T> T once(Work<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+    }
+
+    /** Borrows a connection (autoCommit off); the caller commits or rolls back. */
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    JournalException failure(String action, SQLException e) {
+        if (closed) {
+            return new JournalException(JournalException.Kind.CLOSED, "journal closed during " + action, e);
+        }
+        return SqlErrors.wrap(action, e, url);
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the pool will evict it and the transaction is gone anyway.
+        }
+    }
+
+    static void backOff(int attempt) {
+        long micros = ThreadLocalRandom.current().nextLong(200, 1_000L * Math.min(attempt, 10));
+        LockSupport.parkNanos(micros * 1_000);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pool.close();
+    }
+}

@@ -1,0 +1,269 @@
+package org.journalmq.persistence.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.journalmq.persistence.Ack;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.JournalException.Kind;
+import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: one thread takes every unit queued since its last commit and applies them in one
+ * transaction with JDBC batches, so N concurrent senders pay for one commit (one fsync) instead of
+ * N. A unit whose ack misses must fail alone: then the group is rolled back and its units re-run one
+ * transaction each, which is rare (a lease lost to a crash or a timeout).
+ */
+final class GroupWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupWriter.class);
+    private static final int MAX_GROUP_ROWS = 2_000;
+    private static final long MAX_GROUP_BYTES = 32L << 20;
+    private static final int RETRIES = 12;
+
+    private record Pending(UnitOfWork work, CompletableFuture<Void> future) {
+    }
+
+    private static final Pending STOP = new Pending(null, null);
+
+    private final Database db;
+    private final IdAllocator ids;
+    private final JournalClock clock;
+    private final String clientId;
+    private final Listeners listeners;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Object submitLock = new Object();
+    private final Thread thread;
+    private boolean accepting = true;
+
+    GroupWriter(Database db, IdAllocator ids, JournalClock clock, String clientId, Listeners listeners,
+                String threadName) {
+        this.db = db;
+        this.ids = ids;
+        this.clock = clock;
+        this.clientId = clientId;
+        this.listeners = listeners;
+        this.thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues a unit; the future completes after its transaction commits (on the writer thread). */
+    CompletableFuture<Void> submit(UnitOfWork work) {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        synchronized (submitLock) {
+            if (!accepting) {
+                return CompletableFuture.failedFuture(closed());
+            }
+            queue.add(new Pending(work, future));
+        }
+        return future;
+    }
+
+    /** Stops accepting units, commits those already queued, and stops the thread. */
+    void close(long waitMillis) {
+        synchronized (submitLock) {
+            if (!accepting) {
+                return;
+            }
+            accepting = false;
+            queue.add(STOP);
+        }
+        try {
+            thread.join(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
+        failRemaining();
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>();
+        boolean stop = false;
+        try {
+            while (!stop) {
+                Pending first = queue.take();
+                if (first == STOP) {
+                    break;
+                }
+                group.clear();
+                group.add(first);
+                long rows = size(first);
+                long bytes = bytes(first);
+                Pending next;
+                while (rows < MAX_GROUP_ROWS && bytes < MAX_GROUP_BYTES && (next = queue.poll()) != null) {
+                    if (next == STOP) {
+                        stop = true;
+                        break;
+                    }
+                    group.add(next);
+                    rows += size(next);
+                    bytes += bytes(next);
+                }
+                commitGroup(group);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("JMQ1011 journal writer stopped unexpectedly", e);
+            group.forEach(p -> p.future.completeExceptionally(e));
+        } finally {
+            failRemaining();
+        }
+    }
+
+    private void commitGroup(List<Pending> group) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean allApplied = applyAndCommit(group);
+                if (!allApplied) {
+                    group.forEach(this::commitAlone);
+                }
+                return;
+            } catch (SQLException e) {
+                if (SqlErrors.isRetryable(e) && attempt < RETRIES) {
+                    Database.backOff(attempt);
+                    continue;
+                }
+                Kind kind = SqlErrors.kindOf(e);
+                if (group.size() > 1 && kind != Kind.UNAVAILABLE && kind != Kind.AUTHENTICATION) {
+                    // A bad unit (say, a value too long) spoils the batch; alone, only it fails.
+                    group.forEach(this::commitAlone);
+                } else {
+                    JournalException failure = db.failure("write", e);
+                    group.forEach(p -> p.future.completeExceptionally(failure));
+                }
+                return;
+            }
+        }
+    }
+
+    private void commitAlone(Pending unit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (!applyAndCommit(List.of(unit))) {
+                    unit.future.completeExceptionally(new JournalException(Kind.LEASE_LOST,
+                            "an ack names a row this client no longer holds with that delivery count"
+                                    + " (lease expired or message gone); nothing of the unit was applied"));
+                }
+                return;
+            } catch (SQLException e) {
+                if (SqlErrors.isRetryable(e) && attempt < RETRIES) {
+                    Database.backOff(attempt);
+                    continue;
+                }
+                unit.future.completeExceptionally(db.failure("write", e));
+                return;
+            }
+        }
+    }
+
+    /**
+     * Applies the units in one transaction. Commits and completes them when every ack matched a
+     * row; otherwise rolls back and returns false.
+     */
+    private boolean applyAndCommit(List<Pending> units) throws SQLException {
+        try (Connection c = db.connection()) {
+            try {
+                if (!apply(c, units)) {
+                    c.rollback();
+                    return false;
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                Database.rollbackQuietly(c);
+                throw e;
+            }
+        }
+        Set<String> sentTo = new LinkedHashSet<>();
+        for (Pending p : units) {
+            p.work.sends().forEach(m -> sentTo.add(m.destination()));
+            p.future.complete(null);
+        }
+        listeners.wake(sentTo);
+        return true;
+    }
+
+    private boolean apply(Connection c, List<Pending> units) throws SQLException {
+        long now = clock.now();
+        boolean anySends = units.stream().anyMatch(p -> !p.work.sends().isEmpty());
+        if (anySends) {
+            try (PreparedStatement ps = c.prepareStatement(db.sql.insert)) {
+                for (Pending p : units) {
+                    for (NewMessage m : p.work.sends()) {
+                        ps.setLong(1, ids.next(c));
+                        ps.setString(2, m.destination());
+                        ps.setInt(3, m.priority());
+                        ps.setLong(4, m.deliverAt());
+                        ps.setLong(5, m.expiresAt());
+                        ps.setString(6, m.groupId());
+                        ps.setLong(7, now);
+                        ps.setBytes(8, m.data());
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
+        boolean anyAcks = units.stream().anyMatch(p -> !p.work.acks().isEmpty());
+        if (!anyAcks) {
+            return true;
+        }
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(db.sql.ack)) {
+            for (Pending p : units) {
+                for (Ack a : p.work.acks()) {
+                    ps.setLong(1, a.id());
+                    ps.setString(2, clientId);
+                    ps.setInt(3, a.deliveryCount());
+                    ps.addBatch();
+                }
+            }
+            counts = ps.executeBatch();
+        }
+        // Each ack must delete exactly one row; SUCCESS_NO_INFO (-2) cannot be checked and is
+        // taken as a hit (neither driver reports it for DELETE).
+        for (int count : counts) {
+            if (count == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void failRemaining() {
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            if (p != STOP) {
+                p.future.completeExceptionally(closed());
+            }
+        }
+    }
+
+    private static JournalException closed() {
+        return new JournalException(Kind.CLOSED, "journal is closed");
+    }
+
+    private static long size(Pending p) {
+        return p.work.sends().size() + (long) p.work.acks().size();
+    }
+
+    private static long bytes(Pending p) {
+        long total = 0;
+        for (NewMessage m : p.work.sends()) {
+            total += m.data().length;
+        }
+        return total;
+    }
+}

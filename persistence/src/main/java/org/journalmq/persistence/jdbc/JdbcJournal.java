@@ -1,0 +1,251 @@
+package org.journalmq.persistence.jdbc;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.journalmq.persistence.BrowsePosition;
+import org.journalmq.persistence.ClaimRequest;
+import org.journalmq.persistence.DestinationStats;
+import org.journalmq.persistence.Journal;
+import org.journalmq.persistence.JournalConfig;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.JournalException.Kind;
+import org.journalmq.persistence.Release;
+import org.journalmq.persistence.StoredMessage;
+import org.journalmq.persistence.UnitOfWork;
+import org.journalmq.persistence.dialect.Dialect;
+import org.journalmq.persistence.dialect.Dialects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The journal over JDBC. It wires the parts together and guards the lifecycle; the work is done by
+ * {@link GroupWriter} (sends and acks), {@link Claimer}, {@link Operations} and {@link Maintenance}.
+ */
+public final class JdbcJournal implements Journal {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcJournal.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final JournalConfig config;
+    private final Dialect dialect;
+    private final Database db;
+    private final boolean embeddedFile;
+    private final String clientId;
+    private final JournalClock clock;
+    private final Listeners listeners = new Listeners();
+    private final Claimer claimer;
+    private final Operations operations;
+    private final GroupWriter writer;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Opens a journal; see {@link org.journalmq.persistence.Journals#open(JournalConfig)}. */
+    public static JdbcJournal open(JournalConfig config) {
+        Objects.requireNonNull(config, "config");
+        Dialect dialect = Dialects.forUrl(config.jdbcUrl()).orElseThrow(() -> new JournalException(
+                Kind.INVALID_ARGUMENT, "no journal dialect for JDBC URL " + SqlErrors.safeUrl(config.jdbcUrl())
+                + " (supported: jdbc:hsqldb:, jdbc:postgresql:)"));
+        int instance = INSTANCES.incrementAndGet();
+        boolean embeddedFile = dialect.isEmbeddedFile(config.jdbcUrl());
+        if (embeddedFile) {
+            EmbeddedDatabases.acquire(config, dialect);
+        }
+        Database db = null;
+        try {
+            db = Database.connect(config, dialect, "journalmq-pool-" + instance);
+            return new JdbcJournal(config, dialect, db, embeddedFile, instance);
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            if (embeddedFile) {
+                EmbeddedDatabases.release(config, dialect);
+            }
+            throw e;
+        }
+    }
+
+    private JdbcJournal(JournalConfig config, Dialect dialect, Database db, boolean embeddedFile, int instance) {
+        this.config = config;
+        this.dialect = dialect;
+        this.db = db;
+        this.embeddedFile = embeddedFile;
+        this.clientId = "jmq-" + UUID.randomUUID();
+        this.clock = new JournalClock(dialect.currentTimeMillis());
+        db.transaction("clock", c -> {
+            clock.measure(c);
+            return null;
+        });
+        SchemaMigrator.migrate(db, dialect.databaseKey(config.jdbcUrl()), clock.now());
+        Maintenance maintenance = new Maintenance(db, clock, clientId, config.leaseMillis(), clock.now(), listeners);
+        maintenance.heartbeatAndRenew(); // registers this client before it claims anything
+        this.claimer = new Claimer(db, clock, clientId, config.leaseMillis(), dialect.databaseKey(config.jdbcUrl()));
+        this.operations = new Operations(db, clock, clientId, this::wakeOnJournalThread);
+        // Threads last: nothing above may leave a thread behind when it throws.
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "journalmq-maintenance-" + instance);
+            t.setDaemon(true);
+            return t;
+        });
+        this.writer = new GroupWriter(db, new IdAllocator(dialect, db), clock, clientId, listeners,
+                "journalmq-writer-" + instance);
+        long interval = config.maintenanceIntervalMillis();
+        scheduler.scheduleWithFixedDelay(maintenance, interval, interval, TimeUnit.MILLISECONDS);
+        LOG.debug("journal {} opened on {} ({}), clock offset {} ms", clientId,
+                SqlErrors.safeUrl(config.jdbcUrl()), dialect.name(), clock.offsetMillis());
+    }
+
+    @Override
+    public String clientId() {
+        return clientId;
+    }
+
+    @Override
+    public JournalConfig config() {
+        return config;
+    }
+
+    @Override
+    public long now() {
+        return clock.now();
+    }
+
+    @Override
+    public CompletableFuture<Void> write(UnitOfWork work) {
+        Objects.requireNonNull(work, "work");
+        try {
+            checkOpen();
+            Validation.unit(work);
+        } catch (JournalException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (work.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return writer.submit(work);
+    }
+
+    @Override
+    public void writeAndWait(UnitOfWork work) {
+        try {
+            write(work).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof JournalException je) {
+                throw je;
+            }
+            throw new JournalException(Kind.INTERNAL, "write failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException(Kind.INTERNAL, "interrupted while waiting for the commit", e);
+        }
+    }
+
+    @Override
+    public List<StoredMessage> claim(ClaimRequest request) {
+        Objects.requireNonNull(request, "request");
+        checkOpen();
+        Validation.destination(request.destination());
+        return claimer.claim(request);
+    }
+
+    @Override
+    public void release(List<Release> releases) {
+        Objects.requireNonNull(releases, "releases");
+        checkOpen();
+        operations.release(releases);
+    }
+
+    @Override
+    public List<StoredMessage> browse(String destination, BrowsePosition after, int max) {
+        checkOpen();
+        Validation.destination(destination);
+        Validation.positive(max, "max");
+        return operations.browse(destination, after, max);
+    }
+
+    @Override
+    public long depth(String destination) {
+        checkOpen();
+        return operations.depth(Validation.destination(destination));
+    }
+
+    @Override
+    public List<DestinationStats> stats() {
+        checkOpen();
+        return operations.stats();
+    }
+
+    @Override
+    public int purge(String destination) {
+        checkOpen();
+        return operations.purge(Validation.destination(destination));
+    }
+
+    @Override
+    public Registration onAvailable(String destination, Runnable listener) {
+        Validation.destination(destination);
+        Objects.requireNonNull(listener, "listener");
+        return listeners.register(destination, listener);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = Math.max(config.connectTimeoutMillis(), 10_000);
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(wait, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.close(wait);
+        try {
+            db.transaction("close", c -> {
+                // Claims go back with their counts kept: they may have been delivered.
+                try (var ps = c.prepareStatement(db.sql.releaseOwn)) {
+                    ps.setString(1, clientId);
+                    ps.executeUpdate();
+                }
+                try (var ps = c.prepareStatement(db.sql.deleteClient)) {
+                    ps.setString(1, clientId);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        } catch (JournalException e) {
+            LOG.warn("JMQ1008 could not release the claims of {} at close; their leases will expire: {}",
+                    clientId, e.getMessage());
+        } finally {
+            db.close();
+            if (embeddedFile) {
+                EmbeddedDatabases.release(config, dialect);
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new JournalException(Kind.CLOSED, "journal " + clientId + " is closed");
+        }
+    }
+
+    /** Listeners run on a journal thread, never on the caller's. */
+    private void wakeOnJournalThread(Set<String> destinations) {
+        try {
+            scheduler.execute(() -> listeners.wake(destinations));
+        } catch (RejectedExecutionException e) {
+            // Closing: nobody waits for wake-ups any more.
+        }
+    }
+}

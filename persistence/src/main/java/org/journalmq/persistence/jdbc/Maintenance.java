@@ -1,0 +1,190 @@
+package org.journalmq.persistence.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.journalmq.persistence.JournalException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The periodic work of one journal: heartbeat, lease renewal, release of leases nobody renewed,
+ * removal of dead clients and the expiry sweep. Each step is its own short transaction so that a
+ * sweep never holds locks for long and a failing step does not stop the others.
+ */
+final class Maintenance implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
+    /** Rows per transaction in the sweeps: bounded work, never a long lock on the table. */
+    private static final int BATCH = 500;
+    /** Batches per run and sweep, so a huge backlog is worked off over several runs. */
+    private static final int MAX_BATCHES = 20;
+
+    private final Database db;
+    private final JournalClock clock;
+    private final String clientId;
+    private final long leaseMillis;
+    private final long startedAt;
+    private final Listeners listeners;
+    private boolean unavailable;
+
+    Maintenance(Database db, JournalClock clock, String clientId, long leaseMillis, long startedAt,
+                Listeners listeners) {
+        this.db = db;
+        this.clock = clock;
+        this.clientId = clientId;
+        this.leaseMillis = leaseMillis;
+        this.startedAt = startedAt;
+        this.listeners = listeners;
+    }
+
+    @Override
+    public void run() {
+        try {
+            heartbeatAndRenew();
+            releaseExpiredLeases();
+            removeDeadClients();
+            sweepExpired();
+            if (unavailable) {
+                unavailable = false;
+                LOG.info("JMQ1004 database reachable again: {}", SqlErrors.safeUrl(db.url));
+            }
+        } catch (JournalException e) {
+            if (e.kind() == JournalException.Kind.CLOSED) {
+                return;
+            }
+            if (e.kind() == JournalException.Kind.UNAVAILABLE) {
+                if (!unavailable) {
+                    unavailable = true;
+                    LOG.warn("JMQ1003 database unavailable: {}", e.getMessage());
+                }
+            } else {
+                LOG.warn("JMQ1007 journal maintenance failed: {}", e.getMessage(), e);
+            }
+        } catch (RuntimeException e) {
+            // Never let an exception cancel the scheduled task.
+            LOG.error("JMQ1007 journal maintenance failed", e);
+        }
+    }
+
+    /** Registers or refreshes the client row, renews this client's leases, refreshes the clock. */
+    void heartbeatAndRenew() {
+        db.transaction("heartbeat", c -> {
+            clock.measure(c);
+            long now = clock.now();
+            try (PreparedStatement ps = c.prepareStatement(db.dialect.upsertClient(db.tables))) {
+                ps.setString(1, clientId);
+                ps.setLong(2, now);
+                ps.setLong(3, startedAt);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(db.sql.renewLeases)) {
+                ps.setLong(1, now + leaseMillis);
+                ps.setString(2, clientId);
+                int renewed = ps.executeUpdate();
+                LOG.trace("renewed {} leases of {} until {}", renewed, clientId, now + leaseMillis);
+            }
+            return null;
+        });
+    }
+
+    /** Gives back claimed rows whose lease ran out; they keep their count (a redelivery follows). */
+    void releaseExpiredLeases() {
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            int[] found = {0};
+            Map<String, Integer> released = db.transaction("lease expiry", c -> {
+                long now = clock.now();
+                List<Long> ids = new ArrayList<>();
+                List<String> destinations = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(db.sql.expiredLeases)) {
+                    ps.setLong(1, now);
+                    ps.setInt(2, BATCH);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                            destinations.add(rs.getString(2));
+                        }
+                    }
+                }
+                found[0] = ids.size();
+                Map<String, Integer> byDestination = new LinkedHashMap<>();
+                int[] counts = executeById(c, db.sql.releaseExpiredLease, ids, now);
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) {
+                        byDestination.merge(destinations.get(i), 1, Integer::sum);
+                    }
+                }
+                return byDestination;
+            });
+            released.forEach((destination, n) ->
+                    LOG.info("JMQ1001 released {} expired leases of destination {}", n, destination));
+            listeners.wake(released.keySet());
+            if (found[0] < BATCH) {
+                return;
+            }
+        }
+    }
+
+    void removeDeadClients() {
+        int removed = db.transaction("client cleanup", c -> {
+            try (PreparedStatement ps = c.prepareStatement(db.sql.deleteDeadClients)) {
+                ps.setLong(1, clock.now() - 3 * leaseMillis);
+                return ps.executeUpdate();
+            }
+        });
+        if (removed > 0) {
+            LOG.info("JMQ1006 removed {} clients without heartbeat", removed);
+        }
+    }
+
+    /** Deletes expired ready rows, a bounded batch per transaction. */
+    void sweepExpired() {
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            int[] found = {0};
+            int deleted = db.transaction("expiry sweep", c -> {
+                long now = clock.now();
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(db.sql.expiredRows)) {
+                    ps.setLong(1, now);
+                    ps.setInt(2, BATCH);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
+                found[0] = ids.size();
+                int total = 0;
+                for (int count : executeById(c, db.sql.deleteExpired, ids, now)) {
+                    total += Math.max(0, count);
+                }
+                return total;
+            });
+            if (deleted > 0) {
+                LOG.debug("JMQ1005 expiry sweep deleted {} messages", deleted);
+            }
+            if (found[0] < BATCH) {
+                return;
+            }
+        }
+    }
+
+    /** Runs a statement taking (id, now) once per id as one batch. */
+    private static int[] executeById(Connection c, String sql, List<Long> ids, long now) throws SQLException {
+        if (ids.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (long id : ids) {
+                ps.setLong(1, id);
+                ps.setLong(2, now);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        }
+    }
+}

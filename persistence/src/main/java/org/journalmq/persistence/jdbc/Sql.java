@@ -1,0 +1,91 @@
+package org.journalmq.persistence.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.journalmq.persistence.StoredMessage;
+import org.journalmq.persistence.dialect.Dialect;
+import org.journalmq.persistence.dialect.Tables;
+
+/**
+ * Statements that read the same on every dialect. Built once per journal from validated table
+ * names; every value is a bind parameter.
+ */
+final class Sql {
+    /** Row columns in the order {@link #message(ResultSet)} reads them. */
+    static final String COLUMNS =
+            "id, destination, priority, deliver_at, expires_at, delivery_count, created_at, group_id, data";
+
+    static final int READY = 0;
+    static final int CLAIMED = 1;
+
+    final String insert;
+    final String ack;
+    final String claimById;
+    final String candidates;
+    final String candidatesAfter;
+    final String release;
+    final String browse;
+    final String browseAfter;
+    final String depth;
+    final String stats;
+    final String purge;
+    final String renewLeases;
+    final String expiredLeases;
+    final String releaseExpiredLease;
+    final String releaseOwn;
+    final String deleteClient;
+    final String deleteDeadClients;
+    final String expiredRows;
+    final String deleteExpired;
+    final String destinationOf;
+
+    Sql(Dialect dialect, Tables t) {
+        String d = t.delivery();
+        String limit = dialect.limitParameter();
+        String readyNow = " WHERE destination = ? AND state = 0 AND deliver_at <= ? AND (expires_at = 0 OR expires_at > ?)";
+        String order = " ORDER BY priority DESC, id";
+        String after = " AND (priority < ? OR (priority = ? AND id > ?))";
+        insert = "INSERT INTO " + d + " (id, destination, priority, deliver_at, expires_at, state, owner, lease_until,"
+                + " delivery_count, group_id, created_at, data) VALUES (?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?)";
+        // The delivery count is the claim token: a late ack of an older claim of the row misses.
+        ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
+        claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
+                + " WHERE id = ? AND state = 0 AND delivery_count = ?";
+        candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + order + limit;
+        candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + after + order + limit;
+        release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
+                + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
+        browse = candidates;
+        browseAfter = candidatesAfter;
+        depth = "SELECT COUNT(*) FROM " + d + " WHERE destination = ?";
+        stats = "SELECT destination,"
+                + " SUM(CASE WHEN state = 0 AND deliver_at <= ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN state <> 0 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN state = 0 AND deliver_at > ? THEN 1 ELSE 0 END),"
+                + " MIN(created_at) FROM " + d + " GROUP BY destination ORDER BY destination";
+        purge = "DELETE FROM " + d + " WHERE destination = ?";
+        renewLeases = "UPDATE " + d + " SET lease_until = ? WHERE state = 1 AND owner = ?";
+        expiredLeases = "SELECT id, destination FROM " + d + " WHERE state = 1 AND lease_until < ?" + limit;
+        // Re-checks the deadline so that a lease renewed since the scan is left alone; the count
+        // is kept so that the next delivery is flagged as a redelivery.
+        releaseExpiredLease = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0"
+                + " WHERE id = ? AND state = 1 AND lease_until < ?";
+        releaseOwn = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0 WHERE state = 1 AND owner = ?";
+        deleteClient = "DELETE FROM " + t.client() + " WHERE client_id = ?";
+        deleteDeadClients = "DELETE FROM " + t.client() + " WHERE heartbeat_at < ?";
+        expiredRows = "SELECT id FROM " + d + " WHERE expires_at > 0 AND expires_at <= ? AND state = 0" + limit;
+        deleteExpired = "DELETE FROM " + d + " WHERE id = ? AND state = 0 AND expires_at > 0 AND expires_at <= ?";
+        destinationOf = "SELECT DISTINCT destination FROM " + d + " WHERE id IN (";
+    }
+
+    /** Distinct destinations of n rows given by id: n placeholders, values still bound. */
+    String destinationsOf(int n) {
+        return destinationOf + "?, ".repeat(n - 1) + "?)";
+    }
+
+    /** Reads a row selected with {@link #COLUMNS}. */
+    static StoredMessage message(ResultSet rs) throws SQLException {
+        return new StoredMessage(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
+                rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getBytes(9));
+    }
+}

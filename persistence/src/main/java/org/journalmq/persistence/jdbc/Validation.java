@@ -1,0 +1,42 @@
+package org.journalmq.persistence.jdbc;
+
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.UnitOfWork;
+
+/** Checks caller values against the column sizes before they reach SQL. */
+final class Validation {
+    static final int MAX_DESTINATION = 400;
+    static final int MAX_GROUP_ID = 255;
+
+    private Validation() {
+    }
+
+    static String destination(String destination) {
+        if (destination == null || destination.isEmpty()) {
+            throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, "destination is null or empty");
+        }
+        if (destination.length() > MAX_DESTINATION) {
+            throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, "destination is "
+                    + destination.length() + " characters long, at most " + MAX_DESTINATION + " are allowed");
+        }
+        return destination;
+    }
+
+    static void unit(UnitOfWork work) {
+        for (NewMessage m : work.sends()) {
+            destination(m.destination());
+            if (m.groupId() != null && m.groupId().length() > MAX_GROUP_ID) {
+                throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, "group id is "
+                        + m.groupId().length() + " characters long, at most " + MAX_GROUP_ID + " are allowed");
+            }
+        }
+    }
+
+    static int positive(int max, String what) {
+        if (max < 1) {
+            throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, what + " must be at least 1, was " + max);
+        }
+        return max;
+    }
+}

@@ -1,0 +1,62 @@
+package org.journalmq.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The conformance suite on PostgreSQL, each test with its own table prefix. */
+class PostgresJournalTest extends JournalConformanceTest {
+
+    @Override
+    protected JournalConfig.Builder freshConfig() {
+        return TestDatabases.postgres();
+    }
+
+    @Override
+    protected String unreachableUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/journal?user=journalmq&password=secretpw";
+    }
+
+    @Override
+    protected JournalConfig wrongCredentials(JournalConfig base) {
+        return base.toBuilder().user("jmq_no_such_role").build();
+    }
+
+    @Override
+    protected void cleanUp(JournalConfig config) {
+        if (config != null) {
+            TestDatabases.dropAll(config);
+        }
+    }
+
+    @Test
+    void claimWalksTheClaimIndex() throws Exception {
+        Journal j = open();
+        for (int d = 0; d < 20; d++) {
+            String destination = "q" + d;
+            j.writeAndWait(new UnitOfWork(IntStream.range(0, 500)
+                    .mapToObj(i -> message(destination, i % 10, "m")).toList(), List.of()));
+        }
+        String table = config.tablePrefix() + "DELIVERY";
+        try (Connection c = TestDatabases.connect(config); Statement s = c.createStatement()) {
+            s.execute("ANALYZE " + table);
+            List<String> plan = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN SELECT id FROM " + table
+                    + " WHERE destination = 'q3' AND state = 0 AND deliver_at <= 1 AND (expires_at = 0 OR expires_at > 1)"
+                    + " ORDER BY priority DESC, id LIMIT 10 FOR UPDATE SKIP LOCKED");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+            assertTrue(String.join("\n", plan).toLowerCase().contains("delivery_claim_ix"), String.join("\n", plan));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.journalmq.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Databases for tests, shared with other modules through the test-jar: fresh HSQLDB in-memory and
+ * file databases, and the PostgreSQL test database with a private table prefix per test.
+ *
+ * <p>PostgreSQL rule: with environment variable {@code CI=true} an unreachable PostgreSQL fails the
+ * test; otherwise the test is skipped with a printed reason.
+ */
+public final class TestDatabases {
+    public static final String PG_URL_PROPERTY = "journalmq.test.pg.url";
+    public static final String PG_USER_PROPERTY = "journalmq.test.pg.user";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile String postgresProblem;
+    private static volatile boolean postgresChecked;
+
+    private TestDatabases() {
+    }
+
+    /** A URL of an in-memory HSQLDB database nobody used before in this JVM. */
+    public static String hsqldbMemUrl() {
+        return "jdbc:hsqldb:mem:jmqtest" + COUNTER.incrementAndGet() + randomLetters(6).toLowerCase(Locale.ROOT);
+    }
+
+    /** A URL of a file HSQLDB database in the directory (created when first opened). */
+    public static String hsqldbFileUrl(Path directory) {
+        return "jdbc:hsqldb:file:" + directory.resolve("journal").toAbsolutePath();
+    }
+
+    /** A URL of a file HSQLDB database in a new temporary directory. */
+    public static String hsqldbFileUrl() {
+        try {
+            return hsqldbFileUrl(Files.createTempDirectory("journalmq-test"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Shuts an in-process HSQLDB database down (frees an in-memory one); quiet if it is gone. */
+    public static void shutdownHsqldb(String url) {
+        try (Connection c = DriverManager.getConnection(url + ";ifexists=true", "SA", "");
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // already shut down
+        }
+    }
+
+    public static String postgresUrl() {
+        return System.getProperty(PG_URL_PROPERTY, "jdbc:postgresql://127.0.0.1:5432/journalmq_test");
+    }
+
+    public static String postgresUser() {
+        return System.getProperty(PG_USER_PROPERTY, "journalmq");
+    }
+
+    /** A table prefix no other test uses: "T", 8 random letters, "_". */
+    public static String randomPrefix() {
+        return "T" + randomLetters(8) + "_";
+    }
+
+    /** A journal configuration on the PostgreSQL test database with a fresh prefix; skips or fails per the rule above. */
+    public static JournalConfig.Builder postgres() {
+        assumePostgres();
+        return JournalConfig.builder(postgresUrl()).user(postgresUser()).tablePrefix(randomPrefix());
+    }
+
+    /** Skips the test (or fails it when CI=true) if PostgreSQL cannot be reached. */
+    public static void assumePostgres() {
+        if (!postgresChecked) {
+            synchronized (TestDatabases.class) {
+                if (!postgresChecked) {
+                    DriverManager.setLoginTimeout(5);
+                    try (Connection c = DriverManager.getConnection(postgresUrl(), postgresUser(), null)) {
+                        postgresProblem = null;
+                    } catch (SQLException e) {
+                        postgresProblem = "PostgreSQL not reachable at " + postgresUrl() + " as " + postgresUser()
+                                + ": " + e.getMessage();
+                    }
+                    postgresChecked = true;
+                }
+            }
+        }
+        if (postgresProblem == null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(postgresProblem + " (CI=true: PostgreSQL tests must run)");
+        }
+        System.out.println("SKIPPED: " + postgresProblem);
+        Assumptions.abort(postgresProblem);
+    }
+
+    /** A plain JDBC connection (auto-commit on) to the database of a journal configuration. */
+    public static Connection connect(JournalConfig config) throws SQLException {
+        boolean hsqldb = config.jdbcUrl().startsWith("jdbc:hsqldb:");
+        String user = config.user() != null ? config.user() : hsqldb ? "SA" : null;
+        String password = config.password() != null ? config.password() : hsqldb ? "" : null;
+        return DriverManager.getConnection(config.jdbcUrl(), user, password);
+    }
+
+    /** Drops every table and sequence whose name starts with the prefix. */
+    public static void dropAll(JournalConfig config) {
+        try (Connection c = connect(config)) {
+            c.setAutoCommit(true);
+            DatabaseMetaData md = c.getMetaData();
+            boolean lower = md.storesLowerCaseIdentifiers();
+            String prefix = lower ? config.tablePrefix().toLowerCase(Locale.ROOT)
+                    : config.tablePrefix().toUpperCase(Locale.ROOT);
+            String pattern = prefix.replace("_", md.getSearchStringEscape() + "_") + "%";
+            List<String> tables = new ArrayList<>();
+            List<String> sequences = new ArrayList<>();
+            try (ResultSet rs = md.getTables(null, null, pattern, new String[] {"TABLE", "SEQUENCE"})) {
+                while (rs.next()) {
+                    String name = rs.getString("TABLE_NAME");
+                    if (name.startsWith(prefix)) {
+                        ("SEQUENCE".equals(rs.getString("TABLE_TYPE")) ? sequences : tables).add(name);
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                for (String table : tables) {
+                    s.execute("DROP TABLE " + table + " CASCADE");
+                }
+                for (String sequence : sequences) {
+                    s.execute("DROP SEQUENCE " + sequence);
+                }
+                // HSQLDB does not list sequences as tables; the journal's one has a known name.
+                s.execute("DROP SEQUENCE IF EXISTS " + config.tablePrefix() + "ID_SEQ");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop tables " + config.tablePrefix() + "*", e);
+        }
+    }
+
+    private static String randomLetters(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append((char) ('A' + RANDOM.nextInt(26)));
+        }
+        return sb.toString();
+    }
+}
