@@ -80,6 +80,10 @@ public class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Scenario> selected = select();
+        if ((messages != null && messages < 1) || warmup < 0 || size < 0 || timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--messages and --timeout must be at least 1, --warmup and --size not negative");
+        }
         Path tempDir = null;
         if (url == null) {
             tempDir = Files.createTempDirectory("journalmq-bench-");
@@ -134,16 +138,16 @@ public class Bench implements Callable<Integer> {
     /** Drain, warm up, drain, measure, drain: each measurement starts from an empty queue. */
     private Result runOne(BenchContext ctx, Scenario s) throws Exception {
         String queue = "bench-" + s.name();
-        ctx.drain(queue);
+        boolean sendOnly = s instanceof SyncSend || s instanceof TxBatch;
+        ctx.drain(queue, 0);
         int warm = s.warmupMessages(warmup);
         if (warm > 0) {
             s.run(ctx, queue, warm);
-            ctx.drain(queue);
+            ctx.drain(queue, sendOnly ? warm : 0);
         }
         int n = messages != null ? messages : s.defaultMessages();
         Result r = s.run(ctx, queue, n);
-        long left = ctx.drain(queue);
-        boolean sendOnly = s instanceof SyncSend || s instanceof TxBatch;
+        long left = ctx.drain(queue, sendOnly ? n : 0);
         if (sendOnly && left != n) {
             return new Result(r.messages(), r.msgsPerSecond(), r.p50Millis(), r.p99Millis(),
                     r.notes() + "; drained " + left + " of " + n + " sent", false);

@@ -16,7 +16,8 @@ final class BenchContext {
     /** 0..messages-1, unique within a run: lets consumers detect duplicates and losses. */
     static final String SEQ = "benchSeq";
 
-    private static final long DRAIN_IDLE_MILLIS = 500;
+    private static final long IDLE_MILLIS = 1_000;
+    private static final long PATIENT_IDLE_MILLIS = 5_000;
 
     private final ConnectionFactory factory;
     private final ConnectionFactory drainFactory;
@@ -55,21 +56,32 @@ final class BenchContext {
     }
 
     /**
-     * Receives and acknowledges whatever the queue holds, until it stays empty for a moment.
-     * Rows leased by a crashed earlier run come back only when their lease ends, so they may
-     * survive this; a fresh queue name per scenario keeps runs apart anyway.
+     * Receives and acknowledges whatever the queue holds, until nothing has arrived for a while:
+     * {@value #IDLE_MILLIS} ms once {@code expected} messages were seen, {@value #PATIENT_IDLE_MILLIS}
+     * ms before, since a claim from a large backlog can take a while. Rows leased by a crashed
+     * earlier run come back only when their lease ends, so they may survive this.
+     *
+     * @return the number of messages drained
      */
-    long drain(String queueName) throws JMSException, InterruptedException {
+    long drain(String queueName, long expected) throws JMSException, InterruptedException {
         AtomicLong count = new AtomicLong();
         try (Connection c = drainFactory.createConnection()) {
             Session s = c.createSession(Session.DUPS_OK_ACKNOWLEDGE);
             MessageConsumer consumer = s.createConsumer(s.createQueue(queueName));
             consumer.setMessageListener(m -> count.incrementAndGet());
             c.start();
-            long seen = -1;
-            while (seen != count.get()) {
-                seen = count.get();
-                Thread.sleep(DRAIN_IDLE_MILLIS);
+            long seen = 0;
+            long lastChange = System.nanoTime();
+            while (true) {
+                Thread.sleep(50);
+                long now = System.nanoTime();
+                long n = count.get();
+                if (n != seen) {
+                    seen = n;
+                    lastChange = now;
+                } else if (now - lastChange >= (n >= expected ? IDLE_MILLIS : PATIENT_IDLE_MILLIS) * 1_000_000L) {
+                    break;
+                }
             }
         }
         return count.get();

@@ -31,7 +31,7 @@ public class DemoCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--messages", paramLabel = "N", defaultValue = "20000",
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "5000",
             description = "Messages to send in all (default: ${DEFAULT-VALUE}).")
     int messages;
 
