@@ -61,6 +61,11 @@ public class Bench implements Callable<Integer> {
             description = "Longest wait for a scenario's consumers (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--consumer-ack", defaultValue = "auto", paramLabel = "MODE",
+            description = "Acknowledge mode of the listeners: auto (AUTO_ACKNOWLEDGE, the default) or dups-ok"
+                    + " (DUPS_OK_ACKNOWLEDGE: acks need not be committed before the next delivery).")
+    String consumerAck;
+
     /** Scenarios in the order of "all". */
     static Map<String, Scenario> scenarios() {
         Map<String, Scenario> all = new LinkedHashMap<>();
@@ -121,7 +126,7 @@ public class Bench implements Callable<Integer> {
         System.out.println();
         System.out.println("| journal | scenario | messages | msgs/s | p50 ms | p99 ms | notes |");
         System.out.println("|---|---|---:|---:|---:|---:|---|");
-        BenchContext ctx = new BenchContext(factory(16), factory(500), size, timeoutSeconds);
+        BenchContext ctx = new BenchContext(factory(16), factory(500), size, timeoutSeconds, ackMode());
         boolean allOk = true;
         // holds the journal open across scenarios, so that none pays for opening it
         try (Connection keeper = ctx.connect()) {
@@ -157,6 +162,15 @@ public class Bench implements Callable<Integer> {
                     r.notes() + "; " + left + " left in the queue after all arrived", false);
         }
         return r;
+    }
+
+    private int ackMode() {
+        return switch (consumerAck) {
+            case "auto" -> jakarta.jms.Session.AUTO_ACKNOWLEDGE;
+            case "dups-ok" -> jakarta.jms.Session.DUPS_OK_ACKNOWLEDGE;
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--consumer-ack must be auto or dups-ok, was " + consumerAck);
+        };
     }
 
     private JournalConnectionFactory factory(int prefetch) {

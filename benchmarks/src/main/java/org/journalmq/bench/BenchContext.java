@@ -23,12 +23,14 @@ final class BenchContext {
     private final ConnectionFactory drainFactory;
     private final byte[] payload;
     private final long timeoutSeconds;
+    private final int consumerAckMode;
 
     /**
      * @param drainFactory a factory for the same journal with a large prefetch: draining is
      *                     housekeeping, and a large claim per round trip keeps it short
      */
-    BenchContext(ConnectionFactory factory, ConnectionFactory drainFactory, int size, long timeoutSeconds) {
+    BenchContext(ConnectionFactory factory, ConnectionFactory drainFactory, int size, long timeoutSeconds,
+                 int consumerAckMode) {
         this.factory = factory;
         this.drainFactory = drainFactory;
         this.payload = new byte[size];
@@ -36,6 +38,12 @@ final class BenchContext {
             payload[i] = (byte) ('A' + i % 26);
         }
         this.timeoutSeconds = timeoutSeconds;
+        this.consumerAckMode = consumerAckMode;
+    }
+
+    /** Session mode of the listeners of the consuming scenarios (AUTO_ACKNOWLEDGE unless --consumer-ack). */
+    int consumerAckMode() {
+        return consumerAckMode;
     }
 
     Connection connect() throws JMSException {

@@ -57,7 +57,7 @@ final class Flow implements Scenario {
         try (Connection consuming = ctx.connect(); Connection producing = ctx.connect()) {
             for (int i = 0; i < consumers; i++) {
                 // a session delivers to its listener on one thread: one session per consumer
-                Session s = consuming.createSession(Session.AUTO_ACKNOWLEDGE);
+                Session s = consuming.createSession(ctx.consumerAckMode());
                 s.createConsumer(s.createQueue(queueName)).setMessageListener(arrivals);
             }
             consuming.start();
@@ -78,7 +78,7 @@ final class Flow implements Scenario {
                 t.join(complete ? 0 : 1000);
             }
         }
-        return result(messages, arrivals, start, complete, pacers);
+        return result(messages, arrivals, start, complete, pacers, ctx.consumerAckMode());
     }
 
     /** Sends sequence numbers first, first + producers, ... below messages. */
@@ -102,10 +102,14 @@ final class Flow implements Scenario {
         }
     }
 
-    private Result result(int messages, Arrivals arrivals, long start, boolean complete, List<Pacer> pacers) {
+    private Result result(int messages, Arrivals arrivals, long start, boolean complete, List<Pacer> pacers,
+                          int ackMode) {
         Latencies.Snapshot l = arrivals.latencies();
         long missing = messages - arrivals.distinct();
         StringBuilder notes = new StringBuilder(String.format(Locale.ROOT, "%dp/%dc listeners", producers, consumers));
+        if (ackMode == Session.DUPS_OK_ACKNOWLEDGE) {
+            notes.append(" (DUPS_OK)");
+        }
         if (perSecond > 0) {
             double late = pacers.stream().mapToDouble(Pacer::maxLateMillis).max().orElse(0);
             notes.append(String.format(Locale.ROOT, ", paced %.0f/s (max %.1f ms behind)", perSecond, late));

@@ -91,6 +91,14 @@ abstract class CommandContract {
     }
 
     @Test
+    void expiredMessageIsNeverReceived() throws InterruptedException {
+        ok("send", "--queue", queue, "--ttl", "200", "short-lived");
+        Thread.sleep(700);
+        Cli.Result r = Cli.run("receive", journal(), "--queue", queue, "--timeout", "300");
+        assertEquals(JournalMq.EXIT_NOTHING_RECEIVED, r.exitCode(), r::toString);
+    }
+
+    @Test
     void demoWithFewMessagesPrintsItsFinalLineAndLeavesNothingBehind() {
         Cli.Result r = ok("demo", "--messages", "300", "--size", "128", "--producers", "2", "--consumers", "2");
         String last = r.outLines().get(r.outLines().size() - 1);
