@@ -2,8 +2,6 @@ package org.journalmq.jms.selector;
 
 import jakarta.jms.InvalidSelectorException;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +22,7 @@ import org.journalmq.jms.selector.Token.Kind;
  *       the {@code f}/{@code d} suffixes). As in Java, the longest literal wins: {@code 1.5} is one approximate
  *       literal, {@code 0x1d} one exact literal.</li>
  * </ul>
- * The whole input is tokenised in one linear pass before parsing.
+ * Tokens are produced on demand, in one linear pass; a parse error stops the scan where it occurs.
  */
 final class Lexer {
 
@@ -48,22 +46,10 @@ final class Lexer {
     private final Matcher floating;
     private int pos;
 
-    private Lexer(String src) {
+    Lexer(String src) {
         this.src = src;
         this.integer = INTEGER.matcher(src);
         this.floating = FLOATING.matcher(src);
-    }
-
-    /** Tokenises the whole selector; the last token is always {@link Kind#EOF}. */
-    static List<Token> tokenize(String src) throws InvalidSelectorException {
-        Lexer lexer = new Lexer(src);
-        List<Token> tokens = new ArrayList<>();
-        Token t;
-        do {
-            t = lexer.next();
-            tokens.add(t);
-        } while (t.kind() != Kind.EOF);
-        return tokens;
     }
 
     /** White space as defined for the Java language (JLS 3.6), which the spec adopts. */
@@ -80,7 +66,8 @@ final class Lexer {
         return true;
     }
 
-    private Token next() throws InvalidSelectorException {
+    /** The next token; {@link Kind#EOF} at the end, and again on every later call. */
+    Token next() throws InvalidSelectorException {
         while (pos < src.length() && isWhite(src.charAt(pos))) {
             pos++;
         }

@@ -48,18 +48,18 @@ final class Parser {
     private static final int MAX_QUOTED = 200;
 
     private final String src;
-    private final List<Token> tokens;
-    private int index;
+    private final Lexer lexer;
+    private Token current;
     private int nesting;
 
-    private Parser(String src, List<Token> tokens) {
+    private Parser(String src) throws InvalidSelectorException {
         this.src = src;
-        this.tokens = tokens;
+        this.lexer = new Lexer(src);
+        this.current = lexer.next();
     }
 
     static Node parse(String src) throws InvalidSelectorException {
-        Parser p = new Parser(src, Lexer.tokenize(src));
-        return p.selector();
+        return new Parser(src).selector();
     }
 
     /** The exception for a problem at 0-based index {@code pos}: the message names the 1-based column. */
@@ -74,18 +74,18 @@ final class Parser {
     }
 
     private Token peek() {
-        return tokens.get(index);
+        return current;
     }
 
-    private Token next() {
-        Token t = tokens.get(index);
+    private Token next() throws InvalidSelectorException {
+        Token t = current;
         if (t.kind() != Kind.EOF) {
-            index++;
+            current = lexer.next();
         }
         return t;
     }
 
-    private boolean accept(Kind kind) {
+    private boolean accept(Kind kind) throws InvalidSelectorException {
         if (peek().kind() == kind) {
             next();
             return true;
