@@ -198,6 +198,11 @@ final class Lexer {
         if (intEnd < 0 && floatEnd < 0) {
             throw Parser.error(src, start, "malformed numeric literal");
         }
+        int end = Math.max(intEnd, floatEnd);
+        if (end < src.length() && ((src.charAt(end) >= '0' && src.charAt(end) <= '9') || src.charAt(end) == '_')) {
+            // e.g. 08 (not octal), 1_ (trailing underscore): Java rejects these too
+            throw Parser.error(src, start, "malformed numeric literal");
+        }
         if (floatEnd > intEnd) {
             pos = floatEnd;
             String text = src.substring(start, pos);

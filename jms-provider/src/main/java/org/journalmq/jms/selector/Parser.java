@@ -121,7 +121,7 @@ final class Parser {
             throw error(t.pos(), "expected AND, OR or end of input, found " + t.describe());
         }
         if (!n.isConditional()) {
-            throw error(n.pos, "a selector must be a conditional expression, found a " + n.type.description
+            throw error(n.pos, "a selector must be a conditional expression, found " + n.type.description
                     + " expression");
         }
         return n;
@@ -147,7 +147,7 @@ final class Parser {
 
     private Node requireConditional(Node n, Kind operator) throws InvalidSelectorException {
         if (!n.isConditional()) {
-            throw error(n.pos, "the operand of " + operator + " must be a conditional expression, found a "
+            throw error(n.pos, "the operand of " + operator + " must be a conditional expression, found "
                     + n.type.description + " expression");
         }
         return n;
@@ -173,7 +173,7 @@ final class Parser {
                 next();
                 Node right = sum();
                 if (left.type != Type.ANY && right.type != Type.ANY && left.type != right.type) {
-                    throw error(right.pos, "cannot compare a " + left.type.description + " expression with a "
+                    throw error(right.pos, "cannot compare " + left.type.description + " expression with "
                             + right.type.description + " expression");
                 }
                 return checkHeight(new Nodes.Compare(t.kind() == Kind.EQ ? Values.Op.EQ : Values.Op.NE,
@@ -260,7 +260,7 @@ final class Parser {
 
     private void requireIdentifier(Node n, String operator) throws InvalidSelectorException {
         if (!(n instanceof Nodes.Ref)) {
-            throw error(n.pos, "the left operand of " + operator + " must be an identifier, found a "
+            throw error(n.pos, "the left operand of " + operator + " must be an identifier, found "
                     + n.type.description + " expression");
         }
     }
@@ -268,7 +268,7 @@ final class Parser {
     private Node requireArithmetic(Node n, Token operator) throws InvalidSelectorException {
         if (!n.isArithmetic()) {
             throw error(n.pos, "the operand of " + operator.text().toUpperCase(java.util.Locale.ROOT)
-                    + " must be an arithmetic expression, found a " + n.type.description + " expression");
+                    + " must be an arithmetic expression, found " + n.type.description + " expression");
         }
         return n;
     }
