@@ -13,14 +13,21 @@ import org.journalmq.jms.selector.Token.Kind;
  * <ul>
  *   <li>White space is that of the Java language: space, tab, form feed and line terminators.</li>
  *   <li>Identifiers start with a character for which {@link Character#isJavaIdentifierStart(int)} holds and go
- *       on with characters for which {@link Character#isJavaIdentifierPart(int)} holds. The keywords are
+ *       on with characters for which {@link Character#isJavaIdentifierPart(int)} holds (the spec names the older
+ *       equivalents isJavaLetter / isJavaLetterOrDigit). The keywords are
  *       recognised case-insensitively (ASCII only, so no locale can turn an identifier into a keyword).</li>
  *   <li>String literals are in single quotes, a quote inside doubled.</li>
  *   <li>Numbers follow the Java literal syntax: "Exact numeric literals use the integer literal syntax of the Java
  *       programming language" (decimal, hex, octal, binary, underscores, optional {@code L}) and "Approximate
  *       literals use the floating-point literal syntax of the Java programming language" (including hex floats and
  *       the {@code f}/{@code d} suffixes). As in Java, the longest literal wins: {@code 1.5} is one approximate
- *       literal, {@code 0x1d} one exact literal.</li>
+ *       literal, {@code 0x1d} one exact literal; a literal directly followed by a digit or {@code _} (such as
+ *       {@code 08} or {@code 1_}) is malformed.</li>
+ *   <li>Every exact literal is a {@code long} ("numbers in the range of long are supported"), read as if it had
+ *       the {@code L} suffix: {@code 0xFFFFFFFF} is 4294967295 (not the Java int -1), {@code 0xFFFFFFFFFFFFFFFF}
+ *       is -1. The decimal 9223372036854775808 is accepted only directly after a unary minus, as in Java.
+ *       Approximate literals are doubles (a literal with the {@code f} suffix takes its float value); one that
+ *       overflows to infinity or rounds a non-zero value to zero is rejected, as javac does.</li>
  * </ul>
  * Tokens are produced on demand, in one linear pass; a parse error stops the scan where it occurs.
  */
