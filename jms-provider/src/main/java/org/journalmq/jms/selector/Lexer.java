@@ -2,8 +2,6 @@ package org.journalmq.jms.selector;
 
 import jakarta.jms.InvalidSelectorException;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,16 +13,23 @@ import org.journalmq.jms.selector.Token.Kind;
  * <ul>
  *   <li>White space is that of the Java language: space, tab, form feed and line terminators.</li>
  *   <li>Identifiers start with a character for which {@link Character#isJavaIdentifierStart(int)} holds and go
- *       on with characters for which {@link Character#isJavaIdentifierPart(int)} holds. The keywords are
+ *       on with characters for which {@link Character#isJavaIdentifierPart(int)} holds (the spec names the older
+ *       equivalents isJavaLetter / isJavaLetterOrDigit). The keywords are
  *       recognised case-insensitively (ASCII only, so no locale can turn an identifier into a keyword).</li>
  *   <li>String literals are in single quotes, a quote inside doubled.</li>
  *   <li>Numbers follow the Java literal syntax: "Exact numeric literals use the integer literal syntax of the Java
  *       programming language" (decimal, hex, octal, binary, underscores, optional {@code L}) and "Approximate
  *       literals use the floating-point literal syntax of the Java programming language" (including hex floats and
  *       the {@code f}/{@code d} suffixes). As in Java, the longest literal wins: {@code 1.5} is one approximate
- *       literal, {@code 0x1d} one exact literal.</li>
+ *       literal, {@code 0x1d} one exact literal; a literal directly followed by a digit or {@code _} (such as
+ *       {@code 08} or {@code 1_}) is malformed.</li>
+ *   <li>Every exact literal is a {@code long} ("numbers in the range of long are supported"), read as if it had
+ *       the {@code L} suffix: {@code 0xFFFFFFFF} is 4294967295 (not the Java int -1), {@code 0xFFFFFFFFFFFFFFFF}
+ *       is -1. The decimal 9223372036854775808 is accepted only directly after a unary minus, as in Java.
+ *       Approximate literals are doubles (a literal with the {@code f} suffix takes its float value); one that
+ *       overflows to infinity or rounds a non-zero value to zero is rejected, as javac does.</li>
  * </ul>
- * The whole input is tokenised in one linear pass before parsing.
+ * Tokens are produced on demand, in one linear pass; a parse error stops the scan where it occurs.
  */
 final class Lexer {
 
@@ -48,22 +53,10 @@ final class Lexer {
     private final Matcher floating;
     private int pos;
 
-    private Lexer(String src) {
+    Lexer(String src) {
         this.src = src;
         this.integer = INTEGER.matcher(src);
         this.floating = FLOATING.matcher(src);
-    }
-
-    /** Tokenises the whole selector; the last token is always {@link Kind#EOF}. */
-    static List<Token> tokenize(String src) throws InvalidSelectorException {
-        Lexer lexer = new Lexer(src);
-        List<Token> tokens = new ArrayList<>();
-        Token t;
-        do {
-            t = lexer.next();
-            tokens.add(t);
-        } while (t.kind() != Kind.EOF);
-        return tokens;
     }
 
     /** White space as defined for the Java language (JLS 3.6), which the spec adopts. */
@@ -80,7 +73,8 @@ final class Lexer {
         return true;
     }
 
-    private Token next() throws InvalidSelectorException {
+    /** The next token; {@link Kind#EOF} at the end, and again on every later call. */
+    Token next() throws InvalidSelectorException {
         while (pos < src.length() && isWhite(src.charAt(pos))) {
             pos++;
         }
@@ -209,6 +203,11 @@ final class Lexer {
         int intEnd = integer.lookingAt() ? integer.end() : -1;
         int floatEnd = floating.lookingAt() ? floating.end() : -1;
         if (intEnd < 0 && floatEnd < 0) {
+            throw Parser.error(src, start, "malformed numeric literal");
+        }
+        int end = Math.max(intEnd, floatEnd);
+        if (end < src.length() && ((src.charAt(end) >= '0' && src.charAt(end) <= '9') || src.charAt(end) == '_')) {
+            // e.g. 08 (not octal), 1_ (trailing underscore): Java rejects these too
             throw Parser.error(src, start, "malformed numeric literal");
         }
         if (floatEnd > intEnd) {

@@ -10,8 +10,9 @@ abstract class Node {
 
     /** Static type, known at parse time; identifiers are {@link #ANY} because property types are not. */
     enum Type {
-        BOOLEAN("conditional"), NUMERIC("arithmetic"), STRING("string"), ANY("identifier");
+        BOOLEAN("a conditional"), NUMERIC("an arithmetic"), STRING("a string"), ANY("an identifier");
 
+        /** For error messages, with the article: "an arithmetic" (expression). */
         final String description;
 
         Type(String description) {

@@ -48,18 +48,18 @@ final class Parser {
     private static final int MAX_QUOTED = 200;
 
     private final String src;
-    private final List<Token> tokens;
-    private int index;
+    private final Lexer lexer;
+    private Token current;
     private int nesting;
 
-    private Parser(String src, List<Token> tokens) {
+    private Parser(String src) throws InvalidSelectorException {
         this.src = src;
-        this.tokens = tokens;
+        this.lexer = new Lexer(src);
+        this.current = lexer.next();
     }
 
     static Node parse(String src) throws InvalidSelectorException {
-        Parser p = new Parser(src, Lexer.tokenize(src));
-        return p.selector();
+        return new Parser(src).selector();
     }
 
     /** The exception for a problem at 0-based index {@code pos}: the message names the 1-based column. */
@@ -74,18 +74,18 @@ final class Parser {
     }
 
     private Token peek() {
-        return tokens.get(index);
+        return current;
     }
 
-    private Token next() {
-        Token t = tokens.get(index);
+    private Token next() throws InvalidSelectorException {
+        Token t = current;
         if (t.kind() != Kind.EOF) {
-            index++;
+            current = lexer.next();
         }
         return t;
     }
 
-    private boolean accept(Kind kind) {
+    private boolean accept(Kind kind) throws InvalidSelectorException {
         if (peek().kind() == kind) {
             next();
             return true;
@@ -121,7 +121,7 @@ final class Parser {
             throw error(t.pos(), "expected AND, OR or end of input, found " + t.describe());
         }
         if (!n.isConditional()) {
-            throw error(n.pos, "a selector must be a conditional expression, found a " + n.type.description
+            throw error(n.pos, "a selector must be a conditional expression, found " + n.type.description
                     + " expression");
         }
         return n;
@@ -147,7 +147,7 @@ final class Parser {
 
     private Node requireConditional(Node n, Kind operator) throws InvalidSelectorException {
         if (!n.isConditional()) {
-            throw error(n.pos, "the operand of " + operator + " must be a conditional expression, found a "
+            throw error(n.pos, "the operand of " + operator + " must be a conditional expression, found "
                     + n.type.description + " expression");
         }
         return n;
@@ -173,7 +173,7 @@ final class Parser {
                 next();
                 Node right = sum();
                 if (left.type != Type.ANY && right.type != Type.ANY && left.type != right.type) {
-                    throw error(right.pos, "cannot compare a " + left.type.description + " expression with a "
+                    throw error(right.pos, "cannot compare " + left.type.description + " expression with "
                             + right.type.description + " expression");
                 }
                 return checkHeight(new Nodes.Compare(t.kind() == Kind.EQ ? Values.Op.EQ : Values.Op.NE,
@@ -260,7 +260,7 @@ final class Parser {
 
     private void requireIdentifier(Node n, String operator) throws InvalidSelectorException {
         if (!(n instanceof Nodes.Ref)) {
-            throw error(n.pos, "the left operand of " + operator + " must be an identifier, found a "
+            throw error(n.pos, "the left operand of " + operator + " must be an identifier, found "
                     + n.type.description + " expression");
         }
     }
@@ -268,7 +268,7 @@ final class Parser {
     private Node requireArithmetic(Node n, Token operator) throws InvalidSelectorException {
         if (!n.isArithmetic()) {
             throw error(n.pos, "the operand of " + operator.text().toUpperCase(java.util.Locale.ROOT)
-                    + " must be an arithmetic expression, found a " + n.type.description + " expression");
+                    + " must be an arithmetic expression, found " + n.type.description + " expression");
         }
         return n;
     }

@@ -3,8 +3,12 @@ package org.journalmq.jms.selector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.InvalidSelectorException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,5 +118,25 @@ class SelectorApiTest {
         assertEquals(Tristate.FALSE, s.evaluate(new TestMessage().with("a", false)));
         assertEquals(Tristate.UNKNOWN, s.evaluate(new TestMessage()));
         assertEquals(Tristate.UNKNOWN, s.evaluate(new TestMessage().with("a", "true")));
+    }
+
+    /** Large and pathological inputs; the timeout is only a hang guard (parsing is linear, LIKE is O(n·m)). */
+    @Test
+    void largeInputsDoNotHang() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            int n = 1_000_000;
+            assertThrows(InvalidSelectorException.class, () -> Selector.parse("a = " + "1".repeat(n)));
+            assertThrows(InvalidSelectorException.class, () -> Selector.parse("a = " + "1".repeat(n) + "."));
+            assertThrows(InvalidSelectorException.class, () -> Selector.parse("a = " + "1_".repeat(n)));
+            assertThrows(InvalidSelectorException.class, () -> Selector.parse("a = '" + "''".repeat(n)));
+            assertThrows(InvalidSelectorException.class, () -> Selector.parse("a".repeat(n) + " ="));
+            assertThrows(InvalidSelectorException.class, () -> Selector.parse("()".repeat(n)));
+            assertThrows(InvalidSelectorException.class, () -> Selector.parse("a = ".repeat(n)));
+            Selector quotes = Selector.parse("a = '" + "''".repeat(n) + "'");
+            assertTrue(quotes.matches(new TestMessage().with("a", "'".repeat(n))));
+            Selector like = Selector.parse("a LIKE '" + "%a".repeat(2000) + "b'");
+            assertFalse(like.matches(new TestMessage().with("a", "a".repeat(4000))));
+            assertTrue(like.matches(new TestMessage().with("a", "a".repeat(4000) + "b")));
+        });
     }
 }

@@ -58,11 +58,13 @@ public final class BacklogMain {
                 }
             });
             c.start();
-            if (!done.await(10, TimeUnit.MINUTES) || failures.get() > 0) {
+            if (!done.await(4, TimeUnit.MINUTES) || failures.get() > 0) {
                 System.out.println("FAILED received=" + received.get() + " failures=" + failures.get());
                 System.exit(2);
             }
             c.stop();
+            consumer.setMessageListener(null);
+            c.start();
             if (consumer.receiveNoWait() != null) {
                 System.out.println("FAILED the queue is not empty");
                 System.exit(3);
