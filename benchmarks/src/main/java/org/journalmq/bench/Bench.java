@@ -30,10 +30,10 @@ public class Bench implements Callable<Integer> {
                     + " deleted afterwards).")
     String url;
 
-    @Option(names = "--user", description = "Database user.")
+    @Option(names = "--user", paramLabel = "USER", description = "Database user.")
     String user;
 
-    @Option(names = "--password", defaultValue = "${env:JOURNALMQ_PASSWORD}",
+    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:JOURNALMQ_PASSWORD}",
             showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Database password (default: the JOURNALMQ_PASSWORD environment variable).")
     String password;
