@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = JournalMq.Version.class,
         modelTransformer = JournalMq.InstallErrorHandler.class,
         description = "JournalMQ: Jakarta Messaging with the database as the broker.",
-        subcommands = {DemoCommand.class, SendCommand.class, ReceiveCommand.class,
+        subcommands = {DemoCommand.class, SendCommand.class, ReceiveCommand.class, BrowseCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

@@ -73,6 +73,21 @@ abstract class CommandContract {
     }
 
     @Test
+    void browseShowsWithoutRemoving() {
+        ok("send", "--queue", queue, "--count", "2", "kept");
+        ok("send", "--queue", queue, "--priority", "9", "urgent");
+
+        Cli.Result first = ok("browse", "--queue", queue, "--count", "2");
+        assertEquals(List.of("urgent", "kept"), first.outLines(), "delivery order: priority first");
+        assertTrue(first.err().contains("2 message(s) shown; more wait on the queue"), first::toString);
+
+        Cli.Result all = ok("browse", "--queue", queue);
+        assertEquals(3, all.outLines().size(), all::toString);
+        Cli.Result received = ok("receive", "--queue", queue, "--count", "3");
+        assertEquals(List.of("urgent", "kept", "kept"), received.outLines(), "browsing removed nothing");
+    }
+
+    @Test
     void receiveOnAnEmptyQueueExitsThreeWithANote() {
         Cli.Result r = Cli.run("receive", journal(), "--queue", queue, "--timeout", "200");
         assertEquals(JournalMq.EXIT_NOTHING_RECEIVED, r.exitCode(), r::toString);
