@@ -97,7 +97,7 @@ abstract class CommandContract {
 
     @Test
     void delayedMessageIsNotReceivedBeforeItsTime() {
-        ok("send", "--queue", queue, "--delay", "1500", "later");
+        ok("send", "--queue", queue, "--delay", "3000", "later"); // long enough for a slow CI machine
         Cli.Result early = Cli.run("receive", journal(), "--queue", queue, "--timeout", "0");
         assertEquals(JournalMq.EXIT_NOTHING_RECEIVED, early.exitCode(), early::toString);
 
