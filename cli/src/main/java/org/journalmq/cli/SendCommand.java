@@ -61,13 +61,13 @@ public class SendCommand implements Callable<Integer> {
             description = "Send NON_PERSISTENT (the journal may lose it in a crash; the send does not wait).")
     boolean nonPersistent;
 
-    @Parameters(index = "0", paramLabel = "BODY", description = "The text of the message; - reads standard input.")
+    @Parameters(index = "0", paramLabel = "BODY", description = "The text of the message; - reads standard input (less its final line break).")
     String body;
 
     @Override
     public Integer call() throws JMSException, IOException {
         checkArguments();
-        String text = body.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : body;
+        String text = body.equals("-") ? stdin() : body;
         PrintWriter out = spec.commandLine().getOut();
         try (Connection c = connection.factory().createConnection()) {
             Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
@@ -86,6 +86,13 @@ public class SendCommand implements Callable<Integer> {
             out.flush();
         }
         return JournalMq.EXIT_OK;
+    }
+
+    /** Standard input less one final line break, so that {@code echo text | journalmq send -} sends "text". */
+    private static String stdin() throws IOException {
+        String in = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        return in.endsWith("\r\n") ? in.substring(0, in.length() - 2)
+                : in.endsWith("\n") ? in.substring(0, in.length() - 1) : in;
     }
 
     private void checkArguments() {
