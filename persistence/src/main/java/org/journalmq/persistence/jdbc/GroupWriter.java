@@ -205,11 +205,12 @@ final class GroupWriter {
                         ps.setLong(1, ids.next(c));
                         ps.setString(2, m.destination());
                         ps.setInt(3, m.priority());
-                        ps.setLong(4, m.deliverAt());
-                        ps.setLong(5, m.expiresAt());
-                        ps.setString(6, m.groupId());
-                        ps.setLong(7, now);
-                        ps.setBytes(8, m.data());
+                        ps.setInt(4, 9 - m.priority()); // priority_rank
+                        ps.setLong(5, m.deliverAt());
+                        ps.setLong(6, m.expiresAt());
+                        ps.setString(7, m.groupId());
+                        ps.setLong(8, now);
+                        ps.setBytes(9, m.data());
                         ps.addBatch();
                     }
                 }
