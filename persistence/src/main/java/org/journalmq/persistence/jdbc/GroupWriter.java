@@ -56,6 +56,11 @@ final class GroupWriter {
         thread.start();
     }
 
+    /** True on the writer thread itself, where waiting for a commit would wait forever. */
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
     /** Queues a unit; the future completes after its transaction commits (on the writer thread). */
     CompletableFuture<Void> submit(UnitOfWork work) {
         CompletableFuture<Void> future = new CompletableFuture<>();
