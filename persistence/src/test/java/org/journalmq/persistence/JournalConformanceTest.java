@@ -196,7 +196,9 @@ public abstract class JournalConformanceTest {
     void deliveryCountIsPersistedAtClaimAndVisibleAfterReopening() {
         Journal first = open();
         first.writeAndWait(UnitOfWork.send(message(QUEUE, 4, "x")));
-        assertEquals(1, first.claim(ClaimRequest.of(QUEUE, 1)).get(0).deliveryCount());
+        StoredMessage claimed = first.claim(ClaimRequest.of(QUEUE, 1)).get(0);
+        assertEquals(1, claimed.deliveryCount());
+        assertEquals(1, deliveryCountInDatabase(claimed.id()), "committed by the claim, before any delivery");
         first.close(); // gives the claim back with its count
 
         Journal second = open();
@@ -462,9 +464,17 @@ public abstract class JournalConformanceTest {
         assertEquals(0, j.depth(QUEUE));
     }
 
+    private int deliveryCountInDatabase(long id) {
+        return (int) column("delivery_count", id);
+    }
+
     private long leaseUntil(long id) {
+        return column("lease_until", id);
+    }
+
+    private long column(String column, long id) {
         try (Connection c = TestDatabases.connect(config);
-             PreparedStatement ps = c.prepareStatement("SELECT lease_until FROM " + config.tablePrefix()
+             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM " + config.tablePrefix()
                      + "DELIVERY WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
