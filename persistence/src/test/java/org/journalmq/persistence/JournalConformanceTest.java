@@ -610,6 +610,29 @@ public abstract class JournalConformanceTest {
     }
 
     @Test
+    void closeCommitsOrFailsEveryPendingWrite() {
+        Journal first = open();
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            futures.add(first.write(UnitOfWork.send(message(QUEUE, 4, "m" + i))));
+        }
+        first.close();
+
+        int committed = 0;
+        for (CompletableFuture<Void> f : futures) {
+            assertTrue(f.isDone(), "no write is left pending by close");
+            try {
+                f.join();
+                committed++;
+            } catch (CompletionException e) {
+                assertEquals(Kind.CLOSED, ((JournalException) e.getCause()).kind());
+            }
+        }
+        assertEquals(committed, open().depth(QUEUE), "exactly the completed writes are in the journal");
+        assertTrue(committed > 0);
+    }
+
+    @Test
     void concurrentOpensMigrateTheSchemaOnce() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -116,14 +116,26 @@ final class GroupWriter {
                     rows += size(next);
                     bytes += bytes(next);
                 }
-                commitGroup(group);
+                try {
+                    commitGroup(group);
+                } catch (RuntimeException e) {
+                    // A bug or a driver surprise fails this group, not the writer.
+                    LOG.error("JMQ1011 journal write failed unexpectedly", e);
+                    JournalException failure = new JournalException(Kind.INTERNAL, "write failed: " + e, e);
+                    group.forEach(p -> p.future.completeExceptionally(failure));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            LOG.error("JMQ1011 journal writer stopped unexpectedly", e);
+        } catch (Error e) {
+            LOG.error("JMQ1011 journal writer stopped", e);
             group.forEach(p -> p.future.completeExceptionally(e));
+            throw e;
         } finally {
+            // Whatever stopped the thread, nobody may queue a unit that no thread will commit.
+            synchronized (submitLock) {
+                accepting = false;
+            }
             failRemaining();
         }
     }
