@@ -20,12 +20,12 @@ class PostgresJournalTest extends JournalConformanceTest {
     }
 
     @Override
-    protected String unreachableUrl(int port) {
+    public String unreachableUrl(int port) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/journal?user=journalmq&password=secretpw";
     }
 
     @Override
-    protected JournalConfig wrongCredentials(JournalConfig base) {
+    public JournalConfig wrongCredentials(JournalConfig base) {
         return base.toBuilder().user("jmq_no_such_role").build();
     }
 
