@@ -30,10 +30,13 @@ public final class ThroughputProbe {
         try (Journal j = Journals.open(config)) {
             System.out.println("journal " + SafeUrl.of(url));
             singleSends(j, "warm-up", 3_000);
-            bareJdbc(config);
-            singleSends(j, "single thread, synchronous 1 KiB sends", 20_000);
-            batchedSends(j, "single thread, synchronous units of 100 x 1 KiB", 1_000);
-            concurrentSends(j, "8 threads, synchronous 1 KiB sends", 8, 5_000);
+            // Interleaved with bare JDBC on the same table, so both see the same machine load.
+            for (int round = 1; round <= 3; round++) {
+                bareJdbc(config, 3_000, 200);
+                singleSends(j, "journal: 1 KiB sends, one thread, writeAndWait each", 3_000);
+                batchedSends(j, "journal: units of 100 x 1 KiB, one thread, writeAndWait", 200);
+            }
+            concurrentSends(j, "journal: 1 KiB sends from 8 threads, writeAndWait each", 8, 2_000);
             claimAndAck(j, "claim 100 + ack 100 per unit, single thread");
         } finally {
             if (url.startsWith("jdbc:postgresql:")) {
@@ -46,7 +49,7 @@ public final class ThroughputProbe {
      * The ceiling at this moment: plain JDBC inserts into the same table of the same database,
      * one commit per row and then 100 rows per commit, with no journal in between.
      */
-    private static void bareJdbc(JournalConfig config) throws SQLException {
+    private static void bareJdbc(JournalConfig config, int singles, int batches) throws SQLException {
         String insert = "INSERT INTO " + config.tablePrefix() + "DELIVERY (id, destination, priority, priority_rank,"
                 + " deliver_at, expires_at, state, owner, lease_until, delivery_count, group_id, created_at, data)"
                 + " VALUES (?, 'baseline', 4, 5, 0, 0, 0, NULL, 0, 0, NULL, 0, ?)";
@@ -54,15 +57,15 @@ public final class ThroughputProbe {
             c.setAutoCommit(false);
             long id = 1L << 50;
             long start = System.nanoTime();
-            for (int i = 0; i < 10_000; i++) {
+            for (int i = 0; i < singles; i++) {
                 ps.setLong(1, id++);
                 ps.setBytes(2, BODY);
                 ps.executeUpdate();
                 c.commit();
             }
-            report("bare JDBC, one row per commit", 10_000, start);
+            report("bare JDBC: one row per commit", singles, start);
             start = System.nanoTime();
-            for (int u = 0; u < 1_000; u++) {
+            for (int u = 0; u < batches; u++) {
                 for (int i = 0; i < 100; i++) {
                     ps.setLong(1, id++);
                     ps.setBytes(2, BODY);
@@ -71,7 +74,7 @@ public final class ThroughputProbe {
                 ps.executeBatch();
                 c.commit();
             }
-            report("bare JDBC, 100 rows per commit", 100_000, start);
+            report("bare JDBC: 100 rows per commit", batches * 100, start);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM " + config.tablePrefix() + "DELIVERY WHERE destination = 'baseline'");
                 c.commit();
@@ -133,7 +136,7 @@ public final class ThroughputProbe {
 
     private static void report(String what, int n, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        System.out.printf("%-55s %8d msgs in %6.2f s = %9.0f msgs/s%n", what, n, seconds, n / seconds);
+        System.out.printf("%-58s %8d msgs in %6.2f s = %9.0f msgs/s%n", what, n, seconds, n / seconds);
     }
 
     /** Keeps any password out of the printed URL. */
