@@ -135,4 +135,87 @@ interface ConcurrencyConformance extends JournalFixture {
         Set<String> registered = clientRows();
         assertEquals(4, registered.size(), "every journal has its client row: " + registered);
     }
+
+    /**
+     * Another process claims rows of the same destination with its own conditional updates, the way
+     * a journal in another JVM would (no in-JVM lock shared with it): every row still goes to exactly
+     * one of them, and the journal's claims survive the write conflicts.
+     */
+    @Test
+    default void claimsRaceAnotherProcessWithoutDoubleDelivery() throws Exception {
+        int total = 300;
+        Journal j = open();
+        sendAll(j, IntStream.range(0, total).mapToObj(i -> message(QUEUE, 4, "m" + i)).toList());
+        Set<Long> journalClaims = ConcurrentHashMap.newKeySet();
+        Set<Long> otherClaims = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                workers.add(pool.submit(() -> {
+                    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS * 2);
+                    while (journalClaims.size() + otherClaims.size() < total && System.nanoTime() < deadline) {
+                        for (StoredMessage m : j.claim(ClaimRequest.of(QUEUE, 5))) {
+                            if (!journalClaims.add(m.id())) {
+                                duplicates.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            workers.add(pool.submit(() -> {
+                competingClaimer(total, journalClaims, otherClaims);
+                return null;
+            }));
+            for (Future<?> w : workers) {
+                w.get(TIMEOUT_MILLIS * 3, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<Long> both = new HashSet<>(journalClaims);
+        both.retainAll(otherClaims);
+        assertEquals(Set.of(), both, "rows claimed by both");
+        assertEquals(0, duplicates.get());
+        assertEquals(total, journalClaims.size() + otherClaims.size());
+        assertTrue(!journalClaims.isEmpty(), "the journal won some rows");
+    }
+
+    /** Claims like a foreign journal: read ready rows, take each with a conditional update. */
+    private void competingClaimer(int total, Set<Long> journalClaims, Set<Long> otherClaims) throws Exception {
+        String table = config().tablePrefix() + "DELIVERY";
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS * 2);
+        try (Connection c = TestDatabases.connect(config());
+             PreparedStatement read = c.prepareStatement("SELECT id, delivery_count FROM " + table
+                     + " WHERE destination = ? AND state = 0 ORDER BY priority_rank, id LIMIT 5");
+             PreparedStatement take = c.prepareStatement("UPDATE " + table + " SET state = 1, owner = 'other-jvm',"
+                     + " delivery_count = delivery_count + 1 WHERE id = ? AND state = 0 AND delivery_count = ?")) {
+            c.setAutoCommit(false);
+            while (journalClaims.size() + otherClaims.size() < total && System.nanoTime() < deadline) {
+                List<long[]> candidates = new ArrayList<>();
+                read.setString(1, QUEUE);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                List<Long> won = new ArrayList<>();
+                try {
+                    for (long[] row : candidates) {
+                        take.setLong(1, row[0]);
+                        take.setLong(2, row[1]);
+                        if (take.executeUpdate() == 1) {
+                            won.add(row[0]);
+                        }
+                    }
+                    c.commit();
+                    otherClaims.addAll(won);
+                } catch (java.sql.SQLException e) {
+                    c.rollback(); // a write conflict: the other side took the row
+                }
+            }
+        }
+    }
 }
