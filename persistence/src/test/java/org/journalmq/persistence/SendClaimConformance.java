@@ -140,6 +140,46 @@ interface SendClaimConformance extends JournalFixture {
     }
 
     @Test
+    default void claimScanResumesWhereItStoppedAndStartsOverAtTheEnd() {
+        Journal j = open();
+        List<NewMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 4_500; i++) {
+            batch.add(message(QUEUE, 4, i == 4_200 ? "match" : "other" + i));
+        }
+        j.writeAndWait(new UnitOfWork(batch, List.of()));
+        java.util.function.Predicate<StoredMessage> onlyMatch = m -> body(m).equals("match");
+
+        ClaimResult first = j.claimScan(new ClaimRequest(QUEUE, 1, onlyMatch));
+        assertTrue(first.claimed().isEmpty(), "one call reads a bounded part of the backlog");
+        assertTrue(first.resumeAfter() != null, "a scan that stopped early says where");
+        ClaimResult next = first;
+        int calls = 1;
+        while (next.claimed().isEmpty() && next.resumeAfter() != null) {
+            next = j.claimScan(new ClaimRequest(QUEUE, 1, onlyMatch, next.resumeAfter(), 0, 9));
+            calls++;
+        }
+        assertEquals(List.of("match"), next.claimed().stream().map(ConformanceSupport::body).toList());
+        assertTrue(calls <= 3, "resumed scans never read the same rows again: " + calls + " calls");
+
+        ClaimResult end = j.claimScan(new ClaimRequest(QUEUE, 1, onlyMatch, next.resumeAfter(), 0, 9));
+        assertTrue(end.claimed().isEmpty());
+        assertEquals(null, end.resumeAfter(), "reaching the end starts the next scan over");
+        assertEquals(4_500, j.depth(QUEUE), "rejected rows stay");
+        assertEquals(1, j.stats().get(0).inFlight());
+    }
+
+    @Test
+    default void claimScanHonoursThePriorityRange() {
+        Journal j = open();
+        for (int p = 0; p <= 9; p++) {
+            j.writeAndWait(UnitOfWork.send(message(QUEUE, p, "p" + p)));
+        }
+        ClaimResult r = j.claimScan(new ClaimRequest(QUEUE, 10, m -> true, null, 3, 5));
+        assertEquals(List.of("p5", "p4", "p3"), r.claimed().stream().map(ConformanceSupport::body).toList());
+        assertEquals(7, j.claim(ClaimRequest.of(QUEUE, 10)).size());
+    }
+
+    @Test
     default void sendWakesListenersOfItsDestinationAfterCommit() throws Exception {
         Journal j = open();
         CountDownLatch woken = new CountDownLatch(1);

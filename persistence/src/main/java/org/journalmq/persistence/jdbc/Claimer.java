@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.journalmq.persistence.BrowsePosition;
 import org.journalmq.persistence.ClaimRequest;
+import org.journalmq.persistence.ClaimResult;
 import org.journalmq.persistence.StoredMessage;
 
 /**
@@ -24,7 +25,7 @@ final class Claimer {
     static final Comparator<StoredMessage> DELIVERY_ORDER =
             Comparator.comparingInt(StoredMessage::priority).reversed().thenComparingLong(StoredMessage::id);
 
-    /** Rows a filtered claim examines at most per call (a later version keeps a scan position). */
+    /** Rows a filtered claim examines at most per call; the caller resumes where it stopped. */
     private static final int FILTER_SCAN_LIMIT = 2_000;
     private static final int ROUNDS = 3;
     private static final ReentrantLock[] STRIPES = new ReentrantLock[256];
@@ -52,16 +53,31 @@ final class Claimer {
     }
 
     List<StoredMessage> claim(ClaimRequest request) {
-        if (request.filter() == null && skipLocked.isPresent()) {
+        if (request.filter() != null) {
+            return claimScan(request).claimed();
+        }
+        if (skipLocked.isPresent()) {
             return db.transaction("claim", c -> claimSkippingLocked(c, request));
         }
+        return locked(request, () -> db.transaction("claim", c -> claimOptimistically(c, request)));
+    }
+
+    /** A filtered claim that resumes where the previous one of this consumer stopped. */
+    ClaimResult claimScan(ClaimRequest request) {
+        if (request.filter() == null) {
+            throw new IllegalArgumentException("claimScan needs a filter");
+        }
+        return locked(request, () -> db.transaction("claim", c -> claimFiltered(c, request)));
+    }
+
+    /** Runs a claim under the in-JVM lock of its destination where claims are optimistic (HSQLDB). */
+    private <T> T locked(ClaimRequest request, java.util.function.Supplier<T> claim) {
         ReentrantLock lock = skipLocked.isPresent() ? null : stripe(request.destination());
         if (lock != null) {
             lock.lock();
         }
         try {
-            return db.transaction("claim", c -> request.filter() == null
-                    ? claimOptimistically(c, request) : claimFiltered(c, request));
+            return claim.get();
         } finally {
             if (lock != null) {
                 lock.unlock();
@@ -106,17 +122,25 @@ final class Claimer {
         return won;
     }
 
-    private List<StoredMessage> claimFiltered(Connection c, ClaimRequest request) throws SQLException {
+    /**
+     * Scans ready rows in delivery order from the request's resume position, claiming those the
+     * filter accepts. Stops after {@link #FILTER_SCAN_LIMIT} rows and says where, so the caller's
+     * next call goes on from there; rows rejected before that position are not read again until a
+     * scan reaches the end and the next one starts over.
+     */
+    private ClaimResult claimFiltered(Connection c, ClaimRequest request) throws SQLException {
         long now = clock.now();
         Predicate<StoredMessage> filter = request.filter();
-        int pageSize = Math.min(500, Math.max(50, request.max() * 2));
+        int pageSize = Math.min(500, Math.max(100, request.max() * 2));
         List<StoredMessage> matching = new ArrayList<>();
-        BrowsePosition position = null;
+        BrowsePosition position = request.resumeAfter();
         int scanned = 0;
+        boolean reachedEnd = false;
         while (matching.size() < request.max() && scanned < FILTER_SCAN_LIMIT) {
-            List<StoredMessage> page = readyPage(db, c, request.destination(), position, pageSize, now);
+            List<StoredMessage> page = scanPage(c, request, position, pageSize, now);
             for (StoredMessage m : page) {
                 scanned++;
+                position = BrowsePosition.after(m);
                 // The filter sees the row as it would be delivered, with this claim counted.
                 if (filter.test(withCount(m, m.deliveryCount() + 1))) {
                     matching.add(m);
@@ -125,20 +149,45 @@ final class Claimer {
                     }
                 }
             }
-            if (page.size() < pageSize) {
+            if (page.size() < pageSize && matching.size() < request.max()) {
+                reachedEnd = true;
                 break;
             }
-            position = BrowsePosition.after(page.get(page.size() - 1));
         }
         List<StoredMessage> won = take(c, matching, now);
         won.sort(DELIVERY_ORDER);
-        return won;
+        return new ClaimResult(won, reachedEnd ? null : position);
+    }
+
+    private List<StoredMessage> scanPage(Connection c, ClaimRequest request, BrowsePosition after, int limit,
+                                         long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(after == null ? db.sql.scan : db.sql.scanAfter)) {
+            int i = 1;
+            ps.setString(i++, request.destination());
+            ps.setLong(i++, now);
+            ps.setLong(i++, now);
+            ps.setInt(i++, 9 - request.maxPriority());
+            ps.setInt(i++, 9 - request.minPriority());
+            if (after != null) {
+                ps.setInt(i++, 9 - after.priority());
+                ps.setInt(i++, 9 - after.priority());
+                ps.setLong(i++, after.id());
+            }
+            ps.setInt(i, limit);
+            List<StoredMessage> rows = new ArrayList<>(Math.min(limit, 256));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(Sql.message(rs));
+                }
+            }
+            return rows;
+        }
     }
 
     /** Conditionally claims the rows; returns those won, with their new delivery count. */
     private List<StoredMessage> take(Connection c, List<StoredMessage> rows, long now) throws SQLException {
         if (rows.isEmpty()) {
-            return List.of();
+            return new ArrayList<>(); // callers sort the result in place
         }
         int[] counts;
         try (PreparedStatement ps = c.prepareStatement(db.sql.claimById)) {

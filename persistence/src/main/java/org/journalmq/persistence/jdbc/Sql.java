@@ -23,6 +23,8 @@ final class Sql {
     final String claimById;
     final String candidates;
     final String candidatesAfter;
+    final String scan;
+    final String scanAfter;
     final String release;
     final String browse;
     final String browseAfter;
@@ -55,6 +57,10 @@ final class Sql {
                 + " WHERE id = ? AND state = 0 AND delivery_count = ?";
         candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + order;
         candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + after + order;
+        // Filtered claims: a priority range taken from the selector narrows the index range scanned.
+        String ranks = " AND priority_rank >= ? AND priority_rank <= ?";
+        scan = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + order;
+        scanAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + after + order;
         release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
                 + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         browse = candidates;
