@@ -111,7 +111,7 @@ final class Claimer {
         // Another JVM (HSQLDB server mode) may take some candidates first; read again a few times.
         for (int round = 0; round < ROUNDS && won.size() < request.max(); round++) {
             int wanted = request.max() - won.size();
-            List<StoredMessage> candidates = readyPage(db, c, request.destination(), null, wanted, now);
+            List<StoredMessage> candidates = readyPage(db, c, request.destination(), 0, 9, null, wanted, now);
             List<StoredMessage> taken = take(c, candidates, now);
             won.addAll(taken);
             if (candidates.size() < wanted && taken.size() == candidates.size()) {
@@ -137,7 +137,8 @@ final class Claimer {
         int scanned = 0;
         boolean reachedEnd = false;
         while (matching.size() < request.max() && scanned < FILTER_SCAN_LIMIT) {
-            List<StoredMessage> page = scanPage(c, request, position, pageSize, now);
+            List<StoredMessage> page = readyPage(db, c, request.destination(), request.minPriority(),
+                    request.maxPriority(), position, pageSize, now);
             for (StoredMessage m : page) {
                 scanned++;
                 position = BrowsePosition.after(m);
@@ -157,31 +158,6 @@ final class Claimer {
         List<StoredMessage> won = take(c, matching, now);
         won.sort(DELIVERY_ORDER);
         return new ClaimResult(won, reachedEnd ? null : position);
-    }
-
-    private List<StoredMessage> scanPage(Connection c, ClaimRequest request, BrowsePosition after, int limit,
-                                         long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(after == null ? db.sql.scan : db.sql.scanAfter)) {
-            int i = 1;
-            ps.setString(i++, request.destination());
-            ps.setLong(i++, now);
-            ps.setLong(i++, now);
-            ps.setInt(i++, 9 - request.maxPriority());
-            ps.setInt(i++, 9 - request.minPriority());
-            if (after != null) {
-                ps.setInt(i++, 9 - after.priority());
-                ps.setInt(i++, 9 - after.priority());
-                ps.setLong(i++, after.id());
-            }
-            ps.setInt(i, limit);
-            List<StoredMessage> rows = new ArrayList<>(Math.min(limit, 256));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(Sql.message(rs));
-                }
-            }
-            return rows;
-        }
     }
 
     /** Conditionally claims the rows; returns those won, with their new delivery count. */
@@ -210,14 +186,20 @@ final class Claimer {
         return won;
     }
 
-    /** Ready, unexpired rows in delivery order after a position (null: from the start). */
-    static List<StoredMessage> readyPage(Database db, Connection c, String destination, BrowsePosition after,
-                                         int limit, long now) throws SQLException {
+    /**
+     * Ready, unexpired rows of priorities minPriority..maxPriority in delivery order after a
+     * position (null: from the start).
+     */
+    static List<StoredMessage> readyPage(Database db, Connection c, String destination, int minPriority,
+                                         int maxPriority, BrowsePosition after, int limit, long now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(after == null ? db.sql.candidates : db.sql.candidatesAfter)) {
             int i = 1;
             ps.setString(i++, destination);
             ps.setLong(i++, now);
             ps.setLong(i++, now);
+            ps.setInt(i++, 9 - maxPriority);
+            ps.setInt(i++, 9 - minPriority);
             if (after != null) {
                 ps.setInt(i++, 9 - after.priority());
                 ps.setInt(i++, 9 - after.priority());

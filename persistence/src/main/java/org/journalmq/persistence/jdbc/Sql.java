@@ -23,11 +23,7 @@ final class Sql {
     final String claimById;
     final String candidates;
     final String candidatesAfter;
-    final String scan;
-    final String scanAfter;
     final String release;
-    final String browse;
-    final String browseAfter;
     final String depth;
     final String stats;
     final String purge;
@@ -55,16 +51,12 @@ final class Sql {
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
                 + " WHERE id = ? AND state = 0 AND delivery_count = ?";
-        candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + order;
-        candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + after + order;
-        // Filtered claims: a priority range taken from the selector narrows the index range scanned.
+        // A priority range (from a selector) narrows the index range scanned; 0..9 for all.
         String ranks = " AND priority_rank >= ? AND priority_rank <= ?";
-        scan = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + order;
-        scanAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + after + order;
+        candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + order;
+        candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + after + order;
         release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
                 + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
-        browse = candidates;
-        browseAfter = candidatesAfter;
         depth = "SELECT COUNT(*) FROM " + d + " WHERE destination = ?";
         stats = "SELECT destination,"
                 + " SUM(CASE WHEN state = 0 AND deliver_at <= ? THEN 1 ELSE 0 END),"
