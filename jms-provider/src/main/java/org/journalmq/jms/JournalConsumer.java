@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.journalmq.jms.message.MessageCodec;
 import org.journalmq.jms.selector.Selector;
+import org.journalmq.jms.selector.HeaderFilter;
+import org.journalmq.persistence.BrowsePosition;
 import org.journalmq.persistence.ClaimRequest;
+import org.journalmq.persistence.ClaimResult;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.Release;
@@ -34,6 +37,11 @@ public class JournalConsumer implements QueueReceiver {
     private final JournalDestination destination;
     private final Selector selector;
     private final Predicate<StoredMessage> filter;
+    /** Priority range implied by the selector, pushed into the claim SQL. */
+    private final int minPriority;
+    private final int maxPriority;
+    /** Where this consumer's last selector scan stopped; null: next scan from the start. */
+    private BrowsePosition scanPosition;
     private final ArrayDeque<StoredMessage> prefetched = new ArrayDeque<>();
     private final Signal signal = new Signal();
     private final Journal.Registration registration;
@@ -46,6 +54,9 @@ public class JournalConsumer implements QueueReceiver {
         this.selector = selector;
         this.filter = selector == Selector.ALWAYS ? null
                 : row -> matches(selector, row);
+        HeaderFilter range = selector.headerFilter().orElse(null);
+        this.minPriority = range == null || range.minPriority() == null ? 0 : Math.max(0, range.minPriority());
+        this.maxPriority = range == null || range.maxPriority() == null ? 9 : Math.min(9, range.maxPriority());
         this.registration = session.journal().onAvailable(destination.address(), this::wake);
     }
 
@@ -144,6 +155,9 @@ public class JournalConsumer implements QueueReceiver {
                     }
                     continue; // expired or lost: look again at once
                 }
+                if (scanning()) {
+                    continue; // the selector scan has more of the backlog to read
+                }
             }
             long remaining = noWait ? 0 : deadline - System.currentTimeMillis();
             if (remaining <= 0) {
@@ -169,12 +183,28 @@ public class JournalConsumer implements QueueReceiver {
             }
             List<StoredMessage> claimed;
             try {
-                claimed = session.journal().claim(new ClaimRequest(destination.address(), max, filter));
+                if (filter == null) {
+                    claimed = session.journal().claim(ClaimRequest.of(destination.address(), max));
+                } else if (minPriority > maxPriority) {
+                    claimed = List.of(); // the selector can match no priority at all
+                } else {
+                    ClaimResult r = session.journal().claimScan(new ClaimRequest(destination.address(), max, filter,
+                            scanPosition, minPriority, maxPriority));
+                    scanPosition = r.resumeAfter();
+                    claimed = r.claimed();
+                }
             } catch (JournalException e) {
                 throw JmsExceptions.translate(e, "receive from " + destination);
             }
             prefetched.addAll(claimed);
             return prefetched.poll();
+        }
+    }
+
+    /** True while a selector scan stopped part-way through the backlog: claim again at once. */
+    boolean scanning() {
+        synchronized (prefetched) {
+            return scanPosition != null;
         }
     }
 

@@ -139,7 +139,7 @@ final class SessionDelivery implements Runnable {
             return false;
         }
         if (row == null) {
-            return false;
+            return c.scanning(); // a selector scan with more backlog to read counts as progress
         }
         JournalMessage m;
         try {

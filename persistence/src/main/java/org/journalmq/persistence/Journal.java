@@ -46,6 +46,15 @@ public interface Journal extends AutoCloseable {
     List<StoredMessage> claim(ClaimRequest request);
 
     /**
+     * A claim that scans: like {@link #claim} with a filter, but it resumes where the previous scan
+     * stopped and examines a bounded number of rows per call, so that a consumer whose matches sit
+     * behind a deep backlog of non-matching rows makes progress on every call instead of reading
+     * the same head rows again. Call again at once while {@link ClaimResult#resumeAfter()} is not
+     * null.
+     */
+    ClaimResult claimScan(ClaimRequest request);
+
+    /**
      * Gives claimed rows back: ready again, owner cleared, deliver-at pushed out by each release's
      * delay. A release with {@code delivered == false} (prefetched, never handed to the
      * application) also takes back the delivery count increment of its claim.

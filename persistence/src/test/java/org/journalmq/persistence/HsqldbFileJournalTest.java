@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +16,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +32,12 @@ class HsqldbFileJournalTest extends JournalConformanceTest {
     }
 
     @Override
-    protected String unreachableUrl(int port) {
+    public String unreachableUrl(int port) {
         return "jdbc:hsqldb:hsql://127.0.0.1:" + port + "/journal;password=secretpw";
     }
 
     @Override
-    protected JournalConfig wrongCredentials(JournalConfig base) {
+    public JournalConfig wrongCredentials(JournalConfig base) {
         return base.toBuilder().user("NOBODY").password("wrong").build();
     }
 
@@ -58,6 +63,32 @@ class HsqldbFileJournalTest extends JournalConformanceTest {
         assertEquals(claimed.id(), all.get(0).id());
         assertEquals(2, all.get(0).deliveryCount());
         assertTrue(all.subList(1, 100).stream().allMatch(m -> m.deliveryCount() == 1));
+    }
+
+    @Test
+    void openWaitsOutTheLockFileOfAKilledJvm() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HoldJournal.class.getName(), config.jdbcUrl()).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("READY")) {
+                // skip the child's log lines
+            }
+            assertEquals("READY", line, "the child opened the journal");
+            child.destroyForcibly(); // SIGKILL: the lock file stays behind
+            assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+
+        long start = System.nanoTime();
+        Journal journal = open(); // would fail at once without the bounded wait for the lock
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertEquals(1, journal.depth("crash"), "the committed send survived kill -9");
+        assertTrue(waited < 20_000, "waited " + waited + " ms");
+        assertTrue(waited > 1_000, "the killed JVM's lock file was in the way for a while: " + waited + " ms");
     }
 
     @Test

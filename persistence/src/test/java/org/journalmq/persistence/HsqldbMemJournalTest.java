@@ -16,12 +16,12 @@ class HsqldbMemJournalTest extends JournalConformanceTest {
     }
 
     @Override
-    protected String unreachableUrl(int port) {
+    public String unreachableUrl(int port) {
         return "jdbc:hsqldb:hsql://127.0.0.1:" + port + "/journal;password=secretpw";
     }
 
     @Override
-    protected JournalConfig wrongCredentials(JournalConfig base) {
+    public JournalConfig wrongCredentials(JournalConfig base) {
         return base.toBuilder().user("NOBODY").password("wrong").build();
     }
 

@@ -20,12 +20,12 @@ class PostgresJournalTest extends JournalConformanceTest {
     }
 
     @Override
-    protected String unreachableUrl(int port) {
+    public String unreachableUrl(int port) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/journal?user=journalmq&password=secretpw";
     }
 
     @Override
-    protected JournalConfig wrongCredentials(JournalConfig base) {
+    public JournalConfig wrongCredentials(JournalConfig base) {
         return base.toBuilder().user("jmq_no_such_role").build();
     }
 
@@ -50,7 +50,7 @@ class PostgresJournalTest extends JournalConformanceTest {
             List<String> plan = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN SELECT id FROM " + table
                     + " WHERE destination = 'q3' AND state = 0 AND deliver_at <= 1 AND (expires_at = 0 OR expires_at > 1)"
-                    + " ORDER BY priority DESC, id LIMIT 10 FOR UPDATE SKIP LOCKED");
+                    + " ORDER BY priority_rank, id LIMIT 10 FOR UPDATE SKIP LOCKED");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     plan.add(rs.getString(1));

@@ -30,15 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public abstract class AbstractCrashSafetyTest extends JmsTestBase {
 
-    private List<String> childArgs(String queue, Path record, String... more) {
-        List<String> a = new ArrayList<>(journal.childArgs());
-        a.add(Long.toString(leaseMillis()));
-        a.add(queue);
-        a.add(record.toString());
-        a.addAll(List.of(more));
-        return a;
-    }
-
     static List<String> lines(Path file) throws IOException {
         if (!Files.exists(file)) {
             return List.of();

@@ -66,6 +66,16 @@ public abstract class JmsTestBase {
         return c;
     }
 
+    /** Arguments of the child mains: journal settings, lease, queue, record file, then {@code more}. */
+    protected List<String> childArgs(String queue, Path record, String... more) {
+        List<String> a = new ArrayList<>(journal.childArgs());
+        a.add(Long.toString(leaseMillis()));
+        a.add(queue);
+        a.add(record.toString());
+        a.addAll(List.of(more));
+        return a;
+    }
+
     /** A queue name unique to the test, so that tests on a shared PostgreSQL never meet. */
     protected static String uniqueQueue(String base) {
         return base + "-" + UUID.randomUUID().toString().substring(0, 8);

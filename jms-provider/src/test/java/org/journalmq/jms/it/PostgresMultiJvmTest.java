@@ -26,15 +26,6 @@ class PostgresMultiJvmTest extends JmsTestBase {
         return TestJournal.Kind.POSTGRESQL;
     }
 
-    private List<String> args(String queue, Path record, String... more) {
-        List<String> a = new ArrayList<>(journal.childArgs());
-        a.add(Long.toString(leaseMillis()));
-        a.add(queue);
-        a.add(record.toString());
-        a.addAll(List.of(more));
-        return a;
-    }
-
     private void send(String queue, int count) throws Exception {
         Connection c = connect();
         Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
@@ -62,7 +53,7 @@ class PostgresMultiJvmTest extends JmsTestBase {
                 Path record = dir.resolve("c" + k + ".txt");
                 records.add(record);
                 children.add(ChildJvm.start(ConsumerMain.class, dir.resolve("c" + k + ".log"),
-                        args(queue, record, "drain", "0", "3000")));
+                        childArgs(queue, record, "drain", "0", "3000")));
             }
             for (ChildJvm child : children) {
                 assertEquals(0, child.awaitExit(180_000), child.output());
@@ -92,7 +83,7 @@ class PostgresMultiJvmTest extends JmsTestBase {
         Path otherRecord = dir.resolve("other.txt");
         Set<Integer> held = new HashSet<>();
         try (ChildJvm holder = ChildJvm.start(ConsumerMain.class, dir.resolve("holder.log"),
-                args(queue, heldRecord, "hold", "5"))) {
+                childArgs(queue, heldRecord, "hold", "5"))) {
             await("the holder to take 5 messages", 120_000,
                     () -> AbstractCrashSafetyTest.safeLines(heldRecord).contains("HOLDING"));
             for (String l : AbstractCrashSafetyTest.lines(heldRecord)) {
@@ -101,7 +92,7 @@ class PostgresMultiJvmTest extends JmsTestBase {
                 }
             }
             try (ChildJvm other = ChildJvm.start(ConsumerMain.class, dir.resolve("other.log"),
-                    args(queue, otherRecord, "drain", "0", Long.toString(leaseMillis() * 5)))) {
+                    childArgs(queue, otherRecord, "drain", "0", Long.toString(leaseMillis() * 5)))) {
                 holder.kill();
                 assertEquals(0, other.awaitExit(180_000), other.output());
             }

@@ -77,6 +77,12 @@ public interface Dialect {
     String limitParameter();
 
     /**
+     * ORDER BY and LIMIT (one parameter) that return the ready rows of one destination in delivery
+     * order by walking the claim index, stopping after LIMIT rows instead of sorting the backlog.
+     */
+    String inDeliveryOrder();
+
+    /**
      * The single-statement claim (skip rows other transactions hold), if the database supports
      * one. Parameters: owner, lease_until, destination, now, now, limit. Returns the row columns
      * of {@code Sql.COLUMNS}. Empty: the journal claims optimistically by conditional updates.

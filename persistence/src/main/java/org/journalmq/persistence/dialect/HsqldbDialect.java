@@ -20,10 +20,13 @@ public final class HsqldbDialect implements Dialect {
     /**
      * Options the journal relies on: MVCC so readers never block the writer, fsync at every commit
      * (a synchronous send is durable when it returns) and disk-backed tables so a backlog does not
-     * live on the heap. Only honoured by an in-process database; a server applies its own.
+     * live on the heap, with a row cache small enough (10,000 rows, 8 MiB) that a JVM with a 64 MiB
+     * heap drains a 100 MiB backlog. Only honoured by an in-process database; a server applies its
+     * own.
      */
     private static final List<String> OPTIONS = List.of(
-            "hsqldb.tx=mvcc", "hsqldb.write_delay=false", "hsqldb.default_table_type=cached");
+            "hsqldb.tx=mvcc", "hsqldb.write_delay=false", "hsqldb.default_table_type=cached",
+            "hsqldb.cache_rows=10000", "hsqldb.cache_size=8192");
 
     @Override
     public String name() {
@@ -112,17 +115,19 @@ public final class HsqldbDialect implements Dialect {
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
         }
+        // priority_rank = 9 - priority: an ascending sort key, see inDeliveryOrder().
         // VARBINARY(16M) rather than BLOB: stored inline in the CACHED table, read and written like
         // any column (no LOB store, no locator lifetime rules); a 1 MiB body round-trips fine.
         return List.of(
                 "CREATE CACHED TABLE IF NOT EXISTS " + t.delivery() + " ("
                         + "id BIGINT NOT NULL PRIMARY KEY, destination VARCHAR(400) NOT NULL, "
-                        + "priority SMALLINT NOT NULL, deliver_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, "
+                        + "priority SMALLINT NOT NULL, priority_rank SMALLINT NOT NULL, deliver_at BIGINT NOT NULL, "
+                        + "expires_at BIGINT NOT NULL, "
                         + "state SMALLINT NOT NULL, owner VARCHAR(64), lease_until BIGINT NOT NULL, "
                         + "delivery_count INTEGER NOT NULL, group_id VARCHAR(255), created_at BIGINT NOT NULL, "
                         + "data VARBINARY(16M) NOT NULL)",
                 "CREATE INDEX IF NOT EXISTS " + t.claimIndex() + " ON " + t.delivery()
-                        + " (destination, state, priority DESC, id)",
+                        + " (destination, state, priority_rank, id)",
                 "CREATE INDEX IF NOT EXISTS " + t.leaseIndex() + " ON " + t.delivery() + " (state, lease_until)",
                 "CREATE INDEX IF NOT EXISTS " + t.expiryIndex() + " ON " + t.delivery() + " (expires_at)",
                 "CREATE CACHED TABLE IF NOT EXISTS " + t.client() + " (client_id VARCHAR(64) NOT NULL PRIMARY KEY, "
@@ -157,6 +162,14 @@ public final class HsqldbDialect implements Dialect {
     @Override
     public String limitParameter() {
         return " LIMIT ?";
+    }
+
+    @Override
+    public String inDeliveryOrder() {
+        // HSQLDB walks an index for ORDER BY ... LIMIT only when the ORDER BY names the index
+        // columns from the first, all ascending (measured: 0.2 ms instead of 5 s on 200k rows).
+        // Hence the ascending priority_rank column instead of "priority DESC".
+        return " ORDER BY destination, state, priority_rank, id LIMIT ? USING INDEX";
     }
 
     @Override

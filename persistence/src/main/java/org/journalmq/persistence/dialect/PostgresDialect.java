@@ -83,14 +83,15 @@ public final class PostgresDialect implements Dialect {
         return List.of(
                 "CREATE TABLE IF NOT EXISTS " + t.delivery() + " ("
                         + "id BIGINT NOT NULL PRIMARY KEY, destination VARCHAR(400) NOT NULL, "
-                        + "priority SMALLINT NOT NULL, deliver_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, "
+                        + "priority SMALLINT NOT NULL, priority_rank SMALLINT NOT NULL, deliver_at BIGINT NOT NULL, "
+                        + "expires_at BIGINT NOT NULL, "
                         + "state SMALLINT NOT NULL, owner VARCHAR(64), lease_until BIGINT NOT NULL, "
                         + "delivery_count INTEGER NOT NULL, group_id VARCHAR(255), created_at BIGINT NOT NULL, "
                         + "data BYTEA NOT NULL)",
                 // Matches the claim's equality columns and its ORDER BY, so the planner walks the
                 // index in delivery order and stops after LIMIT rows (checked with EXPLAIN).
                 "CREATE INDEX IF NOT EXISTS " + t.claimIndex() + " ON " + t.delivery()
-                        + " (destination, state, priority DESC, id)",
+                        + " (destination, state, priority_rank, id)",
                 // Partial indexes: only claimed rows and rows with an expiry pay for them.
                 "CREATE INDEX IF NOT EXISTS " + t.leaseIndex() + " ON " + t.delivery()
                         + " (lease_until) WHERE state = 1",
@@ -132,12 +133,17 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String inDeliveryOrder() {
+        return " ORDER BY priority_rank, id LIMIT ?";
+    }
+
+    @Override
     public Optional<String> skipLockedClaim(Tables t) {
         return Optional.of("UPDATE " + t.delivery()
                 + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
                 + " WHERE id IN (SELECT id FROM " + t.delivery()
                 + " WHERE destination = ? AND state = 0 AND deliver_at <= ? AND (expires_at = 0 OR expires_at > ?)"
-                + " ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " ORDER BY priority_rank, id LIMIT ? FOR UPDATE SKIP LOCKED)"
                 + " RETURNING id, destination, priority, deliver_at, expires_at, delivery_count, created_at,"
                 + " group_id, data");
     }

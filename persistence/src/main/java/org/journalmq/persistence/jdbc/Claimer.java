@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.journalmq.persistence.BrowsePosition;
 import org.journalmq.persistence.ClaimRequest;
+import org.journalmq.persistence.ClaimResult;
 import org.journalmq.persistence.StoredMessage;
 
 /**
@@ -24,7 +25,7 @@ final class Claimer {
     static final Comparator<StoredMessage> DELIVERY_ORDER =
             Comparator.comparingInt(StoredMessage::priority).reversed().thenComparingLong(StoredMessage::id);
 
-    /** Rows a filtered claim examines at most per call (a later version keeps a scan position). */
+    /** Rows a filtered claim examines at most per call; the caller resumes where it stopped. */
     private static final int FILTER_SCAN_LIMIT = 2_000;
     private static final int ROUNDS = 3;
     private static final ReentrantLock[] STRIPES = new ReentrantLock[256];
@@ -52,16 +53,31 @@ final class Claimer {
     }
 
     List<StoredMessage> claim(ClaimRequest request) {
-        if (request.filter() == null && skipLocked.isPresent()) {
+        if (request.filter() != null) {
+            return claimScan(request).claimed();
+        }
+        if (skipLocked.isPresent()) {
             return db.transaction("claim", c -> claimSkippingLocked(c, request));
         }
+        return locked(request, () -> db.transaction("claim", c -> claimOptimistically(c, request)));
+    }
+
+    /** A filtered claim that resumes where the previous one of this consumer stopped. */
+    ClaimResult claimScan(ClaimRequest request) {
+        if (request.filter() == null) {
+            throw new IllegalArgumentException("claimScan needs a filter");
+        }
+        return locked(request, () -> db.transaction("claim", c -> claimFiltered(c, request)));
+    }
+
+    /** Runs a claim under the in-JVM lock of its destination where claims are optimistic (HSQLDB). */
+    private <T> T locked(ClaimRequest request, java.util.function.Supplier<T> claim) {
         ReentrantLock lock = skipLocked.isPresent() ? null : stripe(request.destination());
         if (lock != null) {
             lock.lock();
         }
         try {
-            return db.transaction("claim", c -> request.filter() == null
-                    ? claimOptimistically(c, request) : claimFiltered(c, request));
+            return claim.get();
         } finally {
             if (lock != null) {
                 lock.unlock();
@@ -95,7 +111,7 @@ final class Claimer {
         // Another JVM (HSQLDB server mode) may take some candidates first; read again a few times.
         for (int round = 0; round < ROUNDS && won.size() < request.max(); round++) {
             int wanted = request.max() - won.size();
-            List<StoredMessage> candidates = readyPage(db, c, request.destination(), null, wanted, now);
+            List<StoredMessage> candidates = readyPage(db, c, request.destination(), 0, 9, null, wanted, now);
             List<StoredMessage> taken = take(c, candidates, now);
             won.addAll(taken);
             if (candidates.size() < wanted && taken.size() == candidates.size()) {
@@ -106,17 +122,26 @@ final class Claimer {
         return won;
     }
 
-    private List<StoredMessage> claimFiltered(Connection c, ClaimRequest request) throws SQLException {
+    /**
+     * Scans ready rows in delivery order from the request's resume position, claiming those the
+     * filter accepts. Stops after {@link #FILTER_SCAN_LIMIT} rows and says where, so the caller's
+     * next call goes on from there; rows rejected before that position are not read again until a
+     * scan reaches the end and the next one starts over.
+     */
+    private ClaimResult claimFiltered(Connection c, ClaimRequest request) throws SQLException {
         long now = clock.now();
         Predicate<StoredMessage> filter = request.filter();
-        int pageSize = Math.min(500, Math.max(50, request.max() * 2));
+        int pageSize = Math.min(500, Math.max(100, request.max() * 2));
         List<StoredMessage> matching = new ArrayList<>();
-        BrowsePosition position = null;
+        BrowsePosition position = request.resumeAfter();
         int scanned = 0;
+        boolean reachedEnd = false;
         while (matching.size() < request.max() && scanned < FILTER_SCAN_LIMIT) {
-            List<StoredMessage> page = readyPage(db, c, request.destination(), position, pageSize, now);
+            List<StoredMessage> page = readyPage(db, c, request.destination(), request.minPriority(),
+                    request.maxPriority(), position, pageSize, now);
             for (StoredMessage m : page) {
                 scanned++;
+                position = BrowsePosition.after(m);
                 // The filter sees the row as it would be delivered, with this claim counted.
                 if (filter.test(withCount(m, m.deliveryCount() + 1))) {
                     matching.add(m);
@@ -125,20 +150,20 @@ final class Claimer {
                     }
                 }
             }
-            if (page.size() < pageSize) {
+            if (page.size() < pageSize && matching.size() < request.max()) {
+                reachedEnd = true;
                 break;
             }
-            position = BrowsePosition.after(page.get(page.size() - 1));
         }
         List<StoredMessage> won = take(c, matching, now);
         won.sort(DELIVERY_ORDER);
-        return won;
+        return new ClaimResult(won, reachedEnd ? null : position);
     }
 
     /** Conditionally claims the rows; returns those won, with their new delivery count. */
     private List<StoredMessage> take(Connection c, List<StoredMessage> rows, long now) throws SQLException {
         if (rows.isEmpty()) {
-            return List.of();
+            return new ArrayList<>(); // callers sort the result in place
         }
         int[] counts;
         try (PreparedStatement ps = c.prepareStatement(db.sql.claimById)) {
@@ -161,17 +186,23 @@ final class Claimer {
         return won;
     }
 
-    /** Ready, unexpired rows in delivery order after a position (null: from the start). */
-    static List<StoredMessage> readyPage(Database db, Connection c, String destination, BrowsePosition after,
-                                         int limit, long now) throws SQLException {
+    /**
+     * Ready, unexpired rows of priorities minPriority..maxPriority in delivery order after a
+     * position (null: from the start).
+     */
+    static List<StoredMessage> readyPage(Database db, Connection c, String destination, int minPriority,
+                                         int maxPriority, BrowsePosition after, int limit, long now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(after == null ? db.sql.candidates : db.sql.candidatesAfter)) {
             int i = 1;
             ps.setString(i++, destination);
             ps.setLong(i++, now);
             ps.setLong(i++, now);
+            ps.setInt(i++, 9 - maxPriority);
+            ps.setInt(i++, 9 - minPriority);
             if (after != null) {
-                ps.setInt(i++, after.priority());
-                ps.setInt(i++, after.priority());
+                ps.setInt(i++, 9 - after.priority());
+                ps.setInt(i++, 9 - after.priority());
                 ps.setLong(i++, after.id());
             }
             ps.setInt(i, limit);

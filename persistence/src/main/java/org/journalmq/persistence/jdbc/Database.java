@@ -58,7 +58,16 @@ final class Database implements AutoCloseable {
         hc.setValidationTimeout(Math.min(5_000, Math.max(1_000, config.connectTimeoutMillis() / 1_000 * 1_000)));
         // Our own first borrow below reports the failure with the journal's wording and bound.
         hc.setInitializationFailTimeout(-1);
-        HikariDataSource pool = new HikariDataSource(hc);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            // Typically "no driver for this URL". Its message holds the raw URL, password
+            // included, so only the masked text is kept, not the exception itself.
+            throw new JournalException(JournalException.Kind.INTERNAL, "cannot create a connection pool for "
+                    + SqlErrors.safeUrl(config.jdbcUrl()) + ": " + e.getClass().getSimpleName() + ": "
+                    + SqlErrors.safeUrl(String.valueOf(e.getMessage())));
+        }
         try (Connection c = pool.getConnection()) {
             c.rollback();
         } catch (SQLException e) {

@@ -56,6 +56,11 @@ final class GroupWriter {
         thread.start();
     }
 
+    /** True on the writer thread itself, where waiting for a commit would wait forever. */
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
     /** Queues a unit; the future completes after its transaction commits (on the writer thread). */
     CompletableFuture<Void> submit(UnitOfWork work) {
         CompletableFuture<Void> future = new CompletableFuture<>();
@@ -111,14 +116,26 @@ final class GroupWriter {
                     rows += size(next);
                     bytes += bytes(next);
                 }
-                commitGroup(group);
+                try {
+                    commitGroup(group);
+                } catch (RuntimeException e) {
+                    // A bug or a driver surprise fails this group, not the writer.
+                    LOG.error("JMQ1011 journal write failed unexpectedly", e);
+                    JournalException failure = new JournalException(Kind.INTERNAL, "write failed: " + e, e);
+                    group.forEach(p -> p.future.completeExceptionally(failure));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            LOG.error("JMQ1011 journal writer stopped unexpectedly", e);
+        } catch (Error e) {
+            LOG.error("JMQ1011 journal writer stopped", e);
             group.forEach(p -> p.future.completeExceptionally(e));
+            throw e;
         } finally {
+            // Whatever stopped the thread, nobody may queue a unit that no thread will commit.
+            synchronized (submitLock) {
+                accepting = false;
+            }
             failRemaining();
         }
     }
@@ -205,11 +222,12 @@ final class GroupWriter {
                         ps.setLong(1, ids.next(c));
                         ps.setString(2, m.destination());
                         ps.setInt(3, m.priority());
-                        ps.setLong(4, m.deliverAt());
-                        ps.setLong(5, m.expiresAt());
-                        ps.setString(6, m.groupId());
-                        ps.setLong(7, now);
-                        ps.setBytes(8, m.data());
+                        ps.setInt(4, 9 - m.priority()); // priority_rank
+                        ps.setLong(5, m.deliverAt());
+                        ps.setLong(6, m.expiresAt());
+                        ps.setString(7, m.groupId());
+                        ps.setLong(8, now);
+                        ps.setBytes(9, m.data());
                         ps.addBatch();
                     }
                 }

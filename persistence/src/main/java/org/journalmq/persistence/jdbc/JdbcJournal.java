@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.journalmq.persistence.BrowsePosition;
 import org.journalmq.persistence.ClaimRequest;
+import org.journalmq.persistence.ClaimResult;
 import org.journalmq.persistence.DestinationStats;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalConfig;
@@ -136,6 +137,11 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public void writeAndWait(UnitOfWork work) {
+        if (writer.isWriterThread()) {
+            // Futures complete and listeners run on the writer: waiting there would deadlock.
+            throw new JournalException(Kind.INTERNAL, "writeAndWait called from a journal callback;"
+                    + " use write() and do not block the journal thread");
+        }
         try {
             write(work).get();
         } catch (ExecutionException e) {
@@ -155,6 +161,14 @@ public final class JdbcJournal implements Journal {
         checkOpen();
         Validation.destination(request.destination());
         return claimer.claim(request);
+    }
+
+    @Override
+    public ClaimResult claimScan(ClaimRequest request) {
+        Objects.requireNonNull(request, "request");
+        checkOpen();
+        Validation.destination(request.destination());
+        return claimer.claimScan(request);
     }
 
     @Override

@@ -24,8 +24,6 @@ final class Sql {
     final String candidates;
     final String candidatesAfter;
     final String release;
-    final String browse;
-    final String browseAfter;
     final String depth;
     final String stats;
     final String purge;
@@ -43,20 +41,22 @@ final class Sql {
         String d = t.delivery();
         String limit = dialect.limitParameter();
         String readyNow = " WHERE destination = ? AND state = 0 AND deliver_at <= ? AND (expires_at = 0 OR expires_at > ?)";
-        String order = " ORDER BY priority DESC, id";
-        String after = " AND (priority < ? OR (priority = ? AND id > ?))";
-        insert = "INSERT INTO " + d + " (id, destination, priority, deliver_at, expires_at, state, owner, lease_until,"
-                + " delivery_count, group_id, created_at, data) VALUES (?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?)";
+        String order = dialect.inDeliveryOrder();
+        // priority_rank = 9 - priority: ascending rank, then id, is delivery order.
+        String after = " AND (priority_rank > ? OR (priority_rank = ? AND id > ?))";
+        insert = "INSERT INTO " + d + " (id, destination, priority, priority_rank, deliver_at, expires_at, state, owner,"
+                + " lease_until, delivery_count, group_id, created_at, data)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?)";
         // The delivery count is the claim token: a late ack of an older claim of the row misses.
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
                 + " WHERE id = ? AND state = 0 AND delivery_count = ?";
-        candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + order + limit;
-        candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + after + order + limit;
+        // A priority range (from a selector) narrows the index range scanned; 0..9 for all.
+        String ranks = " AND priority_rank >= ? AND priority_rank <= ?";
+        candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + order;
+        candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + after + order;
         release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
                 + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
-        browse = candidates;
-        browseAfter = candidatesAfter;
         depth = "SELECT COUNT(*) FROM " + d + " WHERE destination = ?";
         stats = "SELECT destination,"
                 + " SUM(CASE WHEN state = 0 AND deliver_at <= ? THEN 1 ELSE 0 END),"

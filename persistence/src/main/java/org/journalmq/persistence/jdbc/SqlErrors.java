@@ -65,8 +65,20 @@ public final class SqlErrors {
                 ? (kind == Kind.UNAVAILABLE ? "database unavailable: " : "database refused the credentials: ")
                 : "";
         String message = where + action + " failed on " + safeUrl(url) + " (SQLState " + sqlState(e) + "): "
-                + safeUrl(String.valueOf(e.getMessage()));
+                + safeUrl(String.valueOf(e.getMessage())) + rootCause(e);
         return new JournalException(kind, message, e);
+    }
+
+    /** The innermost cause's message when it adds something (the pool's timeout hides it). */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root == e || root.getMessage() == null || String.valueOf(e.getMessage()).contains(root.getMessage())) {
+            return "";
+        }
+        return "; cause: " + safeUrl(root.getMessage());
     }
 
     /** The first SQL state in the exception or its causes. */

@@ -1,0 +1,75 @@
+package org.journalmq.persistence.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.journalmq.persistence.JournalConfig;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.Journals;
+import org.journalmq.persistence.dialect.Dialect;
+import org.journalmq.persistence.dialect.Dialects;
+import org.journalmq.persistence.dialect.HsqldbDialect;
+import org.journalmq.persistence.dialect.PostgresDialect;
+import org.journalmq.persistence.dialect.Tables;
+import org.junit.jupiter.api.Test;
+
+class DialectsTest {
+
+    @Test
+    void picksTheDialectFromTheUrl() {
+        assertTrue(Dialects.forUrl("jdbc:hsqldb:mem:x").orElseThrow() instanceof HsqldbDialect);
+        assertTrue(Dialects.forUrl("jdbc:hsqldb:file:data/j").orElseThrow() instanceof HsqldbDialect);
+        assertTrue(Dialects.forUrl("jdbc:hsqldb:hsql://localhost/j").orElseThrow() instanceof HsqldbDialect);
+        assertTrue(Dialects.forUrl("jdbc:postgresql://h/db").orElseThrow() instanceof PostgresDialect);
+        assertTrue(Dialects.forUrl("jdbc:mysql://h/db").isEmpty());
+    }
+
+    @Test
+    void unknownUrlIsAnInvalidArgumentNamingTheUrlWithoutPassword() {
+        JournalException e = assertThrows(JournalException.class,
+                () -> Journals.open(JournalConfig.builder("jdbc:foo:bar;password=topsecret").build()));
+        assertEquals(JournalException.Kind.INVALID_ARGUMENT, e.kind());
+        assertTrue(e.getMessage().contains("jdbc:foo:bar"), e.getMessage());
+        assertFalse(e.getMessage().contains("topsecret"), e.getMessage());
+    }
+
+    @Test
+    void hsqldbInProcessUrlsGetTheJournalOptionsButServerUrlsDoNot() {
+        Dialect d = new HsqldbDialect();
+        String file = d.prepareUrl("jdbc:hsqldb:file:data/j");
+        assertTrue(file.contains(";hsqldb.tx=mvcc") && file.contains(";hsqldb.write_delay=false")
+                && file.contains(";hsqldb.default_table_type=cached") && file.contains(";hsqldb.cache_rows=10000")
+                && file.contains(";hsqldb.cache_size=8192"), file);
+        assertEquals("jdbc:hsqldb:file:data/j;hsqldb.tx=locks;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
+                        + ";hsqldb.cache_rows=10000;hsqldb.cache_size=8192",
+                d.prepareUrl("jdbc:hsqldb:file:data/j;hsqldb.tx=locks"), "an explicit option wins");
+        assertEquals("jdbc:hsqldb:hsql://h/j", d.prepareUrl("jdbc:hsqldb:hsql://h/j"));
+    }
+
+    @Test
+    void hsqldbFileDatabasesAreKeyedByAbsolutePath() {
+        Dialect d = new HsqldbDialect();
+        assertEquals(d.databaseKey("jdbc:hsqldb:file:data/j"), d.databaseKey("jdbc:hsqldb:file:./data/j;shutdown=false"));
+        assertTrue(d.isEmbeddedFile("jdbc:hsqldb:file:data/j"));
+        assertFalse(d.isEmbeddedFile("jdbc:hsqldb:mem:j"));
+        assertFalse(d.isEmbeddedFile("jdbc:hsqldb:hsql://h/j"));
+    }
+
+    @Test
+    void tablesRejectUnsafePrefixes() {
+        assertThrows(IllegalArgumentException.class, () -> new Tables("X; DROP TABLE Y"));
+        assertThrows(IllegalArgumentException.class, () -> new Tables("1abc"));
+        assertEquals("JMQ_DELIVERY", new Tables("JMQ_").delivery());
+    }
+
+    @Test
+    void migrationsExistUpToTheLatestVersion() {
+        for (Dialect d : new Dialect[] {new HsqldbDialect(), new PostgresDialect()}) {
+            for (int v = 1; v <= d.latestSchemaVersion(); v++) {
+                assertFalse(d.migration(v, new Tables("X_")).isEmpty(), d.name() + " v" + v);
+            }
+        }
+    }
+}

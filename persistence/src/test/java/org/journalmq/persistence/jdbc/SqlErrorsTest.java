@@ -1,0 +1,60 @@
+package org.journalmq.persistence.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.JournalException.Kind;
+import org.junit.jupiter.api.Test;
+
+class SqlErrorsTest {
+
+    @Test
+    void classifiesBySqlState() {
+        assertEquals(Kind.UNAVAILABLE, SqlErrors.kindOf(new SQLException("refused", "08001")));
+        assertEquals(Kind.UNAVAILABLE, SqlErrors.kindOf(new SQLException("admin shutdown", "57P01")));
+        assertEquals(Kind.AUTHENTICATION, SqlErrors.kindOf(new SQLException("password", "28P01")));
+        assertEquals(Kind.AUTHENTICATION, SqlErrors.kindOf(new SQLException("hsqldb", "28501")));
+        assertEquals(Kind.SCHEMA, SqlErrors.kindOf(new SQLException("no table", "42P01")));
+        assertEquals(Kind.INVALID_ARGUMENT, SqlErrors.kindOf(new SQLException("too long", "22001")));
+        assertEquals(Kind.INTERNAL, SqlErrors.kindOf(new SQLException("serialization", "40001")));
+        assertEquals(Kind.INTERNAL, SqlErrors.kindOf(new SQLException("no state")));
+    }
+
+    @Test
+    void poolTimeoutIsUnavailableAndTakesTheStateOfItsCause() {
+        assertEquals(Kind.UNAVAILABLE, SqlErrors.kindOf(new SQLTransientConnectionException("timed out")));
+        SQLException auth = new SQLException("role does not exist", "28000");
+        assertEquals(Kind.AUTHENTICATION,
+                SqlErrors.kindOf(new SQLTransientConnectionException("timed out", null, auth)));
+    }
+
+    @Test
+    void retriesOnlySerializationFailuresAndDeadlocks() {
+        assertTrue(SqlErrors.isRetryable(new SQLException("x", "40001")));
+        assertTrue(SqlErrors.isRetryable(new SQLException("x", "40P01")));
+        assertFalse(SqlErrors.isRetryable(new SQLException("x", "23505")));
+    }
+
+    @Test
+    void wrapKeepsTheCauseAndMasksPasswords() {
+        SQLException cause = new SQLException("connect to jdbc:x;password=hunter2 failed", "08001");
+        JournalException e = SqlErrors.wrap("open", cause,
+                "jdbc:postgresql://db:5432/j?user=u&password=hunter2&ssl=true");
+        assertSame(cause, e.getCause());
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertTrue(e.getMessage().contains("jdbc:postgresql://db:5432/j?user=u&password=****&ssl=true"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void safeUrlMasksHsqldbStylePasswords() {
+        assertEquals("jdbc:hsqldb:hsql://h/db;user=sa;password=****;x=1",
+                SqlErrors.safeUrl("jdbc:hsqldb:hsql://h/db;user=sa;password=secret;x=1"));
+        assertEquals("jdbc:hsqldb:mem:x", SqlErrors.safeUrl("jdbc:hsqldb:mem:x"));
+    }
+}
