@@ -58,11 +58,12 @@ public class JournalMq implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
     }
 
-    /** Installs {@link ErrorReporter} on the command line being built (see the class comment). */
+    /** Installs the error reporters on the command line being built (see the class comment). */
     public static final class InstallErrorHandler implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            spec.commandLine().setExecutionExceptionHandler(new ErrorReporter());
+            spec.commandLine().setExecutionExceptionHandler(new ErrorReporter())
+                    .setParameterExceptionHandler(new UsageErrorReporter());
             return spec;
         }
     }

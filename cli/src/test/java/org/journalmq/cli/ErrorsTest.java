@@ -51,7 +51,9 @@ class ErrorsTest {
     void urlThatIsNotJdbcIsAUsageError() {
         Cli.Result r = Cli.run("send", "--url", "postgres://h/db", "--queue", "q", "x");
         assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("journalmq send: url must be a JDBC URL"), r::toString);
         assertTrue(r.err().contains("postgres://h/db"), r::toString);
+        assertOneLine(r);
     }
 
     @Test
@@ -75,7 +77,10 @@ class ErrorsTest {
         assertEquals(JournalMq.EXIT_USAGE, Cli.run("send", "--url", url, "--queue", "q", "--priority", "10", "x").exitCode());
         assertEquals(JournalMq.EXIT_USAGE, Cli.run("send", "--url", url, "--queue", "q", "--property", "novalue", "x").exitCode());
         assertEquals(JournalMq.EXIT_USAGE, Cli.run("receive", "--url", url, "--queue", "q", "--count", "0").exitCode());
-        assertEquals(JournalMq.EXIT_USAGE, Cli.run("send", "--url", url, "x").exitCode(), "--queue is required");
+        Cli.Result noQueue = Cli.run("send", "--url", url, "x");
+        assertEquals(JournalMq.EXIT_USAGE, noQueue.exitCode(), noQueue::toString);
+        assertTrue(noQueue.err().contains("Missing required option: '--queue=NAME'"), noQueue::toString);
+        assertOneLine(noQueue);
         assertEquals(JournalMq.EXIT_USAGE, Cli.run().exitCode(), "a subcommand is required");
     }
 
