@@ -155,6 +155,15 @@ public abstract class AbstractSimplifiedApiTest extends ConformanceBase {
         assertArrayEquals(new byte[] {1, 2}, got.get(2).getBody(byte[].class));
         assertEquals(List.of("x"), got.get(3).getBody(Serializable.class));
         assertNull(((TextMessage) got.get(5)).getText());
+        Set<String> view = p.getPropertyNames();
+        // JMSProducer.getPropertyNames javadoc: an unmodifiable view backed by the producer
+        assertThrows(UnsupportedOperationException.class, () -> view.add("x"));
+        assertThrows(UnsupportedOperationException.class, () -> view.remove("i"));
+        assertThrows(UnsupportedOperationException.class, view::clear);
+        p.clearProperties();
+        assertTrue(view.isEmpty());
+        p.setProperty("late", 1);
+        assertEquals(Set.of("late"), view);
         p.clearProperties();
         assertTrue(p.getPropertyNames().isEmpty());
         p.setJMSCorrelationIDAsBytes(new byte[] {9});
