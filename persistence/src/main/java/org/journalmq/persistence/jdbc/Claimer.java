@@ -57,9 +57,9 @@ final class Claimer {
             return claimScan(request).claimed();
         }
         if (skipLocked.isPresent()) {
-            return db.transaction("claim", c -> claimSkippingLocked(c, request));
+            return db.transaction("claim", c -> claimSkippingLocked(db.relaxCommit(c), request));
         }
-        return locked(request, () -> db.transaction("claim", c -> claimOptimistically(c, request)));
+        return locked(request, () -> db.transaction("claim", c -> claimOptimistically(db.relaxCommit(c), request)));
     }
 
     /** A filtered claim that resumes where the previous one of this consumer stopped. */
@@ -67,7 +67,7 @@ final class Claimer {
         if (request.filter() == null) {
             throw new IllegalArgumentException("claimScan needs a filter");
         }
-        return locked(request, () -> db.transaction("claim", c -> claimFiltered(c, request)));
+        return locked(request, () -> db.transaction("claim", c -> claimFiltered(db.relaxCommit(c), request)));
     }
 
     /** Runs a claim under the in-JVM lock of its destination where claims are optimistic (HSQLDB). */
