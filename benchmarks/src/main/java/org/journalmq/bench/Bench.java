@@ -72,7 +72,8 @@ public class Bench implements Callable<Integer> {
         for (Scenario s : List.of(new SyncSend(), new TxBatch(),
                 new Flow("e2e", 1, 1, 0, 10_000),
                 new Flow("e2e-paced", 1, 1, 100, 2_000),
-                new Flow("competing", 4, 4, 0, 20_000))) {
+                new Flow("competing", 4, 4, 0, 20_000),
+                new SelectorDrain(), new SelectorDeep())) {
             all.put(s.name(), s);
         }
         return all;

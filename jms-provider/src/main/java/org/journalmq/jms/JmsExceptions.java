@@ -45,7 +45,10 @@ public final class JmsExceptions {
     public static JMSException translate(JournalException e, String what) {
         String message = what + " failed: " + e.getMessage();
         JMSException jms = switch (e.kind()) {
-            case AUTHENTICATION -> new JMSSecurityException(message, "JMQ-AUTH");
+            // the driver's text may name the user: the message says only what happened (issue 3:
+            // credentials never in exception messages); the driver's exception stays the cause
+            case AUTHENTICATION -> new JMSSecurityException(what + " failed: the database refused the credentials",
+                    "JMQ-AUTH");
             case CLOSED -> new IllegalStateException(message, "JMQ-CLOSED");
             case LEASE_LOST -> new JMSException(message, LEASE_LOST);
             case INVALID_ARGUMENT -> new JMSException(message, "JMQ-INVALID");

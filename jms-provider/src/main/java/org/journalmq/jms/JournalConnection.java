@@ -64,7 +64,8 @@ public class JournalConnection implements Connection, QueueConnection, Temporary
         try {
             journal = JournalRegistry.acquire(config);
         } catch (JournalException e) {
-            throw JmsExceptions.translate(e, "connect to " + config.jdbcUrl());
+            throw JmsExceptions.translate(e, "connect to "
+                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.jdbcUrl()));
         }
         JournalConnection c = new JournalConnection(journal, factory.providerSettings());
         if (clientID != null) {

@@ -98,6 +98,12 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         }
     }
 
+    /** The names {@link #set(String, String)} accepts. */
+    public static java.util.Set<String> propertyNames() {
+        return java.util.Set.of(URL, USER, PASSWORD, POOL_SIZE, LEASE_MILLIS, TABLE_PREFIX, CLIENT_ID, PREFETCH,
+                REDELIVERY_DELAY_MILLIS);
+    }
+
     public String getUrl() { return url; }
 
     public void setUrl(String url) {

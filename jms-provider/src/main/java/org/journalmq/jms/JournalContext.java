@@ -115,6 +115,8 @@ public class JournalContext implements JMSContext {
 
     @Override
     public JMSProducer createProducer() {
+        // a closed context, like a closed connection (spec 6.1.8), refuses any use but close()
+        checkOpen();
         return new JournalJMSProducer(this);
     }
 

@@ -115,7 +115,7 @@ final class JournalJMSProducer implements JMSProducer {
 
     /** Applies this producer's properties and headers to the message (they override the message's own). */
     private void applyTo(Message message) throws JMSException {
-        for (String name : getPropertyNames()) {
+        for (String name : propertyNameSnapshot()) {
             message.setObjectProperty(name, properties.getObjectProperty(name));
         }
         if (correlationIDBytes != null) {
@@ -340,8 +340,27 @@ final class JournalJMSProducer implements JMSProducer {
         return run(() -> properties.getObjectProperty(name));
     }
 
+    /**
+     * JMSProducer.getPropertyNames javadoc: "an unmodifiable Set view ... backed by the
+     * JMSProducer, so changes to the map are reflected in the set. However the set may not be
+     * modified" (UnsupportedOperationException).
+     */
     @Override
     public Set<String> getPropertyNames() {
+        return new java.util.AbstractSet<>() {
+            @Override
+            public java.util.Iterator<String> iterator() {
+                return java.util.Collections.unmodifiableSet(propertyNameSnapshot()).iterator();
+            }
+
+            @Override
+            public int size() {
+                return propertyNameSnapshot().size();
+            }
+        };
+    }
+
+    private Set<String> propertyNameSnapshot() {
         return run(() -> {
             Set<String> names = new HashSet<>();
             Enumeration<?> e = properties.getPropertyNames();

@@ -191,8 +191,10 @@ final class SessionDelivery implements Runnable {
             return m;
         }
         Delivered d = new Delivered(row, c);
-        if (bodyType != null && !m.isBodyAssignableTo(bodyType)) {
-            session.acks().release(List.of(d), true);
+        if (bodyType != null && !JournalJMSConsumer.bodyReceivable(m, bodyType)) {
+            // JMSConsumer.receiveBody javadoc, AUTO/DUPS_OK: as if the call had not occurred, "not
+            // considered to be redelivery": JMSRedelivered stays unset, JMSXDeliveryCount unchanged
+            session.acks().release(List.of(d), false);
             throw new MessageFormatException("the body of the message cannot be assigned to "
                     + bodyType.getName() + "; the message will be delivered again");
         }

@@ -93,4 +93,15 @@ public interface Dialect {
      * Inserts or refreshes a client row. Parameters: client_id, heartbeat_at, started_at.
      */
     String upsertClient(Tables t);
+
+    /**
+     * A statement run first in claim and release transactions that lets their commit return before
+     * it is flushed to disk, if the database can do that per transaction. Their effects need not
+     * survive a crash of the database server itself: a lost claim is a message delivered again
+     * with a lower count, a lost release a lease that expires; a consumer JVM's crash loses
+     * nothing, since the commit is already visible. Sends and acks never use it.
+     */
+    default Optional<String> relaxedCommit() {
+        return Optional.empty();
+    }
 }

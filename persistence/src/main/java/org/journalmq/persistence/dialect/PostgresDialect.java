@@ -128,6 +128,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Optional<String> relaxedCommit() {
+        return Optional.of("SET LOCAL synchronous_commit TO OFF");
+    }
+
+    @Override
     public String limitParameter() {
         return " LIMIT ?";
     }

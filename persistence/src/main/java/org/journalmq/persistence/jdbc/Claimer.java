@@ -57,9 +57,9 @@ final class Claimer {
             return claimScan(request).claimed();
         }
         if (skipLocked.isPresent()) {
-            return db.transaction("claim", c -> claimSkippingLocked(c, request));
+            return db.transaction("claim", c -> claimSkippingLocked(db.relaxCommit(c), request));
         }
-        return locked(request, () -> db.transaction("claim", c -> claimOptimistically(c, request)));
+        return locked(request, () -> db.transaction("claim", c -> claimOptimistically(db.relaxCommit(c), request)));
     }
 
     /** A filtered claim that resumes where the previous one of this consumer stopped. */
@@ -67,7 +67,7 @@ final class Claimer {
         if (request.filter() == null) {
             throw new IllegalArgumentException("claimScan needs a filter");
         }
-        return locked(request, () -> db.transaction("claim", c -> claimFiltered(c, request)));
+        return locked(request, () -> db.transaction("claim", c -> claimFiltered(db.relaxCommit(c), request)));
     }
 
     /** Runs a claim under the in-JVM lock of its destination where claims are optimistic (HSQLDB). */
@@ -188,31 +188,44 @@ final class Claimer {
 
     /**
      * Ready, unexpired rows of priorities minPriority..maxPriority in delivery order after a
-     * position (null: from the start).
+     * position (null: from the start): the rest of the position's priority, then lower priorities.
      */
     static List<StoredMessage> readyPage(Database db, Connection c, String destination, int minPriority,
                                          int maxPriority, BrowsePosition after, int limit, long now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(after == null ? db.sql.candidates : db.sql.candidatesAfter)) {
-            int i = 1;
-            ps.setString(i++, destination);
-            ps.setLong(i++, now);
-            ps.setLong(i++, now);
-            ps.setInt(i++, 9 - maxPriority);
-            ps.setInt(i++, 9 - minPriority);
-            if (after != null) {
-                ps.setInt(i++, 9 - after.priority());
-                ps.setInt(i++, 9 - after.priority());
-                ps.setLong(i++, after.id());
-            }
-            ps.setInt(i, limit);
-            List<StoredMessage> rows = new ArrayList<>(Math.min(limit, 256));
+        int minRank = 9 - maxPriority;
+        int maxRank = 9 - minPriority;
+        List<StoredMessage> rows = new ArrayList<>(Math.min(limit, 256));
+        if (after == null) {
+            query(c, db.sql.candidates, destination, now, minRank, maxRank, limit, rows);
+            return rows;
+        }
+        int rank = 9 - after.priority();
+        if (rank >= minRank && rank <= maxRank) {
+            query(c, db.sql.candidatesSameRank, destination, now, rank, after.id(), limit, rows);
+        }
+        if (rows.size() < limit) {
+            query(c, db.sql.candidatesLaterRanks, destination, now, Math.max(rank, minRank - 1), maxRank,
+                    limit - rows.size(), rows);
+        }
+        return rows;
+    }
+
+    /** Runs one candidate query: destination, now, now, then two range values, then the limit. */
+    private static void query(Connection c, String sql, String destination, long now, long first, long second,
+                              int limit, List<StoredMessage> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, destination);
+            ps.setLong(2, now);
+            ps.setLong(3, now);
+            ps.setLong(4, first);
+            ps.setLong(5, second);
+            ps.setInt(6, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(Sql.message(rs));
+                    into.add(Sql.message(rs));
                 }
             }
-            return rows;
         }
     }
 

@@ -26,6 +26,7 @@ final class Database implements AutoCloseable {
     final Sql sql;
     final String url;
     private final HikariDataSource pool;
+    private final java.util.Optional<String> relaxedCommit;
     private volatile boolean closed;
 
     private Database(Dialect dialect, Tables tables, String url, HikariDataSource pool) {
@@ -34,6 +35,7 @@ final class Database implements AutoCloseable {
         this.sql = new Sql(dialect, tables);
         this.url = url;
         this.pool = pool;
+        this.relaxedCommit = dialect.relaxedCommit();
     }
 
     /** Creates the pool and borrows one connection, so that a bad URL or password fails here. */
@@ -110,6 +112,16 @@ final class Database implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** Applies the dialect's {@link org.journalmq.persistence.dialect.Dialect#relaxedCommit()} to this transaction. */
+    Connection relaxCommit(Connection c) throws SQLException {
+        if (relaxedCommit.isPresent()) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute(relaxedCommit.get());
+            }
+        }
+        return c;
     }
 
     /** Borrows a connection (autoCommit off); the caller commits or rolls back. */

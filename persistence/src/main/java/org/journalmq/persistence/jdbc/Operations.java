@@ -40,6 +40,7 @@ final class Operations {
             return;
         }
         Set<String> destinations = db.transaction("release", c -> {
+            db.relaxCommit(c);
             long now = clock.now();
             int[] counts;
             try (PreparedStatement ps = c.prepareStatement(db.sql.release)) {

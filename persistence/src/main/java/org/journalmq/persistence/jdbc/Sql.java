@@ -22,7 +22,8 @@ final class Sql {
     final String ack;
     final String claimById;
     final String candidates;
-    final String candidatesAfter;
+    final String candidatesSameRank;
+    final String candidatesLaterRanks;
     final String release;
     final String depth;
     final String stats;
@@ -43,7 +44,6 @@ final class Sql {
         String readyNow = " WHERE destination = ? AND state = 0 AND deliver_at <= ? AND (expires_at = 0 OR expires_at > ?)";
         String order = dialect.inDeliveryOrder();
         // priority_rank = 9 - priority: ascending rank, then id, is delivery order.
-        String after = " AND (priority_rank > ? OR (priority_rank = ? AND id > ?))";
         insert = "INSERT INTO " + d + " (id, destination, priority, priority_rank, deliver_at, expires_at, state, owner,"
                 + " lease_until, delivery_count, group_id, created_at, data)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?)";
@@ -54,7 +54,12 @@ final class Sql {
         // A priority range (from a selector) narrows the index range scanned; 0..9 for all.
         String ranks = " AND priority_rank >= ? AND priority_rank <= ?";
         candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + order;
-        candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + after + order;
+        // Keyset paging after (rank, id) in two simple ranges, because HSQLDB only starts an index
+        // scan at a plain range: with "rank > ? OR (rank = ? AND id > ?)" it reads every earlier
+        // row again on each page, which makes a scan of a deep backlog quadratic.
+        candidatesSameRank = "SELECT " + COLUMNS + " FROM " + d + readyNow + " AND priority_rank = ? AND id > ?" + order;
+        candidatesLaterRanks = "SELECT " + COLUMNS + " FROM " + d + readyNow
+                + " AND priority_rank > ? AND priority_rank <= ?" + order;
         release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
                 + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         depth = "SELECT COUNT(*) FROM " + d + " WHERE destination = ?";

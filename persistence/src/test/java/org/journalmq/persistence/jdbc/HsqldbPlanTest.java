@@ -25,7 +25,7 @@ class HsqldbPlanTest {
         Sql sql = new Sql(new HsqldbDialect(), new Tables(config.tablePrefix()));
         try (Journal journal = Journals.open(config);
              Connection c = TestDatabases.connect(config); Statement s = c.createStatement()) {
-            for (String query : new String[] {sql.candidates, sql.candidatesAfter}) {
+            for (String query : new String[] {sql.candidates, sql.candidatesSameRank, sql.candidatesLaterRanks}) {
                 StringBuilder plan = new StringBuilder();
                 try (ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR " + query)) {
                     while (rs.next()) {

@@ -1,0 +1,112 @@
+package org.journalmq.tck;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.JMSSecurityRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.journalmq.jms.it.TestJournal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Authentication (ConnectionFactory.createConnection(String, String) and createContext(String,
+ * String) javadoc: JMSSecurityException / JMSSecurityRuntimeException "if client authentication
+ * fails due to an invalid user name or password"). The credentials are the database's own.
+ *
+ * <p>On HSQLDB the test creates a database user with JDBC and grants it the journal's tables. The
+ * PostgreSQL here runs trust authentication, which accepts any password for a known role, so a
+ * wrong password cannot be refused by it; the PostgreSQL flavour checks an unknown role instead.
+ */
+public abstract class AbstractAuthenticationTest extends ConformanceBase {
+
+    private static final String USER = "ALICE";
+    private static final String PASSWORD = "s3cret-Alice-pw";
+    private static final String WRONG = "wrong-Pass-9876";
+
+    /** Creates USER with PASSWORD in the HSQLDB journal database, granted the journal's tables. */
+    private void createHsqldbUser() throws Exception {
+        connect().getMetaData(); // opens the journal: database and tables exist from here on
+        try (var c = DriverManager.getConnection(journal.url(), "SA", "");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE USER " + USER + " PASSWORD '" + PASSWORD + "'");
+            List<String> grants = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME LIKE 'JMQ\\_%' ESCAPE '\\'")) {
+                while (rs.next()) {
+                    grants.add("GRANT ALL PRIVILEGES ON TABLE " + rs.getString(1) + " TO " + USER);
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES"
+                    + " WHERE SEQUENCE_SCHEMA = 'PUBLIC'")) {
+                while (rs.next()) {
+                    grants.add("GRANT USAGE ON SEQUENCE " + rs.getString(1) + " TO " + USER);
+                }
+            }
+            for (String g : grants) {
+                st.execute(g);
+            }
+        }
+    }
+
+    /** The refused attempt, with everything it printed; no message anywhere may show the password. */
+    private static <T extends Throwable> T refused(Class<T> type, Executable call) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        T e;
+        try {
+            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            e = assertThrows(type, call);
+        } finally {
+            System.setErr(err);
+        }
+        String log = printed.toString(StandardCharsets.UTF_8);
+        assertFalse(log.contains(WRONG) || log.contains(PASSWORD), "password in the log: " + log);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            assertFalse(m.contains(WRONG) || m.contains(PASSWORD), "password in " + t);
+        }
+        assertFalse(e.getMessage().contains(USER), "user name in the message: " + e.getMessage());
+        return e;
+    }
+
+    /** createConnection(user, password) authenticates with the database's credentials; wrong ones are refused. */
+    @Test
+    void databaseCredentials() throws Exception {
+        if (journal.kind() == TestJournal.Kind.HSQLDB) {
+            createHsqldbUser();
+            try (Connection c = factory.createConnection(USER, PASSWORD)) {
+                c.start();
+                Session s = c.createSession();
+                Queue q = queue(s);
+                s.createProducer(q).send(s.createTextMessage("as alice"));
+                assertEquals("as alice", ((TextMessage) s.createConsumer(q).receive(WAIT)).getText());
+            }
+            try (JMSContext ctx = factory.createContext(USER, PASSWORD, JMSContext.CLIENT_ACKNOWLEDGE)) {
+                assertEquals(JMSContext.CLIENT_ACKNOWLEDGE, ctx.getSessionMode());
+            }
+            refused(JMSSecurityException.class, () -> factory.createConnection(USER, WRONG));
+            refused(JMSSecurityException.class, () -> factory.createQueueConnection(USER, WRONG));
+            refused(JMSSecurityRuntimeException.class, () -> factory.createContext(USER, WRONG));
+            refused(JMSSecurityRuntimeException.class,
+                    () -> factory.createContext(USER, WRONG, JMSContext.SESSION_TRANSACTED));
+        }
+        // an unknown user is refused by both databases
+        refused(JMSSecurityException.class, () -> factory.createConnection("NO_SUCH_ROLE_JMQ", WRONG));
+        refused(JMSSecurityRuntimeException.class, () -> factory.createContext("NO_SUCH_ROLE_JMQ", WRONG));
+    }
+}

@@ -1,0 +1,195 @@
+package org.journalmq.tck;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.Collections;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The classic API (spec chapter 6 connections and sessions, 7 producers, 8 consumers; Queue* interfaces). */
+public abstract class AbstractClassicApiTest extends ConformanceBase {
+
+    /** QueueConnectionFactory, QueueConnection, QueueSession, QueueSender and QueueReceiver javadoc. */
+    @Test
+    void queueInterfaces() throws Exception {
+        QueueConnectionFactory qcf = factory;
+        try (QueueConnection qc = qcf.createQueueConnection()) {
+            qc.start();
+            QueueSession qs = qc.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = qs.createQueue(uniqueQueue("classic"));
+            QueueSender sender = qs.createSender(q);
+            assertEquals(q, sender.getQueue());
+            sender.send(qs.createTextMessage("one"));
+            sender.send(qs.createTextMessage("two"), DeliveryMode.NON_PERSISTENT, 9, 0);
+            QueueSender anonymous = qs.createSender(null);
+            assertNull(anonymous.getQueue());
+            anonymous.send(q, qs.createTextMessage("three"));
+            QueueBrowser browser = qs.createBrowser(q);
+            assertEquals(q, browser.getQueue());
+            assertEquals(3, Collections.list(browser.getEnumeration()).size()); // browsing consumes nothing
+            QueueReceiver receiver = qs.createReceiver(q);
+            assertEquals(q, receiver.getQueue());
+            assertEquals("two", ((TextMessage) receiver.receive(WAIT)).getText()); // priority 9 first
+            assertEquals("one", ((TextMessage) receiver.receive(WAIT)).getText());
+            assertEquals("three", ((TextMessage) qs.createReceiver(q, "JMSPriority = 4").receive(WAIT)).getText());
+        }
+    }
+
+    /** ConnectionMetaData javadoc: Jakarta Messaging 3.1 and the provider. */
+    @Test
+    void metaData() throws Exception {
+        ConnectionMetaData md = connect().getMetaData();
+        assertEquals("3.1", md.getJMSVersion());
+        assertEquals(3, md.getJMSMajorVersion());
+        assertEquals(1, md.getJMSMinorVersion());
+        assertNotNull(md.getJMSProviderName());
+        assertNotNull(md.getProviderVersion());
+    }
+
+    /** Connection.setClientID javadoc and spec 6.1.2: once, before any other use, unique; null/empty invalid. */
+    @Test
+    void clientIdRules() throws Exception {
+        String id = "cid-" + UUID.randomUUID();
+        Connection a = connect();
+        assertThrows(InvalidClientIDException.class, () -> a.setClientID(""));
+        a.setClientID(id);
+        assertEquals(id, a.getClientID());
+        assertThrows(IllegalStateException.class, () -> a.setClientID("again"));
+        Connection b = connect();
+        assertThrows(InvalidClientIDException.class, () -> b.setClientID(id));
+        Connection c = connect();
+        c.createSession();
+        assertThrows(IllegalStateException.class, () -> c.setClientID("late-" + id));
+        a.close();
+        connect().setClientID(id); // free again once the holder closed
+    }
+
+    /** Spec 6.1.2: a client ID configured on the factory cannot be changed by the application. */
+    @Test
+    void administeredClientId() throws Exception {
+        factory.setClientID("admin-" + UUID.randomUUID());
+        Connection c = connect();
+        assertEquals(factory.getClientID(), c.getClientID());
+        assertThrows(IllegalStateException.class, () -> c.setClientID("mine"));
+    }
+
+    /** MessageProducer javadoc: illegal delivery modes, priorities and time-to-live → JMSException. */
+    @Test
+    void producerBadInput() throws Exception {
+        Session s = session();
+        Queue q = queue(s);
+        MessageProducer p = s.createProducer(q);
+        assertThrows(JMSException.class, () -> p.setPriority(-1));
+        assertThrows(JMSException.class, () -> p.setPriority(10));
+        assertThrows(JMSException.class, () -> p.setDeliveryMode(0));
+        assertThrows(JMSException.class, () -> p.setDeliveryMode(3));
+        assertThrows(JMSException.class, () -> p.setTimeToLive(-1));
+        assertThrows(JMSException.class, () -> p.setDeliveryDelay(-1));
+        Message m = s.createMessage();
+        assertThrows(JMSException.class, () -> p.send(m, 7, 4, 0));
+        assertThrows(JMSException.class, () -> p.send(m, DeliveryMode.PERSISTENT, 10, 0));
+        assertThrows(JMSException.class, () -> p.send(m, DeliveryMode.PERSISTENT, 4, -5));
+        assertThrows(jakarta.jms.MessageFormatException.class, () -> p.send(null));
+        assertEquals(4, p.getPriority());
+        assertEquals(DeliveryMode.PERSISTENT, p.getDeliveryMode());
+    }
+
+    /** MessageProducer.send javadoc: UnsupportedOperationException for the wrong overload; InvalidDestinationException for null. */
+    @Test
+    void producerDestinationRules() throws Exception {
+        Session s = session();
+        Queue q = queue(s);
+        Message m = s.createMessage();
+        MessageProducer bound = s.createProducer(q);
+        MessageProducer unbound = s.createProducer(null);
+        assertThrows(UnsupportedOperationException.class, () -> bound.send(q, m));
+        assertThrows(UnsupportedOperationException.class, () -> unbound.send(m));
+        assertThrows(InvalidDestinationException.class, () -> unbound.send(null, m));
+        assertNull(unbound.getDestination());
+    }
+
+    /** Session.createConsumer/createBrowser javadoc: InvalidDestinationException for null, InvalidSelectorException for a bad selector. */
+    @Test
+    void consumerBadInput() throws Exception {
+        Session s = session();
+        Queue q = queue(s);
+        assertThrows(InvalidDestinationException.class, () -> s.createConsumer(null));
+        assertThrows(InvalidDestinationException.class, () -> s.createBrowser(null));
+        assertThrows(InvalidSelectorException.class, () -> s.createConsumer(q, "a = = 1"));
+        assertThrows(InvalidSelectorException.class, () -> s.createBrowser(q, "NOT"));
+        assertThrows(JMSException.class, () -> s.createQueue(null));
+        assertThrows(JMSException.class, () -> s.createQueue(""));
+        assertNull(s.createConsumer(q).getMessageSelector());
+        assertEquals("a = 1", s.createConsumer(q, "a = 1").getMessageSelector());
+        assertNull(s.createConsumer(q, "").getMessageSelector());
+    }
+
+    /** Spec 6.1.5 and Connection.stop javadoc: a stopped connection delivers nothing; start resumes delivery. */
+    @Test
+    void stopAndStart() throws Exception {
+        Connection c = connect();
+        Session s = c.createSession();
+        Queue q = queue(s);
+        s.createProducer(q).send(s.createTextMessage("held"));
+        MessageConsumer mc = s.createConsumer(q);
+        assertNull(mc.receive(ABSENT)); // never started
+        c.start();
+        c.stop();
+        assertNull(mc.receiveNoWait());
+        c.start();
+        assertEquals("held", ((TextMessage) mc.receive(WAIT)).getText());
+    }
+
+    /** MessageListener delivery (spec 8.7) and Connection.close/stop from a listener → IllegalStateException (spec 6.1.5/6.1.8). */
+    @Test
+    void listenerDeliveryAndForbiddenCalls() throws Exception {
+        Connection c = started();
+        Session s = c.createSession();
+        Queue q = queue(s);
+        MessageConsumer mc = s.createConsumer(q);
+        java.util.concurrent.CompletableFuture<Throwable> stopResult = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Throwable> closeResult = new java.util.concurrent.CompletableFuture<>();
+        mc.setMessageListener(m -> {
+            try {
+                c.stop();
+                stopResult.complete(null);
+            } catch (Throwable t) {
+                stopResult.complete(t);
+            }
+            try {
+                c.close();
+                closeResult.complete(null);
+            } catch (Throwable t) {
+                closeResult.complete(t);
+            }
+        });
+        assertThrows(IllegalStateException.class, () -> mc.receive(1)); // a listener is set
+        s.createProducer(q).send(s.createMessage());
+        assertTrue(stopResult.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof IllegalStateException);
+        assertTrue(closeResult.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof IllegalStateException);
+    }
+}
