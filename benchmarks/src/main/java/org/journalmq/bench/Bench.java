@@ -42,7 +42,8 @@ public class Bench implements Callable<Integer> {
     String tablePrefix;
 
     @Option(names = "--scenario", defaultValue = "all", paramLabel = "NAME",
-            description = "all, sync-send, tx-batch, e2e, e2e-paced or competing (default: ${DEFAULT-VALUE}).")
+            description = "all, or one or more of sync-send, tx-batch, e2e, e2e-paced, competing, selector-drain,"
+                    + " selector-deep, separated by commas (default: ${DEFAULT-VALUE}).")
     String scenario;
 
     @Option(names = "--messages", paramLabel = "N",
@@ -109,12 +110,16 @@ public class Bench implements Callable<Integer> {
         if (scenario.equals("all")) {
             return List.copyOf(all.values());
         }
-        Scenario s = all.get(scenario);
-        if (s == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "unknown --scenario " + scenario + "; one of: all, " + String.join(", ", all.keySet()));
+        List<Scenario> chosen = new java.util.ArrayList<>();
+        for (String name : scenario.split(",")) {
+            Scenario s = all.get(name.trim());
+            if (s == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "unknown --scenario " + name + "; one of: all, " + String.join(", ", all.keySet()));
+            }
+            chosen.add(s);
         }
-        return List.of(s);
+        return chosen;
     }
 
     private int runAll(List<Scenario> selected) throws Exception {
