@@ -2,6 +2,8 @@ package org.journalmq.cli;
 
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.JMSSecurityRuntimeException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.IdentityHashMap;
@@ -40,10 +42,15 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     /**
      * The message of the exception, followed by those of its causes that add something (the JMS
-     * layer often repeats its cause's message, so repeated text is left out).
+     * layer often repeats its cause's message, so repeated text is left out). A refused login
+     * shows only its own message.
      */
     static String describe(Throwable ex) {
         StringBuilder text = new StringBuilder(messageOf(ex));
+        if (ex instanceof JMSSecurityException || ex instanceof JMSSecurityRuntimeException) {
+            // the provider keeps user names and driver text out of security failures on purpose
+            return text.toString();
+        }
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         seen.put(ex, true);
         for (Throwable c = ex.getCause(); c != null && seen.put(c, true) == null; c = c.getCause()) {
