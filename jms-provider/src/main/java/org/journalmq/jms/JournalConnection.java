@@ -123,24 +123,30 @@ public class JournalConnection implements Connection, QueueConnection, Temporary
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return createQueueSession(transacted, acknowledgeMode);
+        return newSession(transacted, acknowledgeMode);
     }
 
     @Override
     public Session createSession(int sessionMode) throws JMSException {
         if (sessionMode == Session.SESSION_TRANSACTED) {
-            return createQueueSession(true, Session.SESSION_TRANSACTED);
+            return newSession(true, Session.SESSION_TRANSACTED);
         }
-        return createQueueSession(false, sessionMode);
+        return newSession(false, sessionMode);
     }
 
     @Override
     public Session createSession() throws JMSException {
-        return createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+        return newSession(false, Session.AUTO_ACKNOWLEDGE);
     }
 
+    /** A point-to-point-only view (QueueSession javadoc: publish/subscribe methods throw IllegalStateException). */
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return new JournalQueueSession(newSession(transacted, acknowledgeMode));
+    }
+
+    /** A session of both domains (Connection.createSession). */
+    JournalSession newSession(boolean transacted, int acknowledgeMode) throws JMSException {
         checkOpen();
         fixClientId();
         int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;

@@ -34,7 +34,6 @@ public class JournalContext implements JMSContext {
     private static final class SharedConnection {
         final JournalConnection connection;
         final AtomicInteger users = new AtomicInteger(1);
-        volatile boolean autoStart = true;
 
         SharedConnection(JournalConnection connection) {
             this.connection = connection;
@@ -45,6 +44,8 @@ public class JournalContext implements JMSContext {
     private final int sessionMode;
     private JournalSession session;
     private volatile boolean closed;
+    /** Per context (JMSContext.setAutoStart javadoc: "used by this JMSContext"); a new context starts with true. */
+    private volatile boolean autoStart = true;
 
     private JournalContext(SharedConnection shared, int sessionMode) {
         this.shared = shared;
@@ -97,7 +98,7 @@ public class JournalContext implements JMSContext {
     }
 
     void startIfAuto() {
-        if (shared.autoStart) {
+        if (autoStart) {
             run(() -> {
                 shared.connection.start();
                 return null;
@@ -177,13 +178,13 @@ public class JournalContext implements JMSContext {
     @Override
     public void setAutoStart(boolean autoStart) {
         checkOpen();
-        shared.autoStart = autoStart;
+        this.autoStart = autoStart;
     }
 
     @Override
     public boolean getAutoStart() {
         checkOpen();
-        return shared.autoStart;
+        return autoStart;
     }
 
     @Override

@@ -20,6 +20,7 @@ import jakarta.jms.QueueSender;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import java.util.Collections;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,50 @@ public abstract class AbstractClassicApiTest extends ConformanceBase {
             assertEquals("one", ((TextMessage) receiver.receive(WAIT)).getText());
             assertEquals("three", ((TextMessage) qs.createReceiver(q, "JMSPriority = 4").receive(WAIT)).getText());
         }
+    }
+
+    /**
+     * QueueSession javadoc: "A QueueSession cannot be used to create objects specific to the
+     * publish/subscribe domain" — those methods throw IllegalStateException; a session from
+     * Connection.createSession serves both domains.
+     */
+    @Test
+    void queueSessionRefusesPublishSubscribe() throws Exception {
+        QueueConnection qc = (QueueConnection) connect();
+        QueueSession qs = qc.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic t = connect().createSession().createTopic("some-topic");
+        java.util.List<org.junit.jupiter.api.function.Executable> refused = java.util.List.of(
+                () -> qs.createTopic("t"), qs::createTemporaryTopic, () -> qs.createDurableSubscriber(t, "d"),
+                () -> qs.createDurableSubscriber(t, "d", null, false), () -> qs.createDurableConsumer(t, "d"),
+                () -> qs.createDurableConsumer(t, "d", null, false), () -> qs.createSharedConsumer(t, "s"),
+                () -> qs.createSharedConsumer(t, "s", null), () -> qs.createSharedDurableConsumer(t, "s"),
+                () -> qs.createSharedDurableConsumer(t, "s", null), () -> qs.unsubscribe("d"));
+        for (int i = 0; i < refused.size(); i++) {
+            assertThrows(IllegalStateException.class, refused.get(i), "call #" + i);
+        }
+        assertNotNull(qc.createSession().createTopic("fine-here"));
+        assertNotNull(qc.createSession(Session.AUTO_ACKNOWLEDGE).createTemporaryTopic());
+    }
+
+    /** QueueRequestor (spec 6 request/reply helper) over a QueueSession and a temporary queue. */
+    @Test
+    void queueRequestor() throws Exception {
+        QueueConnection qc = (QueueConnection) started();
+        QueueSession qs = qc.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue service = qs.createQueue(uniqueQueue("service"));
+        Session replier = started().createSession();
+        MessageConsumer requests = replier.createConsumer(service);
+        requests.setMessageListener(m -> {
+            try {
+                replier.createProducer(m.getJMSReplyTo())
+                        .send(replier.createTextMessage("re:" + ((TextMessage) m).getText()));
+            } catch (JMSException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        jakarta.jms.QueueRequestor requestor = new jakarta.jms.QueueRequestor(qs, service);
+        assertEquals("re:hello", ((TextMessage) requestor.request(qs.createTextMessage("hello"))).getText());
+        requestor.close(); // closes the session, then deletes the temporary queue
     }
 
     /** ConnectionMetaData javadoc: Jakarta Messaging 3.1 and the provider. */

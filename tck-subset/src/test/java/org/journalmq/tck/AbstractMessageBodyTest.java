@@ -102,6 +102,28 @@ public abstract class AbstractMessageBodyTest extends ConformanceBase {
         assertThrows(MessageNotWriteableException.class, () -> got.writeInt(1));
     }
 
+    /** StreamMessage.readChar / MapMessage.getChar javadoc: a null value read as char → NullPointerException; reset rewinds. */
+    @Test
+    void nullReadAsCharAndReset() throws Exception {
+        Session s = session();
+        StreamMessage m = s.createStreamMessage();
+        m.writeObject(null);
+        m.writeChar('c');
+        StreamMessage got = roundTrip(s, m);
+        assertThrows(NullPointerException.class, got::readChar);
+        got.reset();
+        assertNull(got.readObject());
+        assertEquals('c', got.readChar());
+        MapMessage map = s.createMapMessage();
+        map.setObject("n", null);
+        map.setChar("c", 'x');
+        MapMessage gotMap = roundTrip(s, map);
+        assertThrows(NullPointerException.class, () -> gotMap.getChar("n"));
+        assertThrows(NullPointerException.class, () -> gotMap.getChar("missing"));
+        assertEquals("x", gotMap.getString("c"));
+        assertThrows(MessageFormatException.class, () -> gotMap.getInt("c"));
+    }
+
     /** Spec 3.11.3: MapMessage conversions; MapMessage javadoc: null or empty names → IllegalArgumentException. */
     @Test
     void mapConversionsAndBadNames() throws Exception {

@@ -89,6 +89,13 @@ public abstract class AbstractSimplifiedApiTest extends ConformanceBase {
         assertNull(c.receive(ABSENT));
         ctx.start();
         assertEquals("later", c.receiveBody(String.class, WAIT));
+        // JMSContext.createContext javadoc: the new context's consumers start the connection by default
+        ctx.stop();
+        JMSContext sibling = ctx.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        assertTrue(sibling.getAutoStart());
+        ctx.createProducer().send(q, "again");
+        assertEquals("again", sibling.createConsumer(q).receiveBody(String.class, WAIT));
+        sibling.close();
     }
 
     /** JMSContext.setClientID javadoc: IllegalStateRuntimeException once the context was used. */

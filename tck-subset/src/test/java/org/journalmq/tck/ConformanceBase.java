@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.journalmq.jms.it.JmsTestBase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.function.Executable;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -73,16 +71,6 @@ public abstract class ConformanceBase extends JmsTestBase {
         }
         c.close();
         return got;
-    }
-
-    /** Asserts the exception type exactly (a subclass is not what the javadoc names). */
-    protected static <T extends Throwable> T assertThrowsExactly(Class<T> type, Executable call) {
-        return org.junit.jupiter.api.Assertions.assertThrowsExactly(type, call);
-    }
-
-    /** Asserts the exception type or a subclass of it. */
-    protected static <T extends Throwable> T assertThrowsKind(Class<T> type, Executable call) {
-        return assertThrows(type, call);
     }
 
     /** A connection that is not closed by the test base (the test closes it). */

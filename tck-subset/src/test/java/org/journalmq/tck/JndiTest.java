@@ -41,6 +41,8 @@ class JndiTest {
         env.put("connectionFactory.Orders.clientID", "orders-app");
         env.put("connectionFactory.Orders.tablePrefix", "APP_");
         env.put("connectionFactory.a.b", "jdbc:postgresql://db.example/app?ssl=false&x=1");
+        env.put("connectionfactory.lower", "jdbc:hsqldb:mem:lower");
+        env.put("connectionfactory.lower.user", "SA");
         env.put("queue.incoming", "orders.in");
         env.put("topic.events", "orders.events");
         return env;
@@ -58,6 +60,7 @@ class JndiTest {
         assertEquals("APP_", jcf.getTablePrefix());
         assertEquals("jdbc:postgresql://db.example/app?ssl=false&x=1",
                 ((JournalConnectionFactory) ctx.lookup("a.b")).getUrl()); // a dotted name, not an option
+        assertEquals("SA", ((JournalConnectionFactory) ctx.lookup("lower")).getUser()); // lower-case prefix
         Queue q = (Queue) ctx.lookup("incoming");
         assertEquals("orders.in", q.getQueueName());
         assertEquals("orders.events", ((Topic) ctx.lookup("events")).getTopicName());

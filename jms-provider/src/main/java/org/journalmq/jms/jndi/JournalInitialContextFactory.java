@@ -27,6 +27,7 @@ import org.journalmq.jms.JournalTopic;
  * topic.NAME                    = physical topic name
  * </pre>
  *
+ * {@code connectionfactory.} (lower case) is accepted as a synonym of {@code connectionFactory.}.
  * The URL is the whole value, so the ';' and '?' of JDBC URLs need no escaping; options are
  * separate keys. A key {@code connectionFactory.A.B} is an option of factory {@code A} when
  * {@code B} is a property name and {@code connectionFactory.A} is defined; otherwise it names a
@@ -38,6 +39,7 @@ import org.journalmq.jms.JournalTopic;
 public class JournalInitialContextFactory implements InitialContextFactory {
 
     public static final String CONNECTION_FACTORY_PREFIX = "connectionFactory.";
+    public static final String LOWER_CASE_CONNECTION_FACTORY_PREFIX = "connectionfactory.";
     public static final String QUEUE_PREFIX = "queue.";
     public static final String TOPIC_PREFIX = "topic.";
     public static final String DYNAMIC_QUEUES = "dynamicQueues/";
@@ -49,7 +51,11 @@ public class JournalInitialContextFactory implements InitialContextFactory {
         if (environment != null) {
             environment.forEach((k, v) -> {
                 if (k instanceof String key && v != null) {
-                    env.put(key, v.toString());
+                    // "connectionfactory." (all lower case, as some providers spell it) means the same
+                    String normal = key.startsWith(LOWER_CASE_CONNECTION_FACTORY_PREFIX)
+                            ? CONNECTION_FACTORY_PREFIX + key.substring(LOWER_CASE_CONNECTION_FACTORY_PREFIX.length())
+                            : key;
+                    env.put(normal, v.toString());
                 }
             });
         }
