@@ -118,6 +118,11 @@ final class SessionDelivery implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Error e) {
+            // The thread cannot go on; say so instead of leaving the listeners silently unfed.
+            session.connection().onAsyncException(JmsExceptions.link(new JMSException(
+                    "message delivery of a session stopped: " + e, JmsExceptions.JOURNAL_ERROR), e));
+            throw e;
         } finally {
             DELIVERING.remove();
         }
