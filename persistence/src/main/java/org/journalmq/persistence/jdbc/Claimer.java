@@ -62,6 +62,14 @@ final class Claimer {
         return locked(request, () -> db.transaction("claim", c -> claimOptimistically(db.relaxCommit(c), request)));
     }
 
+    /**
+     * An unfiltered claim inside a transaction the caller commits (the group writer's): no
+     * in-JVM lock is needed there, since the writer's single thread runs these one at a time.
+     */
+    List<StoredMessage> claimIn(Connection c, ClaimRequest request) throws SQLException {
+        return skipLocked.isPresent() ? claimSkippingLocked(c, request) : claimOptimistically(c, request);
+    }
+
     /** A filtered claim that resumes where the previous one of this consumer stopped. */
     ClaimResult claimScan(ClaimRequest request) {
         if (request.filter() == null) {

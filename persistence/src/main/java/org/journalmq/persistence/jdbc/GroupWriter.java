@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.journalmq.persistence.Ack;
+import org.journalmq.persistence.ClaimRequest;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.JournalException.Kind;
 import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.StoredMessage;
 import org.journalmq.persistence.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,24 +32,36 @@ final class GroupWriter {
     private static final long MAX_GROUP_BYTES = 32L << 20;
     private static final int RETRIES = 12;
 
-    private record Pending(UnitOfWork work, CompletableFuture<Void> future) {
+    /**
+     * A queued unit: a write, or a claim (an empty write plus a claim request, its rows kept in
+     * {@code claimed} until the group commits).
+     */
+    private record Pending(UnitOfWork work, ClaimRequest claim, CompletableFuture<?> future,
+                           AtomicReference<List<StoredMessage>> claimed) {
+        @SuppressWarnings("unchecked")
+        void complete() {
+            ((CompletableFuture<Object>) future).complete(claim == null ? null : claimed.get());
+        }
     }
 
-    private static final Pending STOP = new Pending(null, null);
+    private static final UnitOfWork NO_WORK = new UnitOfWork(List.of(), List.of());
+    private static final Pending STOP = new Pending(null, null, null, null);
 
     private final Database db;
     private final IdAllocator ids;
     private final JournalClock clock;
     private final String clientId;
     private final Listeners listeners;
+    private final Claimer claimer;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
     private boolean accepting = true;
 
     GroupWriter(Database db, IdAllocator ids, JournalClock clock, String clientId, Listeners listeners,
-                String threadName) {
+                Claimer claimer, String threadName) {
         this.db = db;
+        this.claimer = claimer;
         this.ids = ids;
         this.clock = clock;
         this.clientId = clientId;
@@ -64,11 +79,24 @@ final class GroupWriter {
     /** Queues a unit; the future completes after its transaction commits (on the writer thread). */
     CompletableFuture<Void> submit(UnitOfWork work) {
         CompletableFuture<Void> future = new CompletableFuture<>();
+        return enqueue(new Pending(work, null, future, null), future);
+    }
+
+    /**
+     * Queues an unfiltered claim: it runs inside the next group's transaction, so that claims share
+     * the commit (one fsync) with the sends and acks of other sessions instead of paying their own.
+     */
+    CompletableFuture<List<StoredMessage>> submitClaim(ClaimRequest request) {
+        CompletableFuture<List<StoredMessage>> future = new CompletableFuture<>();
+        return enqueue(new Pending(NO_WORK, request, future, new AtomicReference<>(List.of())), future);
+    }
+
+    private <T> CompletableFuture<T> enqueue(Pending pending, CompletableFuture<T> future) {
         synchronized (submitLock) {
             if (!accepting) {
                 return CompletableFuture.failedFuture(closed());
             }
-            queue.add(new Pending(work, future));
+            queue.add(pending);
         }
         return future;
     }
@@ -206,7 +234,7 @@ final class GroupWriter {
         Set<String> sentTo = new LinkedHashSet<>();
         for (Pending p : units) {
             p.work.sends().forEach(m -> sentTo.add(m.destination()));
-            p.future.complete(null);
+            p.complete();
         }
         listeners.wake(sentTo);
         return true;
@@ -234,6 +262,19 @@ final class GroupWriter {
                 ps.executeBatch();
             }
         }
+        if (!applyAcks(c, units)) {
+            return false;
+        }
+        for (Pending p : units) {
+            if (p.claim != null) {
+                p.claimed.set(claimer.claimIn(c, p.claim));
+            }
+        }
+        return true;
+    }
+
+    /** Deletes the acknowledged rows; false when an ack matched no row. */
+    private boolean applyAcks(Connection c, List<Pending> units) throws SQLException {
         boolean anyAcks = units.stream().anyMatch(p -> !p.work.acks().isEmpty());
         if (!anyAcks) {
             return true;
@@ -274,7 +315,7 @@ final class GroupWriter {
     }
 
     private static long size(Pending p) {
-        return p.work.sends().size() + (long) p.work.acks().size();
+        return p.work.sends().size() + (long) p.work.acks().size() + (p.claim == null ? 0 : p.claim.max());
     }
 
     private static long bytes(Pending p) {

@@ -97,7 +97,7 @@ public final class JdbcJournal implements Journal {
             t.setDaemon(true);
             return t;
         });
-        this.writer = new GroupWriter(db, new IdAllocator(dialect, db), clock, clientId, listeners,
+        this.writer = new GroupWriter(db, new IdAllocator(dialect, db), clock, clientId, listeners, claimer,
                 "journalmq-writer-" + instance);
         long interval = config.maintenanceIntervalMillis();
         scheduler.scheduleWithFixedDelay(maintenance, interval, interval, TimeUnit.MILLISECONDS);
@@ -142,16 +142,21 @@ public final class JdbcJournal implements Journal {
             throw new JournalException(Kind.INTERNAL, "writeAndWait called from a journal callback;"
                     + " use write() and do not block the journal thread");
         }
+        await(write(work), "commit");
+    }
+
+    /** Waits for a writer future, unwrapping its JournalException. */
+    private <T> T await(CompletableFuture<T> future, String what) {
         try {
-            write(work).get();
+            return future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof JournalException je) {
                 throw je;
             }
-            throw new JournalException(Kind.INTERNAL, "write failed: " + e.getCause(), e.getCause());
+            throw new JournalException(Kind.INTERNAL, what + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JournalException(Kind.INTERNAL, "interrupted while waiting for the commit", e);
+            throw new JournalException(Kind.INTERNAL, "interrupted while waiting for the " + what, e);
         }
     }
 
@@ -160,7 +165,10 @@ public final class JdbcJournal implements Journal {
         Objects.requireNonNull(request, "request");
         checkOpen();
         Validation.destination(request.destination());
-        return claimer.claim(request);
+        if (request.filter() != null || writer.isWriterThread()) {
+            return claimer.claim(request);
+        }
+        return await(writer.submitClaim(request), "claim");
     }
 
     @Override
