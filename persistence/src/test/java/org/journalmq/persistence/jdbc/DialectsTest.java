@@ -41,7 +41,8 @@ class DialectsTest {
         String file = d.prepareUrl("jdbc:hsqldb:file:data/j");
         assertTrue(file.contains(";hsqldb.tx=mvcc") && file.contains(";hsqldb.write_delay=false")
                 && file.contains(";hsqldb.default_table_type=cached"), file);
-        assertEquals("jdbc:hsqldb:file:data/j;hsqldb.tx=locks;hsqldb.write_delay=false;hsqldb.default_table_type=cached",
+        assertEquals("jdbc:hsqldb:file:data/j;hsqldb.tx=locks;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
+                        + ";hsqldb.cache_rows=10000;hsqldb.cache_size=8192",
                 d.prepareUrl("jdbc:hsqldb:file:data/j;hsqldb.tx=locks"), "an explicit option wins");
         assertEquals("jdbc:hsqldb:hsql://h/j", d.prepareUrl("jdbc:hsqldb:hsql://h/j"));
     }
