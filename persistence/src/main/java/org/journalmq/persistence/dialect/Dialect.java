@@ -93,4 +93,12 @@ public interface Dialect {
      * Inserts or refreshes a client row. Parameters: client_id, heartbeat_at, started_at.
      */
     String upsertClient(Tables t);
+
+    /**
+     * Suffix of a SELECT that holds a shared lock on the rows read until commit, so that a
+     * concurrent change of them waits (PostgreSQL FOR SHARE), or "" where readers take no locks.
+     */
+    default String sharedRowLock() {
+        return "";
+    }
 }

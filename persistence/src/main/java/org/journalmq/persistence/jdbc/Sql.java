@@ -53,8 +53,10 @@ final class Sql {
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
                 + " WHERE id = ? AND state = 0 AND delivery_count = ?";
-        candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + order;
-        candidatesAfter = "SELECT " + COLUMNS + " FROM " + d + readyNow + after + order;
+        // Large topic bodies live once in BODY; reads take them from there (migration 2).
+        String columns = COLUMNS.replace(", data", ", " + t.deliveryData());
+        candidates = "SELECT " + columns + " FROM " + d + readyNow + order;
+        candidatesAfter = "SELECT " + columns + " FROM " + d + readyNow + after + order;
         release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
                 + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         browse = candidates;
