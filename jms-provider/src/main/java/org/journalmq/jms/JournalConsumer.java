@@ -37,16 +37,28 @@ public class JournalConsumer implements QueueReceiver {
     private final ArrayDeque<StoredMessage> prefetched = new ArrayDeque<>();
     private final Signal signal = new Signal();
     private final Journal.Registration registration;
+    /** The journal address claimed from: the queue's, or the subscription's for a topic subscriber. */
+    private final String address;
     private volatile MessageListener listener;
     private volatile boolean closed;
 
     JournalConsumer(JournalSession session, JournalDestination destination, Selector selector) {
+        this(session, destination, selector, destination.address(), true);
+    }
+
+    /**
+     * A consumer claiming from {@code address}; {@code filterOnClaim} false when the selector was
+     * already applied at publish (topic subscriptions), so claims need no filter.
+     */
+    JournalConsumer(JournalSession session, JournalDestination destination, Selector selector, String address,
+                    boolean filterOnClaim) {
         this.session = session;
         this.destination = destination;
         this.selector = selector;
-        this.filter = selector == Selector.ALWAYS ? null
+        this.address = address;
+        this.filter = selector == Selector.ALWAYS || !filterOnClaim ? null
                 : row -> matches(selector, row);
-        this.registration = session.journal().onAvailable(destination.address(), this::wake);
+        this.registration = session.journal().onAvailable(address, this::wake);
     }
 
     /** A row that cannot be decoded matches no selector; a consumer without one receives and reports it. */
@@ -56,6 +68,15 @@ public class JournalConsumer implements QueueReceiver {
         } catch (JMSException e) {
             return false;
         }
+    }
+
+    Journal sessionJournal() {
+        return session.journal();
+    }
+
+    /** The journal address this consumer claims from. */
+    String address() {
+        return address;
     }
 
     JournalDestination destination() {
@@ -169,7 +190,7 @@ public class JournalConsumer implements QueueReceiver {
             }
             List<StoredMessage> claimed;
             try {
-                claimed = session.journal().claim(new ClaimRequest(destination.address(), max, filter));
+                claimed = session.journal().claim(new ClaimRequest(address, max, filter));
             } catch (JournalException e) {
                 throw JmsExceptions.translate(e, "receive from " + destination);
             }
@@ -217,5 +238,10 @@ public class JournalConsumer implements QueueReceiver {
         signal.signal();
         releasePrefetched();
         session.consumerClosed(this);
+        afterClose();
+    }
+
+    /** Called once when the consumer closed; subscribers detach from their subscription here. */
+    void afterClose() throws JMSException {
     }
 }
