@@ -101,4 +101,12 @@ public interface Dialect {
     default String sharedRowLock() {
         return "";
     }
+
+    /**
+     * Size in bytes above which a topic message going to more than one subscription has its body
+     * stored once in BODY instead of copied into each delivery row.
+     */
+    default int sharedBodyThreshold() {
+        return 4 * 1024;
+    }
 }

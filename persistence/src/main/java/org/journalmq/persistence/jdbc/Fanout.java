@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Fanout {
     private static final Logger LOG = LoggerFactory.getLogger(Fanout.class);
-    /** Bodies larger than this, copied to more than one subscription, are stored once. */
-    static final int SHARED_BODY_THRESHOLD = 4 * 1024;
     private static final byte[] NO_DATA = new byte[0];
 
     private record Cached(long version, List<Subscription> subscriptions) {
@@ -37,12 +35,15 @@ final class Fanout {
 
     private final Database db;
     private final TopicSql sql;
+    /** Bodies larger than this, copied to more than one subscription, are stored once. */
+    private final int sharedBodyThreshold;
     /** Only the writer thread touches it. */
     private final Map<String, Cached> cache = new HashMap<>();
 
     Fanout(Database db, TopicSql sql) {
         this.db = db;
         this.sql = sql;
+        this.sharedBodyThreshold = db.dialect.sharedBodyThreshold();
     }
 
     /** Writes the deliveries of the publications; returns the subscription addresses written to. */
@@ -64,7 +65,7 @@ final class Fanout {
                 }
                 NewMessage m = p.message();
                 Long bodyId = null;
-                if (matching.size() > 1 && m.data().length > SHARED_BODY_THRESHOLD) {
+                if (matching.size() > 1 && m.data().length > sharedBodyThreshold) {
                     bodyId = ids.next(c);
                     bodies.add(new Object[] {bodyId, m.data()});
                 }
