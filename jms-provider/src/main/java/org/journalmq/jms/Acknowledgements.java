@@ -46,6 +46,16 @@ final class Acknowledgements {
         unacked.add(d);
     }
 
+    /** True when a message from the journal address waits for acknowledgement or commit in this session. */
+    synchronized boolean holdsFrom(String address) {
+        for (Delivered d : unacked) {
+            if (d.consumer().address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private synchronized List<Delivered> takeUnacked() {
         List<Delivered> taken = new ArrayList<>(unacked);
         unacked.clear();

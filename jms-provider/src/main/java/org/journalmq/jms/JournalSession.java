@@ -427,6 +427,10 @@ public class JournalSession implements Session, QueueSession, TopicSession {
                 throw new IllegalStateException("durable subscription '" + name + "' has an active consumer in this session");
             }
         }
+        if (acks.holdsFrom(address)) {
+            throw new IllegalStateException("a message of durable subscription '" + name
+                    + "' is not yet acknowledged or committed in this session");
+        }
         try {
             journal.unsubscribe(address);
         } catch (JournalException e) {

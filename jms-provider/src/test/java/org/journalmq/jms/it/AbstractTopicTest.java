@@ -193,6 +193,25 @@ public abstract class AbstractTopicTest extends JmsTestBase {
         other.unsubscribe("busy");
     }
 
+    /**
+     * Session.unsubscribe javadoc: deleting a durable subscription while a consumed message of it
+     * is unacknowledged in the session is an error.
+     */
+    @Test
+    void unsubscribeWithAnUnacknowledgedMessageFails() throws Exception {
+        Connection c = withClientId(uniqueId("unacked"));
+        Session s = c.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        Topic t = s.createTopic(uniqueId("unacked"));
+        MessageConsumer sub = s.createDurableConsumer(t, "held");
+        publish(s, t, "pending");
+        Message m = sub.receive(1_000);
+        assertNotNull(m);
+        sub.close();
+        assertThrows(jakarta.jms.IllegalStateException.class, () -> s.unsubscribe("held"));
+        m.acknowledge();
+        s.unsubscribe("held");
+    }
+
     /** Session.unsubscribe javadoc: an unknown name gives InvalidDestinationException. */
     @Test
     void unsubscribeUnknownNameFails() throws Exception {
