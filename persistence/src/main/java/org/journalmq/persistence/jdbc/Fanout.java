@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Fan-out at publish, run by the writer inside its group transaction: one delivery row per
  * subscription whose filter accepts the message. The subscription list of a topic is cached per
  * journal, but the cache is only trusted after reading the topic's version row in the same
- * transaction (under a shared row lock on PostgreSQL, so a concurrent subscription change waits
- * for the publish to commit): a subscription committed before the publish, by any JVM, is seen.
+ * transaction, under a shared row lock on PostgreSQL or a no-op update on HSQLDB, so that a
+ * concurrent subscription change waits for the publish to commit (and a publish for a change): a
+ * subscription committed before the publish, by any JVM, is seen, and none removed meanwhile is
+ * written to.
  * Large bodies that go to several subscriptions are stored once in BODY.
  */
 final class Fanout {
@@ -129,6 +131,12 @@ final class Fanout {
     /** The topic's subscriptions as committed now: the cached list when the version row still matches. */
     private List<Subscription> current(Connection c, String topic) throws SQLException {
         long version = 0;
+        if (sql.lockVersion != null) {
+            try (PreparedStatement ps = c.prepareStatement(sql.lockVersion)) {
+                ps.setString(1, topic);
+                ps.executeUpdate();
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(sql.readVersion)) {
             ps.setString(1, topic);
             try (ResultSet rs = ps.executeQuery()) {

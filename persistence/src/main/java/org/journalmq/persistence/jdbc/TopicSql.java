@@ -20,6 +20,8 @@ final class TopicSql {
     final String bumpVersion;
     final String insertVersion;
     final String readVersion;
+    /** Null where {@link #readVersion} already locks (PostgreSQL FOR SHARE). */
+    final String lockVersion;
     final String insertConsumer;
     final String consumerAddress;
     final String deleteConsumer;
@@ -52,6 +54,10 @@ final class TopicSql {
         bumpVersion = "UPDATE " + t.topicVersion() + " SET version = version + 1 WHERE topic = ?";
         insertVersion = "INSERT INTO " + t.topicVersion() + " (topic, version) VALUES (?, 1)";
         readVersion = "SELECT version FROM " + t.topicVersion() + " WHERE topic = ?" + dialect.sharedRowLock();
+        // Without a shared read lock (HSQLDB) a no-op write takes the row lock instead: a
+        // subscription change then waits for the publish to commit, or the publish for the change.
+        lockVersion = dialect.sharedRowLock().isEmpty()
+                ? "UPDATE " + t.topicVersion() + " SET version = version WHERE topic = ?" : null;
         insertConsumer = "INSERT INTO " + t.consumer() + " (consumer_id, address, client_id) VALUES (?, ?, ?)";
         consumerAddress = "SELECT address FROM " + t.consumer() + " WHERE consumer_id = ?";
         deleteConsumer = "DELETE FROM " + t.consumer() + " WHERE consumer_id = ?";
