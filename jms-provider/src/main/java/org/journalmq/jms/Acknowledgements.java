@@ -8,6 +8,7 @@ import java.util.List;
 import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.Publication;
 import org.journalmq.persistence.Release;
 import org.journalmq.persistence.UnitOfWork;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class Acknowledgements {
     private final JournalSession session;
     private final List<Delivered> unacked = new ArrayList<>();
     private final List<NewMessage> sends = new ArrayList<>();
+    private final List<Publication> publications = new ArrayList<>();
 
     Acknowledgements(JournalSession session) {
         this.session = session;
@@ -35,9 +37,23 @@ final class Acknowledgements {
         sends.add(m);
     }
 
+    synchronized void addPublish(Publication p) {
+        publications.add(p);
+    }
+
     /** Remembers a row handed to the application in CLIENT_ACKNOWLEDGE or transacted mode. */
     synchronized void addDelivered(Delivered d) {
         unacked.add(d);
+    }
+
+    /** True when a message from the journal address waits for acknowledgement or commit in this session. */
+    synchronized boolean holdsFrom(String address) {
+        for (Delivered d : unacked) {
+            if (d.consumer().address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized List<Delivered> takeUnacked() {
@@ -75,18 +91,21 @@ final class Acknowledgements {
     /** Session.commit(): the transaction's sends and acks in one database transaction. */
     void commit() throws JMSException {
         List<NewMessage> txSends;
+        List<Publication> txPublications;
         List<Delivered> txAcks;
         synchronized (this) {
             txSends = new ArrayList<>(sends);
             sends.clear();
+            txPublications = new ArrayList<>(publications);
+            publications.clear();
             txAcks = new ArrayList<>(unacked);
             unacked.clear();
         }
-        if (txSends.isEmpty() && txAcks.isEmpty()) {
+        if (txSends.isEmpty() && txAcks.isEmpty() && txPublications.isEmpty()) {
             return;
         }
         try {
-            session.journal().writeAndWait(new UnitOfWork(txSends, acksOf(txAcks)));
+            session.journal().writeAndWait(new UnitOfWork(txSends, acksOf(txAcks), txPublications));
         } catch (JournalException e) {
             release(txAcks, true);
             throw JmsExceptions.rolledBack(e, "commit");
@@ -98,6 +117,7 @@ final class Acknowledgements {
         List<Delivered> taken;
         synchronized (this) {
             sends.clear();
+            publications.clear();
             taken = new ArrayList<>(unacked);
             unacked.clear();
         }

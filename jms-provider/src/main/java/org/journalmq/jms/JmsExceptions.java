@@ -54,6 +54,8 @@ public final class JmsExceptions {
             case INVALID_ARGUMENT -> new JMSException(message, "JMQ-INVALID");
             case UNAVAILABLE -> new JMSException(message, DATABASE_UNAVAILABLE);
             case SCHEMA, INTERNAL -> new JMSException(message, JOURNAL_ERROR);
+            case CONFLICT -> new JMSException(message, "JMQ-CONFLICT");
+            case NOT_FOUND -> new jakarta.jms.InvalidDestinationException(message, "JMQ-NOT-FOUND");
         };
         return link(jms, e);
     }

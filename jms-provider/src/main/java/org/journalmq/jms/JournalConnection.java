@@ -16,6 +16,8 @@ import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,12 +34,9 @@ import org.slf4j.LoggerFactory;
  * A connection: a share of the JVM's journal for the given credentials, a client ID, a started or
  * stopped state, and the sessions made from it.
  */
-public class JournalConnection implements Connection, QueueConnection, TemporaryOwner {
+public class JournalConnection implements Connection, QueueConnection, TopicConnection, TemporaryOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalConnection.class);
-
-    /** Client IDs of the open connections of this JVM. */
-    private static final Set<String> CLIENT_IDS_IN_USE = ConcurrentHashMap.newKeySet();
 
     private final Journal journal;
     private final JournalConnectionFactory.ProviderSettings settings;
@@ -160,6 +159,22 @@ public class JournalConnection implements Connection, QueueConnection, Temporary
         return s;
     }
 
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createQueueSession(transacted, acknowledgeMode);
+    }
+
+    /** The client ID subscriptions are keyed by; using it fixes it (spec 6.1.2). */
+    String clientIdForSubscriptions() {
+        fixClientId();
+        return clientID;
+    }
+
+    /** Marks subscriptions that must not receive this connection's publications (spec 6.11 noLocal). */
+    String noLocalTag() {
+        return "k:" + idPrefix;
+    }
+
     void sessionClosed(JournalSession s) {
         sessions.remove(s);
     }
@@ -182,8 +197,15 @@ public class JournalConnection implements Connection, QueueConnection, Temporary
         if (id == null || id.isEmpty()) {
             throw new InvalidClientIDException("client ID is " + (id == null ? "null" : "empty"));
         }
-        if (!CLIENT_IDS_IN_USE.add(id)) {
-            throw new InvalidClientIDException("client ID '" + id + "' is already used by another connection");
+        try {
+            // Reserved in the journal, so the rule holds across every JVM sharing it (spec 6.1.2).
+            journal.reserveClientName(id);
+        } catch (JournalException e) {
+            if (e.kind() == JournalException.Kind.CONFLICT) {
+                throw JmsExceptions.link(new InvalidClientIDException("client ID '" + id
+                        + "' is already used by another connection"), e);
+            }
+            throw JmsExceptions.translate(e, "set client ID " + id);
         }
         clientID = id;
         fixClientId();
@@ -284,7 +306,11 @@ public class JournalConnection implements Connection, QueueConnection, Temporary
         temporaries.clear();
         closed = true;
         if (clientID != null) {
-            CLIENT_IDS_IN_USE.remove(clientID);
+            try {
+                journal.releaseClientName(clientID);
+            } catch (JournalException e) {
+                LOG.warn("JMQ2010 could not free client ID {}; maintenance frees it: {}", clientID, e.getMessage());
+            }
         }
         JournalRegistry.release(journal);
         if (first != null) {
@@ -355,6 +381,13 @@ public class JournalConnection implements Connection, QueueConnection, Temporary
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkOpen();
+        throw noConnectionConsumers();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
         checkOpen();
         throw noConnectionConsumers();

@@ -7,6 +7,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Properties;
@@ -29,7 +31,8 @@ import org.journalmq.persistence.JournalConfig;
  * and a property name of {@link #JournalConnectionFactory(Properties)}. The factory is a plain
  * value: serializable and referenceable, so it can be bound in JNDI.
  */
-public class JournalConnectionFactory implements ConnectionFactory, QueueConnectionFactory, Serializable,
+public class JournalConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        Serializable,
         Referenceable {
 
     private static final long serialVersionUID = 1L;
@@ -198,6 +201,16 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public QueueConnection createQueueConnection(String userName, String pass) throws JMSException {
+        return JournalConnection.open(this, journalConfig(userName, pass), clientID);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return createTopicConnection(user, password);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String pass) throws JMSException {
         return JournalConnection.open(this, journalConfig(userName, pass), clientID);
     }
 

@@ -45,19 +45,31 @@ public class JournalConsumer implements QueueReceiver {
     private final ArrayDeque<StoredMessage> prefetched = new ArrayDeque<>();
     private final Signal signal = new Signal();
     private final Journal.Registration registration;
+    /** The journal address claimed from: the queue's, or the subscription's for a topic subscriber. */
+    private final String address;
     private volatile MessageListener listener;
     private volatile boolean closed;
 
     JournalConsumer(JournalSession session, JournalDestination destination, Selector selector) {
+        this(session, destination, selector, destination.address(), true);
+    }
+
+    /**
+     * A consumer claiming from {@code address}; {@code filterOnClaim} false when the selector was
+     * already applied at publish (topic subscriptions), so claims need no filter.
+     */
+    JournalConsumer(JournalSession session, JournalDestination destination, Selector selector, String address,
+                    boolean filterOnClaim) {
         this.session = session;
         this.destination = destination;
         this.selector = selector;
-        this.filter = selector == Selector.ALWAYS ? null
+        this.address = address;
+        this.filter = selector == Selector.ALWAYS || !filterOnClaim ? null
                 : row -> matches(selector, row);
         HeaderFilter range = selector.headerFilter().orElse(null);
         this.minPriority = range == null || range.minPriority() == null ? 0 : Math.max(0, range.minPriority());
         this.maxPriority = range == null || range.maxPriority() == null ? 9 : Math.min(9, range.maxPriority());
-        this.registration = session.journal().onAvailable(destination.address(), this::wake);
+        this.registration = session.journal().onAvailable(address, this::wake);
     }
 
     /** A row that cannot be decoded matches no selector; a consumer without one receives and reports it. */
@@ -67,6 +79,15 @@ public class JournalConsumer implements QueueReceiver {
         } catch (JMSException e) {
             return false;
         }
+    }
+
+    Journal sessionJournal() {
+        return session.journal();
+    }
+
+    /** The journal address this consumer claims from. */
+    String address() {
+        return address;
     }
 
     JournalDestination destination() {
@@ -184,11 +205,11 @@ public class JournalConsumer implements QueueReceiver {
             List<StoredMessage> claimed;
             try {
                 if (filter == null) {
-                    claimed = session.journal().claim(ClaimRequest.of(destination.address(), max));
+                    claimed = session.journal().claim(ClaimRequest.of(address, max));
                 } else if (minPriority > maxPriority) {
                     claimed = List.of(); // the selector can match no priority at all
                 } else {
-                    ClaimResult r = session.journal().claimScan(new ClaimRequest(destination.address(), max, filter,
+                    ClaimResult r = session.journal().claimScan(new ClaimRequest(address, max, filter,
                             scanPosition, minPriority, maxPriority));
                     scanPosition = r.resumeAfter();
                     claimed = r.claimed();
@@ -247,5 +268,10 @@ public class JournalConsumer implements QueueReceiver {
         signal.signal();
         releasePrefetched();
         session.consumerClosed(this);
+        afterClose();
+    }
+
+    /** Called once when the consumer closed; subscribers detach from their subscription here. */
+    void afterClose() throws JMSException {
     }
 }

@@ -9,9 +9,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueSender;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
 
 /** A message producer (spec 7); a QueueSender too. */
-public class JournalProducer implements QueueSender {
+public class JournalProducer implements QueueSender, TopicPublisher {
 
     private final JournalSession session;
     private final JournalDestination destination;
@@ -196,6 +198,34 @@ public class JournalProducer implements QueueSender {
     @Override
     public void send(Queue queue, Message message, int mode, int prio, long ttl) throws JMSException {
         send((Destination) queue, message, mode, prio, ttl);
+    }
+
+    // --------------------------------------------------------- TopicPublisher (spec 4.2 classic topic API)
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        return destination instanceof Topic t ? t : null;
+    }
+
+    @Override
+    public void publish(Message message) throws JMSException {
+        send(message);
+    }
+
+    @Override
+    public void publish(Message message, int mode, int prio, long ttl) throws JMSException {
+        send(message, mode, prio, ttl);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message) throws JMSException {
+        send((Destination) topic, message);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message, int mode, int prio, long ttl) throws JMSException {
+        send((Destination) topic, message, mode, prio, ttl);
     }
 
     private JournalDestination ownDestination() {

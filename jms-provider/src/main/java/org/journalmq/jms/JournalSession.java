@@ -23,7 +23,10 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
+import org.journalmq.persistence.Publication;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +52,7 @@ import org.journalmq.persistence.UnitOfWork;
  * {@link Message#acknowledge()}. Listener delivery runs on one thread per session
  * ({@link SessionDelivery}); async send completions on another ({@link AsyncSends}).
  */
-public class JournalSession implements Session, QueueSession {
+public class JournalSession implements Session, QueueSession, TopicSession {
 
     private final JournalConnection connection;
     private final Journal journal;
@@ -317,6 +320,9 @@ public class JournalSession implements Session, QueueSession {
     public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
+        if (destination != null && isTopic(JournalDestination.from(destination))) {
+            return subscribe(destination, messageSelector, noLocal, null, false, false);
+        }
         JournalDestination d = readableQueue(destination);
         Selector selector = Selector.parse(messageSelector);
         JournalConsumer c = new JournalConsumer(this, d, selector);
@@ -338,67 +344,102 @@ public class JournalSession implements Session, QueueSession {
         consumers.remove(c);
     }
 
-    private JMSException topicsNotYet() {
-        return new JMSException("topic subscriptions are not supported yet"
-                + " (publish/subscribe arrives with the topics feature)");
-    }
+    // ---------------------------------------------------------------- topic subscriptions (spec 6.11, 8.3)
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
-        checkOpen();
-        throw topicsNotYet();
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
-        checkOpen();
-        throw topicsNotYet();
+        return subscribe(topic, messageSelector, false, sharedSubscriptionName, false, true);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        checkOpen();
-        throw topicsNotYet();
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        checkOpen();
-        throw topicsNotYet();
+        return subscribe(topic, messageSelector, noLocal, name, true, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        checkOpen();
-        throw topicsNotYet();
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        checkOpen();
-        throw topicsNotYet();
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
-        checkOpen();
-        throw topicsNotYet();
+        return createSharedDurableConsumer(topic, name, null);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
-        checkOpen();
-        throw topicsNotYet();
+        return subscribe(topic, messageSelector, false, name, true, true);
     }
 
     @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return createSubscriber(topic, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        return subscribe(topic, messageSelector, noLocal, null, false, false);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    private JournalTopicSubscriber subscribe(Destination topic, String messageSelector, boolean noLocal, String name,
+                                             boolean durable, boolean shared) throws JMSException {
+        checkOpen();
+        JournalTopicSubscriber c = Subscriptions.subscribe(this, topic, messageSelector, noLocal, name, durable, shared);
+        consumers.add(c);
+        return c;
+    }
+
+    /**
+     * Spec 6.11.4: deleting a durable subscription with an active consumer is an error; so is a
+     * name that names no durable subscription.
+     */
+    @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
-        throw topicsNotYet();
+        Subscriptions.checkName(name);
+        String address = Subscriptions.durableAddress(connection.clientIdForSubscriptions(), name);
+        for (JournalConsumer c : consumers) {
+            if (c instanceof JournalTopicSubscriber s && s.address().equals(address)) {
+                throw new IllegalStateException("durable subscription '" + name + "' has an active consumer in this session");
+            }
+        }
+        if (acks.holdsFrom(address)) {
+            throw new IllegalStateException("a message of durable subscription '" + name
+                    + "' is not yet acknowledged or committed in this session");
+        }
+        try {
+            journal.unsubscribe(address);
+        } catch (JournalException e) {
+            if (e.kind() == JournalException.Kind.CONFLICT) {
+                throw JmsExceptions.link(new IllegalStateException("durable subscription '" + name
+                        + "' has an active consumer: close it first (" + e.getMessage() + ")"), e);
+            }
+            throw JmsExceptions.translate(e, "unsubscribe '" + name + "'");
+        }
     }
 
     // ---------------------------------------------------------------- producers and browsers
@@ -445,14 +486,20 @@ public class JournalSession implements Session, QueueSession {
     void send(OutboundMessage out, CompletionListener listener) throws JMSException {
         checkOpen();
         NewMessage row = out.toRow(journal);
+        // A topic message is fanned out by the journal, one copy per matching subscription.
+        Publication publication = isTopic(out.destination()) ? Subscriptions.publication(row, connection) : null;
         if (mode == SESSION_TRANSACTED) {
-            addTransactedSend(row);
+            if (publication != null) {
+                acks.addPublish(publication);
+            } else {
+                addTransactedSend(row);
+            }
             if (listener != null) {
                 asyncSends.completeNow(out.message(), listener);
             }
             return;
         }
-        var future = journal.write(UnitOfWork.send(row));
+        var future = journal.write(publication != null ? UnitOfWork.publish(publication) : UnitOfWork.send(row));
         if (listener != null) {
             asyncSends.track(future, out.message(), listener);
         } else if (out.persistent()) {
@@ -520,6 +567,10 @@ public class JournalSession implements Session, QueueSession {
         if (first != null) {
             throw first;
         }
+    }
+
+    private static boolean isTopic(JournalDestination d) {
+        return d.kind() == JournalDestination.Kind.TOPIC || d.kind() == JournalDestination.Kind.TEMPORARY_TOPIC;
     }
 
     /** Acks rows outside any transaction, e.g. expired messages found at delivery. */

@@ -83,6 +83,48 @@ public interface Journal extends AutoCloseable {
      */
     Registration onAvailable(String destination, Runnable listener);
 
+    // ------------------------------------------------------------------ topics
+
+    /**
+     * Creates, keeps or replaces a subscription and attaches a consumer to it, in one transaction.
+     * An existing subscription with the same address but another definition is deleted with its
+     * messages and recreated when no consumer is attached.
+     *
+     * @param consumerId a unique id of the consumer, given back to {@link #detach}
+     * @throws JournalException CONFLICT when the subscription exists with another {@code shared} or
+     *                          {@code durable} flag, when it is unshared and a consumer is attached,
+     *                          or when its definition differs and a consumer is attached
+     */
+    SubscribeOutcome subscribe(Subscription subscription, String consumerId);
+
+    /**
+     * Detaches a consumer; a non-durable subscription left without consumers is removed with its
+     * messages. Detaching an unknown consumer does nothing.
+     */
+    void detach(String consumerId);
+
+    /**
+     * Removes a durable subscription and its messages.
+     *
+     * @throws JournalException NOT_FOUND when there is none at that address, CONFLICT when a consumer
+     *                          is attached
+     */
+    void unsubscribe(String address);
+
+    /** The subscriptions of a topic (journal address), in address order. */
+    List<Subscription> subscriptions(String topic);
+
+    /**
+     * Reserves a name (a JMS client ID) for this journal client until {@link #releaseClientName},
+     * this journal's close, or its death (maintenance frees the names of dead clients).
+     *
+     * @throws JournalException CONFLICT when any live client, in any JVM, holds the name
+     */
+    void reserveClientName(String name);
+
+    /** Frees a name reserved by this client; unknown names are ignored. */
+    void releaseClientName(String name);
+
     /** Stops maintenance, waits for pending writes, releases this client's claims, closes the pool. */
     @Override
     void close();

@@ -20,6 +20,14 @@ public class JournalException extends RuntimeException {
         CLOSED,
         /** The schema is missing, newer than this code, or a migration failed. */
         SCHEMA,
+        /**
+         * The request conflicts with the journal's state: a client name already in use, a
+         * subscription with an active consumer that may not be changed or removed, a subscription
+         * of another kind under the same name.
+         */
+        CONFLICT,
+        /** A named thing (e.g. a subscription) does not exist. */
+        NOT_FOUND,
         /** Anything else the database reported. */
         INTERNAL
     }

@@ -2,11 +2,20 @@ package org.journalmq.persistence;
 
 import java.util.List;
 
-/** Sends and acks that commit together or not at all. */
-public record UnitOfWork(List<NewMessage> sends, List<Ack> acks) {
+/** Sends, topic publications and acks that commit together or not at all. */
+public record UnitOfWork(List<NewMessage> sends, List<Ack> acks, List<Publication> publications) {
     public UnitOfWork {
         sends = List.copyOf(sends);
         acks = List.copyOf(acks);
+        publications = List.copyOf(publications);
+    }
+
+    public UnitOfWork(List<NewMessage> sends, List<Ack> acks) {
+        this(sends, acks, List.of());
+    }
+
+    public static UnitOfWork publish(Publication publication) {
+        return new UnitOfWork(List.of(), List.of(), List.of(publication));
     }
 
     public static UnitOfWork send(NewMessage message) {
@@ -18,6 +27,6 @@ public record UnitOfWork(List<NewMessage> sends, List<Ack> acks) {
     }
 
     public boolean isEmpty() {
-        return sends.isEmpty() && acks.isEmpty();
+        return sends.isEmpty() && acks.isEmpty() && publications.isEmpty();
     }
 }

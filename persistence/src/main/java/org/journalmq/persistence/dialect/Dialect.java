@@ -104,4 +104,20 @@ public interface Dialect {
     default Optional<String> relaxedCommit() {
         return Optional.empty();
     }
+
+    /**
+     * Suffix of a SELECT that holds a shared lock on the rows read until commit, so that a
+     * concurrent change of them waits (PostgreSQL FOR SHARE), or "" where readers take no locks.
+     */
+    default String sharedRowLock() {
+        return "";
+    }
+
+    /**
+     * Size in bytes above which a topic message going to more than one subscription has its body
+     * stored once in BODY instead of copied into each delivery row.
+     */
+    default int sharedBodyThreshold() {
+        return 4 * 1024;
+    }
 }

@@ -101,7 +101,7 @@ public final class HsqldbDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -112,6 +112,9 @@ public final class HsqldbDialect implements Dialect {
 
     @Override
     public List<String> migration(int version, Tables t) {
+        if (version == 2) {
+            return topics(t);
+        }
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
         }
@@ -172,6 +175,17 @@ public final class HsqldbDialect implements Dialect {
         return " ORDER BY destination, state, priority_rank, id LIMIT ? USING INDEX";
     }
 
+    /**
+     * Lower than elsewhere: HSQLDB rewrites and logs (as hex text) the whole row at every update,
+     * so each claim of a copied 1 KiB body costs kilobytes of I/O; a shared body is written once.
+     * Measured with TopicBench (1 KiB, 4 subscribers): publishing 4,300-5,700 msgs/s instead of
+     * 1,800-4,400, delivery about 10 % faster.
+     */
+    @Override
+    public int sharedBodyThreshold() {
+        return 256;
+    }
+
     @Override
     public Optional<String> skipLockedClaim(Tables t) {
         return Optional.empty();
@@ -198,5 +212,26 @@ public final class HsqldbDialect implements Dialect {
     private static String stripProperties(String jdbcUrl) {
         int semicolon = jdbcUrl.indexOf(';');
         return semicolon < 0 ? jdbcUrl : jdbcUrl.substring(0, semicolon);
+    }
+
+    /** Migration 2: topics (subscriptions, topic versions, consumers, client names, shared bodies). */
+    private static List<String> topics(Tables t) {
+        return List.of(
+                "CREATE CACHED TABLE IF NOT EXISTS " + t.subscription() + " (address VARCHAR(400) NOT NULL PRIMARY KEY, "
+                        + "topic VARCHAR(400) NOT NULL, selector VARCHAR(16000), no_local VARCHAR(600), "
+                        + "durable SMALLINT NOT NULL, shared SMALLINT NOT NULL, created_at BIGINT NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS " + t.subscriptionTopicIndex() + " ON " + t.subscription() + " (topic)",
+                "CREATE CACHED TABLE IF NOT EXISTS " + t.topicVersion() + " (topic VARCHAR(400) NOT NULL PRIMARY KEY, "
+                        + "version BIGINT NOT NULL)",
+                "CREATE CACHED TABLE IF NOT EXISTS " + t.consumer() + " (consumer_id VARCHAR(100) NOT NULL PRIMARY KEY, "
+                        + "address VARCHAR(400) NOT NULL, client_id VARCHAR(64) NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS " + t.consumerAddressIndex() + " ON " + t.consumer() + " (address)",
+                "CREATE CACHED TABLE IF NOT EXISTS " + t.clientName() + " (name VARCHAR(400) NOT NULL PRIMARY KEY, "
+                        + "client_id VARCHAR(64) NOT NULL)",
+                "CREATE CACHED TABLE IF NOT EXISTS " + t.body() + " (id BIGINT NOT NULL PRIMARY KEY, "
+                        + "created_at BIGINT NOT NULL, data VARBINARY(16M) NOT NULL)",
+                // Deliveries whose body is in BODY have body_id set and an empty data column.
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS body_id BIGINT",
+                "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
     }
 }

@@ -66,7 +66,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -77,6 +77,9 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public List<String> migration(int version, Tables t) {
+        if (version == 2) {
+            return topics(t);
+        }
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
         }
@@ -150,7 +153,12 @@ public final class PostgresDialect implements Dialect {
                 + " WHERE destination = ? AND state = 0 AND deliver_at <= ? AND (expires_at = 0 OR expires_at > ?)"
                 + " ORDER BY priority_rank, id LIMIT ? FOR UPDATE SKIP LOCKED)"
                 + " RETURNING id, destination, priority, deliver_at, expires_at, delivery_count, created_at,"
-                + " group_id, data");
+                + " group_id, " + t.deliveryData());
+    }
+
+    @Override
+    public String sharedRowLock() {
+        return " FOR SHARE";
     }
 
     @Override
@@ -167,5 +175,26 @@ public final class PostgresDialect implements Dialect {
             hash *= 0x100000001b3L;
         }
         return hash;
+    }
+
+    /** Migration 2: topics (subscriptions, topic versions, consumers, client names, shared bodies). */
+    private static List<String> topics(Tables t) {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + t.subscription() + " (address VARCHAR(400) NOT NULL PRIMARY KEY, "
+                        + "topic VARCHAR(400) NOT NULL, selector TEXT, no_local VARCHAR(600), "
+                        + "durable SMALLINT NOT NULL, shared SMALLINT NOT NULL, created_at BIGINT NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS " + t.subscriptionTopicIndex() + " ON " + t.subscription() + " (topic)",
+                "CREATE TABLE IF NOT EXISTS " + t.topicVersion() + " (topic VARCHAR(400) NOT NULL PRIMARY KEY, "
+                        + "version BIGINT NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS " + t.consumer() + " (consumer_id VARCHAR(100) NOT NULL PRIMARY KEY, "
+                        + "address VARCHAR(400) NOT NULL, client_id VARCHAR(64) NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS " + t.consumerAddressIndex() + " ON " + t.consumer() + " (address)",
+                "CREATE TABLE IF NOT EXISTS " + t.clientName() + " (name VARCHAR(400) NOT NULL PRIMARY KEY, "
+                        + "client_id VARCHAR(64) NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS " + t.body() + " (id BIGINT NOT NULL PRIMARY KEY, "
+                        + "created_at BIGINT NOT NULL, data BYTEA NOT NULL)",
+                // Deliveries whose body is in BODY have body_id set and an empty data column.
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS body_id BIGINT",
+                "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
     }
 }

@@ -48,4 +48,50 @@ public record Tables(String prefix) {
     public String expiryIndex() {
         return prefix + "DELIVERY_EXPIRY_IX";
     }
+
+    /** Topic subscriptions (migration 2). */
+    public String subscription() {
+        return prefix + "SUBSCRIPTION";
+    }
+
+    /** One row per topic with subscriptions: bumped by every change of its subscription set. */
+    public String topicVersion() {
+        return prefix + "TOPIC_VERSION";
+    }
+
+    /** Consumers attached to subscriptions, owned by a client row. */
+    public String consumer() {
+        return prefix + "CONSUMER";
+    }
+
+    /** Client names (JMS client IDs) in use, owned by a client row. */
+    public String clientName() {
+        return prefix + "CLIENT_NAME";
+    }
+
+    /** Large message bodies stored once for several deliveries. */
+    public String body() {
+        return prefix + "BODY";
+    }
+
+    public String subscriptionTopicIndex() {
+        return prefix + "SUBSCRIPTION_TOPIC_IX";
+    }
+
+    public String consumerAddressIndex() {
+        return prefix + "CONSUMER_ADDRESS_IX";
+    }
+
+    public String deliveryBodyIndex() {
+        return prefix + "DELIVERY_BODY_IX";
+    }
+
+    /**
+     * The serialized message of a delivery row of {@link #delivery()}: its own data column, or the
+     * shared body it references (migration 2). Used in place of the plain column by every read.
+     */
+    public String deliveryData() {
+        return "CASE WHEN " + delivery() + ".body_id IS NULL THEN " + delivery() + ".data ELSE (SELECT b.data FROM "
+                + body() + " b WHERE b.id = " + delivery() + ".body_id) END";
+    }
 }

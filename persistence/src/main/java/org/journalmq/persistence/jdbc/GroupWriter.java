@@ -56,6 +56,9 @@ final class GroupWriter {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
+    private final Fanout fanout;
+    /** Subscription addresses the last {@link #apply} wrote to (writer thread only). */
+    private final Set<String> published = new LinkedHashSet<>();
     private boolean accepting = true;
 
     GroupWriter(Database db, IdAllocator ids, JournalClock clock, String clientId, Listeners listeners,
@@ -66,6 +69,7 @@ final class GroupWriter {
         this.clock = clock;
         this.clientId = clientId;
         this.listeners = listeners;
+        this.fanout = new Fanout(db, new TopicSql(db.dialect, db.tables));
         this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
@@ -236,6 +240,7 @@ final class GroupWriter {
             p.work.sends().forEach(m -> sentTo.add(m.destination()));
             p.complete();
         }
+        sentTo.addAll(published);
         listeners.wake(sentTo);
         return true;
     }
@@ -261,6 +266,14 @@ final class GroupWriter {
                 }
                 ps.executeBatch();
             }
+        }
+        published.clear();
+        List<org.journalmq.persistence.Publication> publications = new ArrayList<>();
+        for (Pending p : units) {
+            publications.addAll(p.work.publications());
+        }
+        if (!publications.isEmpty()) {
+            published.addAll(fanout.apply(c, publications, ids, now));
         }
         if (!applyAcks(c, units)) {
             return false;
@@ -315,13 +328,17 @@ final class GroupWriter {
     }
 
     private static long size(Pending p) {
-        return p.work.sends().size() + (long) p.work.acks().size() + (p.claim == null ? 0 : p.claim.max());
+        return p.work.sends().size() + (long) p.work.acks().size() + p.work.publications().size()
+                + (p.claim == null ? 0 : p.claim.max());
     }
 
     private static long bytes(Pending p) {
         long total = 0;
         for (NewMessage m : p.work.sends()) {
             total += m.data().length;
+        }
+        for (var pub : p.work.publications()) {
+            total += pub.message().data().length;
         }
         return total;
     }

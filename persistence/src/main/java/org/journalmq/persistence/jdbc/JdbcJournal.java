@@ -22,6 +22,8 @@ import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.JournalException.Kind;
 import org.journalmq.persistence.Release;
 import org.journalmq.persistence.StoredMessage;
+import org.journalmq.persistence.SubscribeOutcome;
+import org.journalmq.persistence.Subscription;
 import org.journalmq.persistence.UnitOfWork;
 import org.journalmq.persistence.dialect.Dialect;
 import org.journalmq.persistence.dialect.Dialects;
@@ -46,6 +48,7 @@ public final class JdbcJournal implements Journal {
     private final Claimer claimer;
     private final Operations operations;
     private final GroupWriter writer;
+    private final Topics topics;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -91,6 +94,8 @@ public final class JdbcJournal implements Journal {
         maintenance.heartbeatAndRenew(); // registers this client before it claims anything
         this.claimer = new Claimer(db, clock, clientId, config.leaseMillis(), dialect.databaseKey(config.jdbcUrl()));
         this.operations = new Operations(db, clock, clientId, this::wakeOnJournalThread);
+        this.topics = new Topics(db, new TopicSql(dialect, db.tables), clock, clientId, config.leaseMillis());
+        maintenance.topics(topics);
         // Threads last: nothing above may leave a thread behind when it throws.
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "journalmq-maintenance-" + instance);
@@ -213,6 +218,46 @@ public final class JdbcJournal implements Journal {
     }
 
     @Override
+    public SubscribeOutcome subscribe(Subscription subscription, String consumerId) {
+        Objects.requireNonNull(subscription, "subscription");
+        checkOpen();
+        Validation.destination(subscription.address());
+        Validation.destination(subscription.topic());
+        Validation.consumerId(consumerId);
+        return topics.subscribe(subscription, consumerId);
+    }
+
+    @Override
+    public void detach(String consumerId) {
+        checkOpen();
+        topics.detach(Validation.consumerId(consumerId));
+    }
+
+    @Override
+    public void unsubscribe(String address) {
+        checkOpen();
+        topics.unsubscribe(Validation.destination(address));
+    }
+
+    @Override
+    public List<Subscription> subscriptions(String topic) {
+        checkOpen();
+        return topics.subscriptions(Validation.destination(topic));
+    }
+
+    @Override
+    public void reserveClientName(String name) {
+        checkOpen();
+        topics.reserveClientName(Validation.destination(name));
+    }
+
+    @Override
+    public void releaseClientName(String name) {
+        checkOpen();
+        topics.releaseClientName(Validation.destination(name));
+    }
+
+    @Override
     public Registration onAvailable(String destination, Runnable listener) {
         Validation.destination(destination);
         Objects.requireNonNull(listener, "listener");
@@ -232,6 +277,15 @@ public final class JdbcJournal implements Journal {
             Thread.currentThread().interrupt();
         }
         writer.close(wait);
+        try {
+            // Non-durable subscriptions of this client go now rather than when maintenance finds them.
+            for (String consumerId : topics.ownConsumers()) {
+                topics.detach(consumerId);
+            }
+        } catch (JournalException e) {
+            LOG.warn("JMQ1013 could not detach the consumers of {} at close; maintenance removes them: {}",
+                    clientId, e.getMessage());
+        }
         try {
             db.transaction("close", c -> {
                 // Claims go back with their counts kept: they may have been delivered.

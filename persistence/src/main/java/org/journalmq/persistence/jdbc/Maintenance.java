@@ -31,6 +31,7 @@ final class Maintenance implements Runnable {
     private final long startedAt;
     private final Listeners listeners;
     private boolean unavailable;
+    private Topics topics;
 
     Maintenance(Database db, JournalClock clock, String clientId, long leaseMillis, long startedAt,
                 Listeners listeners) {
@@ -42,6 +43,11 @@ final class Maintenance implements Runnable {
         this.listeners = listeners;
     }
 
+    /** Set once at open, before the task is scheduled. */
+    void topics(Topics topics) {
+        this.topics = topics;
+    }
+
     @Override
     public void run() {
         try {
@@ -49,6 +55,7 @@ final class Maintenance implements Runnable {
             releaseExpiredLeases();
             removeDeadClients();
             sweepExpired();
+            sweepTopics();
             if (unavailable) {
                 unavailable = false;
                 LOG.info("JMQ1004 database reachable again: {}", SqlErrors.safeUrl(db.url));
@@ -138,6 +145,24 @@ final class Maintenance implements Runnable {
         });
         if (removed > 0) {
             LOG.info("JMQ1006 removed {} clients without heartbeat", removed);
+        }
+    }
+
+    /**
+     * Consumers and client names of clients silent for a lease, then non-durable subscriptions
+     * (temporary topics' included) left without consumers, then bodies nobody references.
+     */
+    void sweepTopics() {
+        if (topics == null) {
+            return;
+        }
+        int dropped = topics.removeDeadState();
+        if (dropped > 0) {
+            LOG.info("JMQ1014 removed {} non-durable subscriptions without a live consumer", dropped);
+        }
+        int bodies = topics.sweepBodies();
+        if (bodies > 0) {
+            LOG.debug("JMQ1015 body sweep deleted {} unreferenced bodies", bodies);
         }
     }
 

@@ -51,14 +51,16 @@ final class Sql {
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
                 + " WHERE id = ? AND state = 0 AND delivery_count = ?";
+        // Large topic bodies live once in BODY; reads take them from there (migration 2).
+        String columns = COLUMNS.replace(", data", ", " + t.deliveryData());
         // A priority range (from a selector) narrows the index range scanned; 0..9 for all.
         String ranks = " AND priority_rank >= ? AND priority_rank <= ?";
-        candidates = "SELECT " + COLUMNS + " FROM " + d + readyNow + ranks + order;
+        candidates = "SELECT " + columns + " FROM " + d + readyNow + ranks + order;
         // Keyset paging after (rank, id) in two simple ranges, because HSQLDB only starts an index
         // scan at a plain range: with "rank > ? OR (rank = ? AND id > ?)" it reads every earlier
         // row again on each page, which makes a scan of a deep backlog quadratic.
-        candidatesSameRank = "SELECT " + COLUMNS + " FROM " + d + readyNow + " AND priority_rank = ? AND id > ?" + order;
-        candidatesLaterRanks = "SELECT " + COLUMNS + " FROM " + d + readyNow
+        candidatesSameRank = "SELECT " + columns + " FROM " + d + readyNow + " AND priority_rank = ? AND id > ?" + order;
+        candidatesLaterRanks = "SELECT " + columns + " FROM " + d + readyNow
                 + " AND priority_rank > ? AND priority_rank <= ?" + order;
         release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
                 + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";

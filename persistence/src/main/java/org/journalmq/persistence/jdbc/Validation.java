@@ -25,12 +25,26 @@ final class Validation {
 
     static void unit(UnitOfWork work) {
         for (NewMessage m : work.sends()) {
-            destination(m.destination());
-            if (m.groupId() != null && m.groupId().length() > MAX_GROUP_ID) {
-                throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, "group id is "
-                        + m.groupId().length() + " characters long, at most " + MAX_GROUP_ID + " are allowed");
-            }
+            message(m);
         }
+        for (var p : work.publications()) {
+            message(p.message());
+        }
+    }
+
+    private static void message(NewMessage m) {
+        destination(m.destination());
+        if (m.groupId() != null && m.groupId().length() > MAX_GROUP_ID) {
+            throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, "group id is "
+                    + m.groupId().length() + " characters long, at most " + MAX_GROUP_ID + " are allowed");
+        }
+    }
+
+    static String consumerId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 100) {
+            throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, "consumer id must be 1-100 characters");
+        }
+        return id;
     }
 
     static int positive(int max, String what) {
