@@ -161,7 +161,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createQueueSession(transacted, acknowledgeMode);
+        return newSession(transacted, acknowledgeMode);
     }
 
     /** The client ID subscriptions are keyed by; using it fixes it (spec 6.1.2). */
