@@ -1,18 +1,10 @@
 package org.journalmq.jms.it;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import org.journalmq.jms.JournalConnectionFactory;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.journalmq.persistence.JournalConfig;
+import org.journalmq.persistence.TestDatabases;
 
 /**
  * The journal a JMS test runs against: an HSQLDB file database in a temporary folder, or the
@@ -21,9 +13,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestJournal implements AutoCloseable {
 
-    public static final String PG_URL = System.getProperty("journalmq.test.pg.url",
-            "jdbc:postgresql://127.0.0.1:5432/journalmq_test");
-    public static final String PG_USER = System.getProperty("journalmq.test.pg.user", "journalmq");
+    public static final String PG_URL = TestDatabases.postgresUrl();
+    public static final String PG_USER = TestDatabases.postgresUser();
 
     public enum Kind { HSQLDB, POSTGRESQL }
 
@@ -46,34 +37,16 @@ public final class TestJournal implements AutoCloseable {
 
     public static TestJournal postgresql() {
         requirePostgres();
-        return new TestJournal(Kind.POSTGRESQL, PG_URL, PG_USER, randomPrefix());
+        return new TestJournal(Kind.POSTGRESQL, PG_URL, PG_USER, TestDatabases.randomPrefix());
     }
 
     public static TestJournal of(Kind kind, Path dir) {
         return kind == Kind.HSQLDB ? hsqldb(dir) : postgresql();
     }
 
-    static String randomPrefix() {
-        StringBuilder b = new StringBuilder("T");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 8; i++) {
-            b.append((char) ('A' + r.nextInt(26)));
-        }
-        return b.append('_').toString();
-    }
-
-    /** Fails under CI=true, skips otherwise, when PostgreSQL cannot be reached. */
+    /** Fails under CI=true, skips otherwise, when PostgreSQL cannot be reached (the persistence suite's rule). */
     public static void requirePostgres() {
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, null)) {
-            Assertions.assertTrue(c.isValid(2));
-        } catch (SQLException e) {
-            String why = "PostgreSQL at " + PG_URL + " is unreachable: " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(why + " (CI=true: PostgreSQL tests are mandatory)");
-            }
-            System.out.println("SKIPPED: " + why);
-            Assumptions.abort(why);
-        }
+        TestDatabases.assumePostgres();
     }
 
     public Kind kind() {
@@ -107,26 +80,9 @@ public final class TestJournal implements AutoCloseable {
 
     /** Drops the PostgreSQL tables and sequences of this test's prefix. */
     @Override
-    public void close() throws SQLException {
-        if (kind != Kind.POSTGRESQL) {
-            return;
-        }
-        try (Connection c = DriverManager.getConnection(url, user, null)) {
-            List<String> names = new ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getTables(null, null, null, new String[] {"TABLE", "SEQUENCE"})) {
-                while (rs.next()) {
-                    String n = rs.getString("TABLE_NAME");
-                    if (n.toUpperCase(Locale.ROOT).startsWith(prefix.toUpperCase(Locale.ROOT))) {
-                        names.add(rs.getString("TABLE_TYPE") + " " + n);
-                    }
-                }
-            }
-            try (Statement s = c.createStatement()) {
-                for (String n : names) {
-                    String[] typeAndName = n.split(" ", 2);
-                    s.execute("DROP " + typeAndName[0] + " IF EXISTS \"" + typeAndName[1] + "\" CASCADE");
-                }
-            }
+    public void close() {
+        if (kind == Kind.POSTGRESQL) {
+            TestDatabases.dropAll(JournalConfig.builder(url).user(user).tablePrefix(prefix).build());
         }
     }
 }
