@@ -125,6 +125,31 @@ public interface Journal extends AutoCloseable {
     /** Frees a name reserved by this client; unknown names are ignored. */
     void releaseClientName(String name);
 
+    // ------------------------------------------------------------------ temporary destinations (branch api-gaps)
+
+    /**
+     * Records a temporary destination owned by this client. It exists until {@link #deleteTemporary},
+     * this journal's close, or this client's death: the maintenance of any live journal then
+     * removes it and its rows, about one lease after the last heartbeat.
+     *
+     * @throws JournalException CONFLICT when the address is recorded already
+     */
+    void createTemporary(String address);
+
+    /**
+     * Removes a temporary destination of this client and its rows, in one transaction.
+     *
+     * @return false when this client has no such temporary destination (never created, deleted, or
+     *         removed because this client was taken for dead)
+     */
+    boolean deleteTemporary(String address);
+
+    /**
+     * True while the temporary destination exists: recorded by a client that is alive, and not
+     * deleted. Senders ask before writing to it.
+     */
+    boolean temporaryExists(String address);
+
     /** Stops maintenance, waits for pending writes, releases this client's claims, closes the pool. */
     @Override
     void close();

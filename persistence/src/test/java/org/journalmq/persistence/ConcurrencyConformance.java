@@ -130,7 +130,9 @@ interface ConcurrencyConformance extends JournalFixture {
             while (rs.next()) {
                 versions.add(rs.getInt(1));
             }
-            assertEquals(List.of(1, 2), versions); // each migration recorded once, in order
+            // each migration recorded once, in order (how many depends on the branches merged)
+            assertEquals(IntStream.rangeClosed(1, versions.size()).boxed().toList(), versions);
+            assertTrue(versions.size() >= 2, versions.toString());
         }
         Set<String> registered = clientRows();
         assertEquals(4, registered.size(), "every journal has its client row: " + registered);

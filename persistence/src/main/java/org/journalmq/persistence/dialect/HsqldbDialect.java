@@ -101,7 +101,7 @@ public final class HsqldbDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 2;
+        return 6;
     }
 
     @Override
@@ -114,6 +114,9 @@ public final class HsqldbDialect implements Dialect {
     public List<String> migration(int version, Tables t) {
         if (version == 2) {
             return topics(t);
+        }
+        if (version >= 3 && version <= 6) {
+            return laterMigration(version, t);
         }
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
@@ -233,5 +236,26 @@ public final class HsqldbDialect implements Dialect {
                 // Deliveries whose body is in BODY have body_id set and an empty data column.
                 "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS body_id BIGINT",
                 "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
+    }
+
+    // ------------------------------------------------------------------ migrations 3-6 (branch api-gaps)
+
+    private static List<String> laterMigration(int version, Tables t) {
+        return switch (version) {
+            case 3 -> List.of(); // reserved for branch xa
+            case 4 -> List.of(); // reserved for branch dlq
+            case 5 -> List.of(); // reserved for branch ops
+            default -> temporaries(t);
+        };
+    }
+
+    /**
+     * Migration 6: temporary destinations and their owning client. A deleted one stays a while as a
+     * tombstone ({@code deleted_at} set) so that rows a late send commits after the deletion are
+     * swept as well.
+     */
+    private static List<String> temporaries(Tables t) {
+        return List.of("CREATE CACHED TABLE IF NOT EXISTS " + t.temporary() + " (address VARCHAR(400) NOT NULL PRIMARY KEY, "
+                + "client_id VARCHAR(64) NOT NULL, created_at BIGINT NOT NULL, deleted_at BIGINT)");
     }
 }

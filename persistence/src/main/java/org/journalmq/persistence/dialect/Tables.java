@@ -94,4 +94,14 @@ public record Tables(String prefix) {
         return "CASE WHEN " + delivery() + ".body_id IS NULL THEN " + delivery() + ".data ELSE (SELECT b.data FROM "
                 + body() + " b WHERE b.id = " + delivery() + ".body_id) END";
     }
+
+    // ------------------------------------------------------------------ temporary destinations (branch api-gaps)
+
+    /**
+     * Temporary destinations with their owning client row (migration 6), so that the maintenance
+     * of any live client can remove those of a dead one.
+     */
+    public String temporary() {
+        return prefix + "TEMPORARY";
+    }
 }

@@ -49,6 +49,7 @@ public final class JdbcJournal implements Journal {
     private final Operations operations;
     private final GroupWriter writer;
     private final Topics topics;
+    private final Temporaries temporaries;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -96,6 +97,8 @@ public final class JdbcJournal implements Journal {
         this.operations = new Operations(db, clock, clientId, this::wakeOnJournalThread);
         this.topics = new Topics(db, new TopicSql(dialect, db.tables), clock, clientId, config.leaseMillis());
         maintenance.topics(topics);
+        this.temporaries = new Temporaries(db, clock, clientId, config.leaseMillis());
+        maintenance.temporaries(temporaries);
         // Threads last: nothing above may leave a thread behind when it throws.
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "journalmq-maintenance-" + instance);
@@ -287,6 +290,12 @@ public final class JdbcJournal implements Journal {
                     clientId, e.getMessage());
         }
         try {
+            temporaries.removeOwn();
+        } catch (JournalException e) {
+            LOG.warn("JMQ6002 could not remove the temporary destinations of {} at close; maintenance removes them: {}",
+                    clientId, e.getMessage());
+        }
+        try {
             db.transaction("close", c -> {
                 // Claims go back with their counts kept: they may have been delivered.
                 try (var ps = c.prepareStatement(db.sql.releaseOwn)) {
@@ -308,6 +317,26 @@ public final class JdbcJournal implements Journal {
                 EmbeddedDatabases.release(config, dialect);
             }
         }
+    }
+
+    // ------------------------------------------------------------------ temporary destinations (branch api-gaps)
+
+    @Override
+    public void createTemporary(String address) {
+        checkOpen();
+        temporaries.create(Validation.destination(address));
+    }
+
+    @Override
+    public boolean deleteTemporary(String address) {
+        checkOpen();
+        return temporaries.delete(Validation.destination(address));
+    }
+
+    @Override
+    public boolean temporaryExists(String address) {
+        checkOpen();
+        return temporaries.exists(Validation.destination(address));
     }
 
     private void checkOpen() {

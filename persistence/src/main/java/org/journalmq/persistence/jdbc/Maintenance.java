@@ -32,6 +32,7 @@ final class Maintenance implements Runnable {
     private final Listeners listeners;
     private boolean unavailable;
     private Topics topics;
+    private Temporaries temporaries;
 
     Maintenance(Database db, JournalClock clock, String clientId, long leaseMillis, long startedAt,
                 Listeners listeners) {
@@ -56,6 +57,7 @@ final class Maintenance implements Runnable {
             removeDeadClients();
             sweepExpired();
             sweepTopics();
+            sweepTemporaries();
             if (unavailable) {
                 unavailable = false;
                 LOG.info("JMQ1004 database reachable again: {}", SqlErrors.safeUrl(db.url));
@@ -210,6 +212,25 @@ final class Maintenance implements Runnable {
                 ps.addBatch();
             }
             return ps.executeBatch();
+        }
+    }
+
+    // ------------------------------------------------------------------ temporary destinations (branch api-gaps)
+
+    /** Set once at open, before the task is scheduled. */
+    void temporaries(Temporaries temporaries) {
+        this.temporaries = temporaries;
+    }
+
+    /** Temporary destinations of clients silent for a lease go, with their messages (spec 6.2.2: their connection is gone). */
+    void sweepTemporaries() {
+        if (temporaries == null) {
+            return;
+        }
+        int removed = temporaries.removeDead();
+        if (removed > 0) {
+            LOG.info("JMQ6001 removed {} temporary destinations of clients without heartbeat, with their messages",
+                    removed);
         }
     }
 }
