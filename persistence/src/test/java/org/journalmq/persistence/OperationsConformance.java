@@ -159,4 +159,20 @@ interface OperationsConformance extends JournalFixture {
         JournalException e = assertThrows(JournalException.class, () -> open(wrong));
         assertEquals(Kind.AUTHENTICATION, e.kind(), e.getMessage());
     }
+
+    /**
+     * A refused login is reported at once (SQLState class 28 is final), not after the pool has
+     * retried it for its whole connect timeout. The bound is half the configured timeout, far above
+     * a login's duration, so only waiting for the timeout can break it.
+     */
+    @Test
+    default void refusedCredentialsFailWithoutWaitingForTheConnectTimeout() {
+        open(); // the database and its tables exist (a new in-memory database would accept anyone)
+        JournalConfig wrong = wrongCredentials(config().toBuilder().connectTimeoutMillis(60_000).build());
+        long start = System.nanoTime();
+        JournalException e = assertThrows(JournalException.class, () -> open(wrong));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(Kind.AUTHENTICATION, e.kind(), e.getMessage());
+        assertTrue(millis < 30_000, "a refused login waited " + millis + " ms, as if retried until the timeout");
+    }
 }

@@ -1,5 +1,8 @@
 package org.journalmq.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -57,6 +60,27 @@ class PostgresJournalTest extends JournalConformanceTest {
                 }
             }
             assertTrue(String.join("\n", plan).toLowerCase().contains("delivery_claim_ix"), String.join("\n", plan));
+        }
+    }
+
+    /** With password authentication (role journalmq_auth, scram-sha-256) the password matters. */
+    @Test
+    void passwordIsCheckedAndNeverShown() {
+        JournalConfig right = TestDatabases.postgresWithPassword().connectTimeoutMillis(60_000).build();
+        try {
+            Journal j = open(right);
+            j.writeAndWait(UnitOfWork.send(message("auth", 4, "ok")));
+            assertEquals(1, j.depth("auth"));
+            String wrongPassword = "Wrong-" + right.password();
+            JournalException e = assertThrows(JournalException.class,
+                    () -> open(right.toBuilder().password(wrongPassword).build()));
+            assertEquals(JournalException.Kind.AUTHENTICATION, e.kind(), e.getMessage());
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains(wrongPassword), "password in " + t);
+                assertFalse(String.valueOf(t.getMessage()).contains(right.password()), "password in " + t);
+            }
+        } finally {
+            TestDatabases.dropAll(right);
         }
     }
 }

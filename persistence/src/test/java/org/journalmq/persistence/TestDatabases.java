@@ -152,6 +152,56 @@ public final class TestDatabases {
         }
     }
 
+    // ------------------------------------------------------------------ password authentication (branch api-gaps)
+
+    public static final String PG_AUTH_USER_PROPERTY = "journalmq.test.pg.authUser";
+    public static final String PG_AUTH_PASSWORD_PROPERTY = "journalmq.test.pg.authPassword";
+
+    /** A PostgreSQL role whose password the server checks (scram-sha-256; .ci/run creates it). */
+    public static String postgresAuthUser() {
+        return System.getProperty(PG_AUTH_USER_PROPERTY, "journalmq_auth");
+    }
+
+    /** The password of {@link #postgresAuthUser()}: property, else JOURNALMQ_TEST_PG_AUTH_PASSWORD, else .ci/run's default. */
+    public static String postgresAuthPassword() {
+        String env = System.getenv("JOURNALMQ_TEST_PG_AUTH_PASSWORD");
+        return System.getProperty(PG_AUTH_PASSWORD_PROPERTY, env != null ? env : "journalmq-auth-test");
+    }
+
+    /**
+     * Skips the test (fails it under CI=true) unless PostgreSQL checks the password of
+     * {@link #postgresAuthUser()}: the right one is accepted and a wrong one refused.
+     */
+    public static void assumePostgresPasswordAuth() {
+        assumePostgres();
+        String problem = null;
+        try (Connection c = DriverManager.getConnection(postgresUrl(), postgresAuthUser(), postgresAuthPassword())) {
+            try (Connection wrong = DriverManager.getConnection(postgresUrl(), postgresAuthUser(), "not-" + postgresAuthPassword())) {
+                problem = "PostgreSQL accepts any password for role " + postgresAuthUser() + " (trust authentication)";
+            } catch (SQLException expected) {
+                // the server checks the password
+            }
+        } catch (SQLException e) {
+            problem = "PostgreSQL refuses role " + postgresAuthUser() + " with its test password (run .ci/run): "
+                    + e.getSQLState();
+        }
+        if (problem == null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(problem + " (CI=true: PostgreSQL tests must run)");
+        }
+        System.out.println("SKIPPED: " + problem);
+        Assumptions.abort(problem);
+    }
+
+    /** A journal configuration for the password-checked role, with a fresh prefix. */
+    public static JournalConfig.Builder postgresWithPassword() {
+        assumePostgresPasswordAuth();
+        return JournalConfig.builder(postgresUrl()).user(postgresAuthUser()).password(postgresAuthPassword())
+                .tablePrefix(randomPrefix());
+    }
+
     private static String randomLetters(int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {

@@ -3,8 +3,14 @@ package org.journalmq.persistence.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.JournalException;
@@ -52,6 +58,7 @@ final class Database implements AutoCloseable {
             hc.setPassword(password);
         }
         dialect.driverProperties().forEach(hc::addDataSourceProperty);
+        failFastOnRefusedLogin(config, dialect, user, password);
         hc.setMaximumPoolSize(config.poolSize());
         hc.setMinimumIdle(Math.min(2, config.poolSize()));
         hc.setAutoCommit(false);
@@ -153,5 +160,51 @@ final class Database implements AutoCloseable {
     public void close() {
         closed = true;
         pool.close();
+    }
+
+    // ------------------------------------------------------------------ fail-fast login (branch api-gaps)
+
+    /**
+     * Opens one connection outside the pool, bounded by the connect timeout, and throws at once
+     * when the database refuses the credentials (SQLState class 28, see {@link SqlErrors#kindOf}).
+     * The pool's first borrow would retry a refused login until its connection timeout (10 s by
+     * default) before reporting it. Any other outcome (success, another failure, no answer in time)
+     * leaves the decision to the pool as before: a database that is starting up is waited for.
+     */
+    private static void failFastOnRefusedLogin(JournalConfig config, Dialect dialect, String user, String password) {
+        Properties props = new Properties();
+        dialect.driverProperties().forEach(props::setProperty);
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        String url = dialect.prepareUrl(config.jdbcUrl());
+        CompletableFuture<SQLException> outcome = new CompletableFuture<>();
+        // Its own thread: a host that drops packets must not hold the caller longer than the timeout.
+        Thread probe = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(url, props)) {
+                outcome.complete(null);
+            } catch (SQLException e) {
+                outcome.complete(e);
+            } catch (RuntimeException e) {
+                outcome.complete(null);
+            }
+        }, "journalmq-login-probe");
+        probe.setDaemon(true);
+        probe.start();
+        SQLException failure;
+        try {
+            failure = outcome.get(config.connectTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (failure != null && SqlErrors.kindOf(failure) == JournalException.Kind.AUTHENTICATION) {
+            throw SqlErrors.wrap("open", failure, config.jdbcUrl());
+        }
     }
 }
