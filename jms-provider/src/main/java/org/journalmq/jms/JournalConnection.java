@@ -159,9 +159,10 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         return s;
     }
 
+    /** A publish/subscribe-only view (TopicSession javadoc: point-to-point methods throw IllegalStateException). */
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return newSession(transacted, acknowledgeMode);
+        return new JournalTopicSession(newSession(transacted, acknowledgeMode));
     }
 
     /** The client ID subscriptions are keyed by; using it fixes it (spec 6.1.2). */
@@ -301,7 +302,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
             }
         }
         for (JournalDestination t : temporaries) {
-            purgeQuietly(t);
+            removeQuietly(t);
         }
         temporaries.clear();
         closed = true;
@@ -318,28 +319,59 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
     }
 
-    private void purgeQuietly(JournalDestination d) {
+    private void removeQuietly(JournalDestination d) {
         try {
-            journal.purge(d.address());
+            journal.deleteTemporary(d.address());
         } catch (JournalException e) {
-            LOG.warn("JMQ2003 could not remove temporary destination {}: {}", d, e.getMessage());
+            LOG.warn("JMQ2003 could not remove temporary destination {}; maintenance removes it: {}", d, e.getMessage());
         }
     }
 
     TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
         fixClientId();
-        JournalTemporaryQueue q = new JournalTemporaryQueue("tmp-" + UUID.randomUUID(), this);
-        temporaries.add(q);
-        return q;
+        return register(new JournalTemporaryQueue("tmp-" + UUID.randomUUID(), this));
     }
 
     TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
         fixClientId();
-        JournalTemporaryTopic t = new JournalTemporaryTopic("tmp-" + UUID.randomUUID(), this);
-        temporaries.add(t);
-        return t;
+        return register(new JournalTemporaryTopic("tmp-" + UUID.randomUUID(), this));
+    }
+
+    /**
+     * Records the new temporary destination in the journal with this JVM's client as owner, so that
+     * the maintenance of any live JVM removes it (and its messages) if this JVM dies.
+     */
+    private <T extends JournalTemporaryDestination> T register(T destination) throws JMSException {
+        try {
+            journal.createTemporary(destination.address());
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "create " + destination);
+        }
+        temporaries.add(destination);
+        return destination;
+    }
+
+    /**
+     * A send to a temporary destination that no longer exists (deleted, or its connection closed or
+     * died) is refused: MessageProducer.send / JMSProducer.send javadoc, InvalidDestinationException
+     * "if a client uses this method with an invalid destination". Its messages could never be consumed.
+     */
+    void checkSendable(JournalDestination d) throws JMSException {
+        if (!(d instanceof JournalTemporaryDestination t) || temporaries.contains(d)) {
+            return;
+        }
+        boolean exists;
+        try {
+            exists = journal.temporaryExists(d.address());
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "send to " + d);
+        }
+        if (!exists) {
+            throw new jakarta.jms.InvalidDestinationException("temporary " + t.domain() + " " + d.name()
+                    + " no longer exists: it was deleted, or the connection that created it was closed or its JVM died");
+        }
     }
 
     /** True when this connection created the temporary destination and has not deleted it. */
@@ -361,7 +393,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
                     + " was already deleted");
         }
         try {
-            journal.purge(destination.address());
+            journal.deleteTemporary(destination.address());
         } catch (JournalException e) {
             throw JmsExceptions.translate(e, "delete " + destination);
         }

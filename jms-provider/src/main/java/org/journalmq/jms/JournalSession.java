@@ -485,6 +485,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
     /** Sends (or, transacted, queues) a message; shared by producers and the simplified API. */
     void send(OutboundMessage out, CompletionListener listener) throws JMSException {
         checkOpen();
+        connection.checkSendable(out.destination());
         NewMessage row = out.toRow(journal);
         // A topic message is fanned out by the journal, one copy per matching subscription.
         Publication publication = isTopic(out.destination()) ? Subscriptions.publication(row, connection) : null;

@@ -1,22 +1,14 @@
 package org.journalmq.jms;
 
-import jakarta.jms.JMSException;
 import jakarta.jms.TemporaryTopic;
 
-/** A temporary topic; see {@link JournalTemporaryQueue} for ownership. */
-public class JournalTemporaryTopic extends JournalDestination implements TemporaryTopic {
+/** A temporary topic; see {@link JournalTemporaryDestination} for its lifetime and ownership. */
+public class JournalTemporaryTopic extends JournalTemporaryDestination implements TemporaryTopic {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient TemporaryOwner owner;
-
     JournalTemporaryTopic(String name, TemporaryOwner owner) {
-        super(name);
-        this.owner = owner;
-    }
-
-    TemporaryOwner owner() {
-        return owner;
+        super(name, owner);
     }
 
     @Override
@@ -25,16 +17,12 @@ public class JournalTemporaryTopic extends JournalDestination implements Tempora
     }
 
     @Override
-    public String getTopicName() {
-        return name();
+    String domain() {
+        return "topic";
     }
 
     @Override
-    public void delete() throws JMSException {
-        if (owner == null) {
-            throw new jakarta.jms.IllegalStateException("temporary topic " + name()
-                    + " can only be deleted through the connection that created it");
-        }
-        owner.deleteTemporary(this);
+    public String getTopicName() {
+        return name();
     }
 }
