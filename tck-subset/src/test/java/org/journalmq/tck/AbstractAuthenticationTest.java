@@ -28,9 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * String) javadoc: JMSSecurityException / JMSSecurityRuntimeException "if client authentication
  * fails due to an invalid user name or password"). The credentials are the database's own.
  *
- * <p>On HSQLDB the test creates a database user with JDBC and grants it the journal's tables. The
- * PostgreSQL here runs trust authentication, which accepts any password for a known role, so a
- * wrong password cannot be refused by it; the PostgreSQL flavour checks an unknown role instead.
+ * <p>On HSQLDB the test creates a database user with JDBC and grants it the journal's tables. On
+ * PostgreSQL an unknown role is refused here, and {@link PostgresAuthenticationTest} checks a wrong
+ * password against a role with password authentication (journalmq_auth, set up by .ci/run).
  */
 public abstract class AbstractAuthenticationTest extends ConformanceBase {
 
@@ -65,6 +65,15 @@ public abstract class AbstractAuthenticationTest extends ConformanceBase {
 
     /** The refused attempt, with everything it printed; no message anywhere may show the password. */
     private static <T extends Throwable> T refused(Class<T> type, Executable call) {
+        return refused(type, call, USER, WRONG, PASSWORD);
+    }
+
+    /**
+     * The refused attempt, with everything it printed to standard error (where the tests' SLF4J
+     * binding logs): neither the log nor any message of the exception chain shows a password, and
+     * the exception's own message does not name the user.
+     */
+    static <T extends Throwable> T refused(Class<T> type, Executable call, String user, String... passwords) {
         PrintStream err = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         T e;
@@ -75,12 +84,13 @@ public abstract class AbstractAuthenticationTest extends ConformanceBase {
             System.setErr(err);
         }
         String log = printed.toString(StandardCharsets.UTF_8);
-        assertFalse(log.contains(WRONG) || log.contains(PASSWORD), "password in the log: " + log);
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            assertFalse(m.contains(WRONG) || m.contains(PASSWORD), "password in " + t);
+        for (String password : passwords) {
+            assertFalse(log.contains(password), "password in the log: " + log);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains(password), "password in " + t);
+            }
         }
-        assertFalse(e.getMessage().contains(USER), "user name in the message: " + e.getMessage());
+        assertFalse(e.getMessage().contains(user), "user name in the message: " + e.getMessage());
         return e;
     }
 

@@ -21,6 +21,10 @@ import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
 import java.util.Collections;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -81,6 +85,67 @@ public abstract class AbstractClassicApiTest extends ConformanceBase {
         }
         assertNotNull(qc.createSession().createTopic("fine-here"));
         assertNotNull(qc.createSession(Session.AUTO_ACKNOWLEDGE).createTemporaryTopic());
+    }
+
+    /**
+     * TopicSession javadoc: "A TopicSession cannot be used to create objects specific to the
+     * point-to-point domain. The following methods inherit from Session, but must throw an
+     * IllegalStateException if used from TopicSession: createBrowser, createQueue,
+     * createTemporaryQueue". Its own methods work; a closed TopicSession reports being closed.
+     */
+    @Test
+    void topicSessionRefusesPointToPoint() throws Exception {
+        TopicConnection tc = factory.createTopicConnection();
+        try {
+            TopicSession ts = tc.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = connect().createSession().createQueue(uniqueQueue("not-for-topics"));
+            java.util.List<org.junit.jupiter.api.function.Executable> refused = java.util.List.of(
+                    () -> ts.createQueue("q"), ts::createTemporaryQueue, () -> ts.createBrowser(q),
+                    () -> ts.createBrowser(q, "a = 1"));
+            for (int i = 0; i < refused.size(); i++) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, refused.get(i), "call #" + i);
+                assertTrue(e.getMessage().contains("TopicSession"), e.getMessage());
+            }
+            tc.start();
+            Topic t = ts.createTopic(uniqueQueue("topic-session"));
+            TopicSubscriber subscriber = ts.createSubscriber(t);
+            TopicPublisher publisher = ts.createPublisher(t);
+            publisher.publish(ts.createTextMessage("published"));
+            assertEquals("published", ((TextMessage) subscriber.receive(WAIT)).getText());
+            assertNotNull(ts.createTemporaryTopic());
+            assertNotNull(tc.createSession().createTemporaryQueue(), "Connection.createSession serves both domains");
+            ts.close();
+            assertThrows(IllegalStateException.class, () -> ts.createQueue("q"));
+            assertThrows(IllegalStateException.class, () -> ts.createTopic("t"));
+        } finally {
+            tc.close();
+        }
+    }
+
+    /** TopicRequestor (request/reply helper of the classic topic API) over a TopicSession and a temporary topic. */
+    @Test
+    void topicRequestor() throws Exception {
+        TopicConnection tc = factory.createTopicConnection();
+        try {
+            tc.start();
+            TopicSession ts = tc.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic service = ts.createTopic(uniqueQueue("topic-service"));
+            Session replier = started().createSession();
+            MessageConsumer requests = replier.createConsumer(service);
+            requests.setMessageListener(m -> {
+                try {
+                    replier.createProducer(m.getJMSReplyTo())
+                            .send(replier.createTextMessage("re:" + ((TextMessage) m).getText()));
+                } catch (JMSException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            jakarta.jms.TopicRequestor requestor = new jakarta.jms.TopicRequestor(ts, service);
+            assertEquals("re:hi", ((TextMessage) requestor.request(ts.createTextMessage("hi"))).getText());
+            requestor.close();
+        } finally {
+            tc.close();
+        }
     }
 
     /** QueueRequestor (spec 6 request/reply helper) over a QueueSession and a temporary queue. */

@@ -1,13 +1,16 @@
 package org.journalmq.tck;
 
 import jakarta.jms.Connection;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -91,6 +94,59 @@ public abstract class AbstractTemporaryDestinationTest extends ConformanceBase {
         sibling.close();
         JMSContext stranger = context();
         assertThrows(InvalidDestinationRuntimeException.class, () -> stranger.createConsumer(tq));
+    }
+
+    /**
+     * A send to a temporary queue that no longer exists is refused: MessageProducer.send javadoc,
+     * InvalidDestinationException "if a client uses this method with an invalid destination" (and
+     * JMSProducer.send, InvalidDestinationRuntimeException). A deleted temporary queue, or one whose
+     * connection closed, is gone (TemporaryQueue javadoc: "created for the duration of a Connection").
+     */
+    @Test
+    void sendToRemovedTemporaryQueueIsRefused() throws Exception {
+        Connection owner = openConnection();
+        Session os = owner.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        TemporaryQueue deleted = os.createTemporaryQueue();
+        TemporaryQueue closedWithConnection = os.createTemporaryQueue();
+        Session other = session();
+        MessageProducer anonymous = other.createProducer(null);
+        anonymous.send(deleted, other.createTextMessage("while it exists"));
+
+        deleted.delete();
+        InvalidDestinationException e = assertThrows(InvalidDestinationException.class,
+                () -> anonymous.send(deleted, other.createTextMessage("too late")));
+        assertTrue(e.getMessage().contains(deleted.getQueueName()), e.getMessage());
+        assertThrows(InvalidDestinationException.class,
+                () -> os.createProducer(deleted).send(os.createTextMessage("owner too")));
+        assertThrows(InvalidDestinationRuntimeException.class,
+                () -> context().createProducer().send(deleted, "simplified API"));
+        assertThrows(JMSException.class, deleted::delete, "deleted twice");
+
+        anonymous.send(closedWithConnection, other.createTextMessage("while its connection is open"));
+        owner.close();
+        assertThrows(InvalidDestinationException.class,
+                () -> anonymous.send(closedWithConnection, other.createTextMessage("after close")));
+    }
+
+    /**
+     * Temporary topics follow the same rules (TemporaryTopic javadoc): only the owning connection
+     * subscribes, delete() fails while a subscriber is open, and a publish after delete() is refused.
+     */
+    @Test
+    void temporaryTopicLifecycle() throws Exception {
+        Connection owner = started();
+        Session s = owner.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        TemporaryTopic tt = s.createTemporaryTopic();
+        MessageConsumer subscriber = s.createConsumer(tt);
+        Session other = session();
+        assertThrows(InvalidDestinationException.class, () -> other.createConsumer(tt));
+        other.createProducer(tt).send(other.createTextMessage("news"));
+        assertEquals("news", ((TextMessage) subscriber.receive(WAIT)).getText());
+        assertThrows(JMSException.class, tt::delete, "a subscriber is open");
+        subscriber.close();
+        tt.delete();
+        assertThrows(InvalidDestinationException.class,
+                () -> other.createProducer(tt).send(other.createTextMessage("after delete")));
     }
 
     /** Rows of this test's journal, counted with JDBC (test code may use JDBC). */
