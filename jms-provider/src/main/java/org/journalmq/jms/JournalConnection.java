@@ -51,6 +51,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     private volatile boolean started;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
+    private volatile boolean pointToPointOnly;
 
     private JournalConnection(Journal journal, JournalConnectionFactory.ProviderSettings settings) {
         this.journal = journal;
@@ -399,50 +400,76 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
     }
 
-    private static JMSException noConnectionConsumers() {
-        return new JMSException("connection consumers (application server facilities, spec 8.2) are not"
-                + " supported by JournalMQ; use the resource adapter for message-driven beans");
+    // ------------------------------------------------------------------ application server facilities (optional)
+
+    /**
+     * Marks a connection made by QueueConnectionFactory.createQueueConnection. QueueConnection
+     * javadoc: "The createDurableConnectionConsumer method inherits from Connection, but must throw
+     * an IllegalStateException if used from QueueConnection".
+     */
+    JournalConnection pointToPointOnly() {
+        pointToPointOnly = true;
+        return this;
+    }
+
+    /**
+     * Connection consumers and server session pools are optional application server facilities
+     * (the javadoc of every createConnectionConsumer method: "optional operation"), which JournalMQ
+     * does not provide. The arguments are checked first, so a bad destination or selector gets the
+     * exception its javadoc names.
+     */
+    private JMSException noConnectionConsumers(String method, Destination destination, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        if (destination == null) {
+            throw new jakarta.jms.InvalidDestinationException("destination is null");
+        }
+        JournalDestination.from(destination);
+        org.journalmq.jms.selector.Selector.parse(messageSelector);
+        return new JMSException(method + " is not supported: connection consumers and server session pools are"
+                + " optional application server facilities (Jakarta Messaging 3.1, \"optional operation\"),"
+                + " which JournalMQ does not provide; use MessageConsumer.setMessageListener in Java SE, or"
+                + " message-driven beans through the JournalMQ resource adapter in Jakarta EE", "JMQ-UNSUPPORTED");
     }
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        checkOpen();
-        throw noConnectionConsumers();
+        throw noConnectionConsumers("createConnectionConsumer", destination, messageSelector);
     }
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        checkOpen();
-        throw noConnectionConsumers();
+        throw noConnectionConsumers("createConnectionConsumer", queue, messageSelector);
     }
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        checkOpen();
-        throw noConnectionConsumers();
+        throw noConnectionConsumers("createConnectionConsumer", topic, messageSelector);
     }
 
     @Override
     public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        checkOpen();
-        throw noConnectionConsumers();
+        throw noConnectionConsumers("createSharedConnectionConsumer", topic, messageSelector);
     }
 
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        checkOpen();
-        throw noConnectionConsumers();
+        if (pointToPointOnly) {
+            checkOpen();
+            throw new IllegalStateException("createDurableConnectionConsumer must not be used from a QueueConnection"
+                    + " (QueueConnection javadoc)");
+        }
+        throw noConnectionConsumers("createDurableConnectionConsumer", topic, messageSelector);
     }
 
     @Override
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        checkOpen();
-        throw noConnectionConsumers();
+        throw noConnectionConsumers("createSharedDurableConnectionConsumer", topic, messageSelector);
     }
 }

@@ -186,12 +186,12 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public Connection createConnection() throws JMSException {
-        return createQueueConnection(user, password);
+        return createConnection(user, password);
     }
 
     @Override
     public Connection createConnection(String userName, String pass) throws JMSException {
-        return createQueueConnection(userName, pass);
+        return JournalConnection.open(this, journalConfig(userName, pass), clientID);
     }
 
     @Override
@@ -201,7 +201,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public QueueConnection createQueueConnection(String userName, String pass) throws JMSException {
-        return JournalConnection.open(this, journalConfig(userName, pass), clientID);
+        return JournalConnection.open(this, journalConfig(userName, pass), clientID).pointToPointOnly();
     }
 
     @Override

@@ -525,8 +525,9 @@ public class JournalSession implements Session, QueueSession, TopicSession {
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
         checkOpen();
-        throw new JMSException("session message listeners (application server facilities, spec 8.2) are not"
-                + " supported; set the listener on a MessageConsumer");
+        throw new JMSException("Session.setMessageListener is not supported: session listeners serve the optional"
+                + " application server facilities (Jakarta Messaging 3.1, \"optional operation\"), which JournalMQ does"
+                + " not provide; set the listener on a MessageConsumer instead", "JMQ-UNSUPPORTED");
     }
 
     @Override

@@ -302,4 +302,89 @@ public abstract class AbstractClassicApiTest extends ConformanceBase {
         assertTrue(stopResult.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof IllegalStateException);
         assertTrue(closeResult.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof IllegalStateException);
     }
+
+    /**
+     * Session.createTopic with a null or empty name, and destinations of no known kind:
+     * Session.createProducer/createConsumer and MessageProducer.send javadoc, InvalidDestinationException
+     * "if an invalid destination is specified".
+     */
+    @Test
+    void destinationBadInput() throws Exception {
+        Session s = session();
+        assertThrows(JMSException.class, () -> s.createTopic(null));
+        assertThrows(JMSException.class, () -> s.createTopic(""));
+        jakarta.jms.Destination unknownKind = new jakarta.jms.Destination() { };
+        assertThrows(InvalidDestinationException.class, () -> s.createProducer(unknownKind));
+        assertThrows(InvalidDestinationException.class, () -> s.createConsumer(unknownKind));
+        MessageProducer anonymous = s.createProducer(null);
+        assertThrows(InvalidDestinationException.class, () -> anonymous.send(unknownKind, s.createMessage()));
+    }
+
+    /**
+     * Session.close javadoc: a MessageListener closing its own session gets IllegalStateException;
+     * MessageConsumer.close javadoc: a listener may close its own consumer, and onMessage completes.
+     */
+    @Test
+    void listenerClosingItsSessionOrItsConsumer() throws Exception {
+        Connection c = started();
+        Session s = c.createSession();
+        Queue q = queue(s);
+        MessageConsumer mc = s.createConsumer(q);
+        java.util.concurrent.CompletableFuture<Throwable> sessionClose = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Throwable> consumerClose = new java.util.concurrent.CompletableFuture<>();
+        mc.setMessageListener(m -> {
+            try {
+                s.close();
+                sessionClose.complete(null);
+            } catch (Throwable t) {
+                sessionClose.complete(t);
+            }
+            try {
+                mc.close();
+                consumerClose.complete(null);
+            } catch (Throwable t) {
+                consumerClose.complete(t);
+            }
+        });
+        Session sender = c.createSession();
+        sender.createProducer(q).send(sender.createMessage());
+        assertTrue(sessionClose.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof IllegalStateException);
+        assertNull(consumerClose.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS), "its own consumer may be closed");
+        assertThrows(IllegalStateException.class, mc::getMessageListener, "the consumer is closed");
+    }
+
+    /**
+     * Application server facilities are optional ("optional operation" in the javadoc of
+     * Connection.createConnectionConsumer, createSharedConnectionConsumer,
+     * createDurableConnectionConsumer, createSharedDurableConnectionConsumer and
+     * Session.setMessageListener); JournalMQ does not provide them, and says so. Arguments are still
+     * checked as the javadoc says (InvalidDestinationException, InvalidSelectorException), and
+     * QueueConnection javadoc: createDurableConnectionConsumer "must throw an IllegalStateException if
+     * used from QueueConnection".
+     */
+    @Test
+    void applicationServerFacilitiesAreOptional() throws Exception {
+        Connection c = connect();
+        Session s = c.createSession();
+        Queue q = queue(s);
+        Topic t = s.createTopic(uniqueQueue("asf"));
+        java.util.List<org.junit.jupiter.api.function.Executable> unsupported = java.util.List.of(
+                () -> c.createConnectionConsumer(q, null, null, 1),
+                () -> c.createSharedConnectionConsumer(t, "s", null, null, 1),
+                () -> c.createDurableConnectionConsumer(t, "d", null, null, 1),
+                () -> c.createSharedDurableConnectionConsumer(t, "s", null, null, 1),
+                () -> s.setMessageListener(m -> { }));
+        for (int i = 0; i < unsupported.size(); i++) {
+            JMSException e = assertThrows(JMSException.class, unsupported.get(i), "call #" + i);
+            assertTrue(e.getMessage().contains("not supported") && e.getMessage().contains("optional"), e.getMessage());
+        }
+        assertNull(s.getMessageListener());
+        assertThrows(InvalidDestinationException.class, () -> c.createConnectionConsumer(null, null, null, 1));
+        assertThrows(InvalidSelectorException.class, () -> c.createConnectionConsumer(q, "a =", null, 1));
+        try (QueueConnection qc = factory.createQueueConnection()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> qc.createDurableConnectionConsumer(t, "d", null, null, 1));
+            assertTrue(e.getMessage().contains("QueueConnection"), e.getMessage());
+        }
+    }
 }

@@ -297,4 +297,58 @@ public abstract class AbstractSimplifiedApiTest extends ConformanceBase {
         assertNotNull(again);
         tx.commit();
     }
+
+    /**
+     * JMSContext.createQueue/createTopic javadoc (JMSRuntimeException when the destination cannot be
+     * created: null or empty names), JMSProducer.setDeliveryMode (only PERSISTENT and NON_PERSISTENT)
+     * and JMSProducer.send (InvalidDestinationRuntimeException "if a client uses this method with an
+     * invalid destination", e.g. one of no known kind).
+     */
+    @Test
+    void contextAndProducerBadInput() {
+        JMSContext ctx = context();
+        assertThrows(JMSRuntimeException.class, () -> ctx.createQueue(null));
+        assertThrows(JMSRuntimeException.class, () -> ctx.createQueue(""));
+        assertThrows(JMSRuntimeException.class, () -> ctx.createTopic(null));
+        assertThrows(JMSRuntimeException.class, () -> ctx.createTopic(""));
+        JMSProducer p = ctx.createProducer();
+        assertThrows(JMSRuntimeException.class, () -> p.setDeliveryMode(3));
+        assertThrows(JMSRuntimeException.class, () -> p.setDeliveryMode(-1));
+        assertEquals(DeliveryMode.PERSISTENT, p.getDeliveryMode(), "a refused value changes nothing");
+        jakarta.jms.Destination unknownKind = new jakarta.jms.Destination() { };
+        assertThrows(InvalidDestinationRuntimeException.class, () -> p.send(unknownKind, "x"));
+        assertThrows(InvalidDestinationRuntimeException.class, () -> ctx.createConsumer(unknownKind));
+        assertThrows(IllegalArgumentException.class, () -> p.setProperty(null, "x"));
+        assertThrows(MessageFormatRuntimeException.class, () -> p.setProperty("o", new Object()));
+    }
+
+    /**
+     * JMSContext.close and JMSContext.stop javadoc: IllegalStateRuntimeException when called by a
+     * MessageListener on its own JMSContext (it would wait for itself).
+     */
+    @Test
+    void listenerMayNotCloseOrStopItsOwnContext() throws Exception {
+        JMSContext ctx = context();
+        Queue q = queue(ctx);
+        java.util.concurrent.CompletableFuture<Throwable> stop = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Throwable> close = new java.util.concurrent.CompletableFuture<>();
+        ctx.createConsumer(q).setMessageListener(m -> {
+            stop.complete(outcome(ctx::stop));
+            close.complete(outcome(ctx::close));
+        });
+        ctx.createProducer().send(q, "call back");
+        assertTrue(stop.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof IllegalStateRuntimeException,
+                "stop from its own listener");
+        assertTrue(close.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof IllegalStateRuntimeException,
+                "close from its own listener");
+    }
+
+    private static Throwable outcome(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (Throwable t) {
+            return t;
+        }
+    }
 }
