@@ -141,6 +141,44 @@ public abstract class AbstractClosedObjectTest extends ConformanceBase {
                 () -> c.setMessageListener(null)));
     }
 
+    /**
+     * The domain-specific interfaces on closed objects (QueueConnection, TopicConnection, QueueSession,
+     * TopicSession, QueueSender/Receiver, TopicPublisher/Subscriber javadoc; spec 6.1.8, 6.2.15):
+     * IllegalStateException for every method but close().
+     */
+    @Test
+    void closedDomainObjects() throws Exception {
+        jakarta.jms.QueueConnection qc = factory.createQueueConnection();
+        jakarta.jms.TopicConnection tc = factory.createTopicConnection();
+        jakarta.jms.QueueSession qs = qc.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+        jakarta.jms.TopicSession ts = tc.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = qs.createQueue("closed-domain");
+        jakarta.jms.Topic t = ts.createTopic("closed-domain");
+        jakarta.jms.QueueSender sender = qs.createSender(q);
+        jakarta.jms.QueueReceiver receiver = qs.createReceiver(q);
+        jakarta.jms.TopicPublisher publisher = ts.createPublisher(t);
+        jakarta.jms.TopicSubscriber subscriber = ts.createSubscriber(t);
+        qc.close();
+        tc.close();
+        qs.close();
+        ts.close();
+        var m = new jakarta.jms.Message[1];
+        allThrow(IllegalStateException.class, List.of(
+                () -> qc.createQueueSession(false, Session.AUTO_ACKNOWLEDGE),
+                () -> tc.createTopicSession(false, Session.AUTO_ACKNOWLEDGE),
+                () -> qc.createConnectionConsumer(q, null, null, 1), () -> tc.createConnectionConsumer(t, null, null, 1),
+                () -> qs.createReceiver(q), () -> qs.createReceiver(q, "a = 1"), () -> qs.createSender(q),
+                () -> qs.createBrowser(q), qs::createTemporaryQueue, () -> qs.createQueue("q"),
+                () -> qs.createTopic("t"), qs::createTextMessage, qs::commit,
+                () -> ts.createSubscriber(t), () -> ts.createSubscriber(t, null, true), () -> ts.createPublisher(t),
+                () -> ts.createDurableSubscriber(t, "d"), ts::createTemporaryTopic, () -> ts.createTopic("t"),
+                () -> ts.createQueue("q"), () -> ts.unsubscribe("d"), ts::createMessage, ts::rollback,
+                sender::getQueue, () -> sender.send(m[0]), () -> sender.send(q, m[0]),
+                receiver::getQueue, receiver::receiveNoWait,
+                publisher::getTopic, () -> publisher.publish(m[0]), () -> publisher.publish(t, m[0]),
+                subscriber::getTopic, subscriber::getNoLocal, subscriber::receiveNoWait));
+    }
+
     private static final class Noop implements jakarta.jms.CompletionListener {
         @Override public void onCompletion(jakarta.jms.Message message) { }
         @Override public void onException(jakarta.jms.Message message, Exception exception) { }

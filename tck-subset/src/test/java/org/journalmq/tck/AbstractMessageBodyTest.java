@@ -210,4 +210,40 @@ public abstract class AbstractMessageBodyTest extends ConformanceBase {
         BytesMessage emptyBytes = roundTrip(s, s.createBytesMessage());
         assertNull(emptyBytes.getBody(byte[].class));
     }
+
+    /**
+     * Bad input and wrong states of the stream, bytes and map bodies: StreamMessage.writeObject
+     * javadoc (MessageFormatException "if the object is invalid"), StreamMessage/BytesMessage reads
+     * in write-only mode (MessageNotReadableException) and writes after reset() (read-only mode,
+     * MessageNotWriteableException), BytesMessage.readBytes(byte[], int) (IndexOutOfBoundsException
+     * when length exceeds the array), MapMessage names (IllegalArgumentException when null or empty).
+     */
+    @Test
+    void bodyBadInputAndWrongState() throws Exception {
+        Session s = session();
+        StreamMessage stream = s.createStreamMessage();
+        assertThrows(MessageFormatException.class, () -> stream.writeObject(new ArrayList<>()));
+        assertThrows(MessageFormatException.class, () -> stream.writeObject(new Object()));
+        stream.writeInt(7);
+        assertThrows(MessageNotReadableException.class, stream::readInt);
+        stream.reset();
+        assertThrows(MessageNotWriteableException.class, () -> stream.writeInt(8));
+        assertEquals(7, stream.readInt(), "a refused call changes nothing");
+
+        BytesMessage bytes = s.createBytesMessage();
+        bytes.writeBytes(new byte[] {1, 2, 3});
+        assertThrows(MessageNotReadableException.class, () -> bytes.readBytes(new byte[3]));
+        bytes.reset();
+        assertThrows(MessageNotWriteableException.class, () -> bytes.writeByte((byte) 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.readBytes(new byte[2], 3));
+        assertEquals(3, bytes.readBytes(new byte[3], 3));
+
+        MapMessage map = s.createMapMessage();
+        assertThrows(IllegalArgumentException.class, () -> map.setObject(null, 1));
+        assertThrows(IllegalArgumentException.class, () -> map.setBytes("", new byte[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> map.setBoolean(null, true));
+        assertThrows(MessageFormatException.class, () -> map.setObject("chars", new char[] {'a'}));
+        map.setInt("i", 1);
+        assertThrows(MessageFormatException.class, () -> map.getBytes("i"));
+    }
 }
