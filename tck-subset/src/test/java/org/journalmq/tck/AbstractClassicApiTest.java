@@ -186,6 +186,7 @@ public abstract class AbstractClassicApiTest extends ConformanceBase {
         String id = "cid-" + UUID.randomUUID();
         Connection a = connect();
         assertThrows(InvalidClientIDException.class, () -> a.setClientID(""));
+        assertThrows(InvalidClientIDException.class, () -> a.setClientID(null));
         a.setClientID(id);
         assertEquals(id, a.getClientID());
         assertThrows(IllegalStateException.class, () -> a.setClientID("again"));

@@ -246,4 +246,25 @@ public abstract class AbstractMessageBodyTest extends ConformanceBase {
         map.setInt("i", 1);
         assertThrows(MessageFormatException.class, () -> map.getBytes("i"));
     }
+
+    /**
+     * StreamMessage.readBytes javadoc: once the first readBytes call on a byte[] field has been made,
+     * the full value must be read before the next field; reading another field before that throws
+     * MessageFormatException. After the field is done, reading continues normally.
+     */
+    @Test
+    void streamPartialBytesReadBlocksTheNextField() throws Exception {
+        Session s = session();
+        StreamMessage m = s.createStreamMessage();
+        m.writeBytes(new byte[] {1, 2, 3, 4});
+        m.writeInt(9);
+        StreamMessage got = roundTrip(s, m);
+        byte[] two = new byte[2];
+        assertEquals(2, got.readBytes(two));
+        assertThrows(MessageFormatException.class, got::readInt, "half of the byte[] field is unread");
+        assertEquals(2, got.readBytes(two));
+        assertArrayEquals(new byte[] {3, 4}, two);
+        assertEquals(-1, got.readBytes(two));
+        assertEquals(9, got.readInt());
+    }
 }

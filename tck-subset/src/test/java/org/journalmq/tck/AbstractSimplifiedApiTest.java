@@ -343,6 +343,20 @@ public abstract class AbstractSimplifiedApiTest extends ConformanceBase {
                 "close from its own listener");
     }
 
+    /**
+     * JMSContext.setClientID javadoc: InvalidClientIDRuntimeException "if the Jakarta Messaging client
+     * specifies an invalid or duplicate client ID" (null, empty); ConnectionFactory.createContext(user,
+     * password, sessionMode) javadoc: JMSRuntimeException for an invalid session mode.
+     */
+    @Test
+    void contextClientIdAndModeBadInput() {
+        JMSContext ctx = context();
+        assertThrows(jakarta.jms.InvalidClientIDRuntimeException.class, () -> ctx.setClientID(null));
+        assertThrows(jakarta.jms.InvalidClientIDRuntimeException.class, () -> ctx.setClientID(""));
+        assertThrows(JMSRuntimeException.class, () -> factory.createContext(null, null, 99));
+        assertThrows(JMSRuntimeException.class, () -> ctx.createContext(99));
+    }
+
     private static Throwable outcome(Runnable call) {
         try {
             call.run();
