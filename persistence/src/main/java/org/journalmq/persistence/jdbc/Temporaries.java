@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.journalmq.persistence.JournalException;
@@ -39,7 +41,7 @@ final class Temporaries {
     private final String selectLive;
     private final String markDead;
     private final String markOwn;
-    private final String sweepRows;
+    private final String selectTombstones;
     private final String forgetTombstones;
 
     Temporaries(Database db, JournalClock clock, String clientId, long leaseMillis) {
@@ -56,8 +58,7 @@ final class Temporaries {
         selectLive = "SELECT 1 FROM " + tmp + " WHERE address = ? AND deleted_at IS NULL AND " + alive;
         markDead = "UPDATE " + tmp + " SET deleted_at = ? WHERE deleted_at IS NULL AND NOT " + alive;
         markOwn = "UPDATE " + tmp + " SET deleted_at = ? WHERE deleted_at IS NULL AND client_id = ?";
-        sweepRows = "DELETE FROM " + t.delivery() + " WHERE destination IN (SELECT address FROM " + tmp
-                + " WHERE deleted_at IS NOT NULL)";
+        selectTombstones = "SELECT address FROM " + tmp + " WHERE deleted_at IS NOT NULL";
         forgetTombstones = "DELETE FROM " + tmp + " WHERE deleted_at IS NOT NULL AND deleted_at < ?";
     }
 
@@ -153,9 +154,27 @@ final class Temporaries {
         });
     }
 
+    /**
+     * Deletes the rows of every tombstoned address, one {@code destination = ?} delete per address
+     * (the claim index serves it), rather than one DELETE with an IN subquery, which HSQLDB may run
+     * as a scan of the whole delivery table at every maintenance run.
+     */
     private void sweep(Connection c, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sweepRows)) {
-            ps.executeUpdate();
+        List<String> addresses = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(selectTombstones);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                addresses.add(rs.getString(1));
+            }
+        }
+        if (!addresses.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(deleteRows)) {
+                for (String address : addresses) {
+                    ps.setString(1, address);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement(forgetTombstones)) {
             ps.setLong(1, now - TOMBSTONE_LEASES * leaseMillis);
