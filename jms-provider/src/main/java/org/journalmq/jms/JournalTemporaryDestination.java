@@ -9,7 +9,7 @@ import jakarta.jms.JMSException;
  * connection knows its owner; one read back from a message header (JMSReplyTo) does not, and may
  * only be sent to.
  */
-abstract class JournalTemporaryDestination extends JournalDestination {
+public abstract class JournalTemporaryDestination extends JournalDestination {
 
     private static final long serialVersionUID = 1L;
 
