@@ -46,7 +46,7 @@ public final class BusinessDb implements AutoCloseable {
         return new BusinessDb(postgresXa(url, user), table, true);
     }
 
-    static PGXADataSource postgresXa(String url, String user) {
+    public static PGXADataSource postgresXa(String url, String user) {
         PGXADataSource ds = new PGXADataSource();
         ds.setUrl(url);
         ds.setUser(user);
