@@ -242,7 +242,7 @@ public final class HsqldbDialect implements Dialect {
 
     private static List<String> laterMigration(int version, Tables t) {
         return switch (version) {
-            case 3 -> List.of(); // reserved for branch xa
+            case 3 -> xa(t);
             case 4 -> List.of(); // reserved for branch dlq
             case 5 -> List.of(); // reserved for branch ops
             default -> temporaries(t);
@@ -257,5 +257,22 @@ public final class HsqldbDialect implements Dialect {
     private static List<String> temporaries(Tables t) {
         return List.of("CREATE CACHED TABLE IF NOT EXISTS " + t.temporary() + " (address VARCHAR(400) NOT NULL PRIMARY KEY, "
                 + "client_id VARCHAR(64) NOT NULL, created_at BIGINT NOT NULL, deleted_at BIGINT)");
+    }
+
+    // ------------------------------------------------------------------ XA (branch xa)
+
+    /**
+     * Migration 3: XA branches. A prepared branch's sends are DELIVERY rows in state 2 and its
+     * acknowledged rows are in state 3, both carrying the branch in {@code xa_branch}; claims,
+     * browses, lease expiry and the expiry sweep only ever touch states 0 and 1.
+     */
+    private static List<String> xa(Tables t) {
+        return List.of(
+                "CREATE CACHED TABLE IF NOT EXISTS " + t.xaBranch() + " (branch_id BIGINT NOT NULL PRIMARY KEY, "
+                        + "format_id INTEGER NOT NULL, gtrid VARBINARY(64) NOT NULL, bqual VARBINARY(64) NOT NULL, "
+                        + "owner VARCHAR(64) NOT NULL, state SMALLINT NOT NULL, created_at BIGINT NOT NULL, "
+                        + "CONSTRAINT " + t.xaBranchXidKey() + " UNIQUE (format_id, gtrid, bqual))",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS xa_branch BIGINT",
+                "CREATE INDEX IF NOT EXISTS " + t.deliveryXaIndex() + " ON " + t.delivery() + " (xa_branch)");
     }
 }
