@@ -101,7 +101,7 @@ public final class HsqldbDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 2;
+        return 4;
     }
 
     @Override
@@ -114,6 +114,12 @@ public final class HsqldbDialect implements Dialect {
     public List<String> migration(int version, Tables t) {
         if (version == 2) {
             return topics(t);
+        }
+        if (version == 3) {
+            return List.of(); // reserved for branch xa
+        }
+        if (version == 4) {
+            return deadLetterAndExpiry(t);
         }
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
@@ -233,5 +239,16 @@ public final class HsqldbDialect implements Dialect {
                 // Deliveries whose body is in BODY have body_id set and an empty data column.
                 "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS body_id BIGINT",
                 "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
+    }
+
+    /**
+     * Migration 4: where an expired row goes (its sender decides, see NewMessage#expiryAddress), and
+     * where a row moved by the expiry sweep came from and when it expired.
+     */
+    private static List<String> deadLetterAndExpiry(Tables t) {
+        return List.of(
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expiry_address VARCHAR(400)",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS origin VARCHAR(400)",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expired_at BIGINT DEFAULT 0 NOT NULL");
     }
 }

@@ -66,7 +66,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 2;
+        return 4;
     }
 
     @Override
@@ -79,6 +79,12 @@ public final class PostgresDialect implements Dialect {
     public List<String> migration(int version, Tables t) {
         if (version == 2) {
             return topics(t);
+        }
+        if (version == 3) {
+            return List.of(); // reserved for branch xa
+        }
+        if (version == 4) {
+            return deadLetterAndExpiry(t);
         }
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
@@ -153,7 +159,7 @@ public final class PostgresDialect implements Dialect {
                 + " WHERE destination = ? AND state = 0 AND deliver_at <= ? AND (expires_at = 0 OR expires_at > ?)"
                 + " ORDER BY priority_rank, id LIMIT ? FOR UPDATE SKIP LOCKED)"
                 + " RETURNING id, destination, priority, deliver_at, expires_at, delivery_count, created_at,"
-                + " group_id, " + t.deliveryData());
+                + " group_id, " + t.deliveryData() + ", origin, expired_at");
     }
 
     @Override
@@ -196,5 +202,16 @@ public final class PostgresDialect implements Dialect {
                 // Deliveries whose body is in BODY have body_id set and an empty data column.
                 "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS body_id BIGINT",
                 "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
+    }
+
+    /**
+     * Migration 4: where an expired row goes (its sender decides, see NewMessage#expiryAddress), and
+     * where a row moved by the expiry sweep came from and when it expired.
+     */
+    private static List<String> deadLetterAndExpiry(Tables t) {
+        return List.of(
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expiry_address VARCHAR(400)",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS origin VARCHAR(400)",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expired_at BIGINT NOT NULL DEFAULT 0");
     }
 }
