@@ -52,6 +52,12 @@ public final class DeadLetters {
     /** Reason: a session was recovered (CLIENT_ACKNOWLEDGE, or a consumer closed before acking). */
     public static final String REASON_RECOVER = "recover";
 
+    /** Reason: the session was closed (or its connection) while the message was unacknowledged. */
+    public static final String REASON_SESSION_CLOSED = "session closed before acknowledgement";
+
+    /** Reason prefix for a message whose stored form could not be decoded (it is moved as it is). */
+    public static final String REASON_UNDECODABLE_PREFIX = "message could not be decoded: ";
+
     /** Reason: the consumer's JVM died, or its lease expired, on the last attempt. */
     public static final String REASON_CONSUMER_CRASHED = "consumer crashed or lease expired";
 
