@@ -61,7 +61,7 @@ final class PolicySettings implements Serializable {
             values.remove(key);
             return;
         }
-        values.put(key, check(key, setting, value.trim()));
+        values.put(key, check(key, setting, value));
     }
 
     /** A copy of the values, for JNDI references. */
@@ -103,7 +103,8 @@ final class PolicySettings implements Serializable {
     }
 
     /** Parses and range-checks a value; returns it normalised. */
-    private static String check(String key, String setting, String value) {
+    private static String check(String key, String setting, String raw) {
+        String value = raw.trim(); // queue names are taken as given, see the default branch
         try {
             switch (setting) {
                 case REDELIVERY_DELAY_MILLIS, MAX_REDELIVERY_DELAY_MILLIS -> {
@@ -133,11 +134,11 @@ final class PolicySettings implements Serializable {
                 }
                 default -> { // a queue name
                     try {
-                        JournalDestination.checkName(value, JournalDestination.Kind.QUEUE);
+                        JournalDestination.checkName(raw, JournalDestination.Kind.QUEUE);
                     } catch (InvalidDestinationException e) {
                         throw new IllegalArgumentException("property '" + key + "': " + e.getMessage());
                     }
-                    return value;
+                    return raw;
                 }
             }
         } catch (NumberFormatException e) {
