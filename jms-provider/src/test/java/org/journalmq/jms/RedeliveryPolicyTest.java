@@ -101,6 +101,25 @@ class RedeliveryPolicyTest {
     }
 
     @Test
+    void jndiAcceptsPerDestinationSettingsOfADefinedFactory() throws Exception {
+        Hashtable<String, String> env = new Hashtable<>();
+        env.put(Context.INITIAL_CONTEXT_FACTORY, JournalInitialContextFactory.class.getName());
+        env.put("connectionFactory.Orders", URL);
+        env.put("connectionFactory.Orders.maxDeliveryAttempts", "6");
+        env.put("connectionFactory.Orders.queue.orders.in.maxDeliveryAttempts", "2");
+        env.put("connectionFactory.Orders.topic.prices.deadLetterQueue", "prices.failed");
+        JournalConnectionFactory f = (JournalConnectionFactory) new InitialContext(env).lookup("Orders");
+        PolicySettings.Policies policies = f.providerSettings().policies();
+        assertEquals(2, policies.forDestination(new JournalQueue("orders.in")).redelivery().maxDeliveryAttempts());
+        assertEquals(6, policies.forDestination(new JournalQueue("other")).redelivery().maxDeliveryAttempts());
+        assertEquals("Q:prices.failed", policies.forDestination(new JournalTopic("prices")).deadLetterAddress());
+
+        env.put("connectionFactory.Orders.queue.orders.in.maxDeliveryAttempts", "-1");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> new InitialContext(env));
+        assertMessage(e, "queue.orders.in.maxDeliveryAttempts");
+    }
+
+    @Test
     void destinationSettingsOverrideFactoryDefaultsWhichOverrideBuiltIns() {
         Properties p = new Properties();
         p.setProperty("url", URL);
