@@ -165,10 +165,10 @@ final class Acknowledgements {
             Redeliveries.failed(session, delivered, DeadLetters.REASON_ACKNOWLEDGE_FAILED);
             return;
         }
-        long delay = 0;
+        // Never seen by the application: back at once, with the claim's count increment taken back.
         List<Release> releases = new ArrayList<>(delivered.size());
         for (Delivered d : delivered) {
-            releases.add(new Release(d.row().id(), d.row().deliveryCount(), delay, wasDelivered));
+            releases.add(new Release(d.row().id(), d.row().deliveryCount(), 0, false));
         }
         try {
             session.journal().release(releases);
