@@ -114,6 +114,11 @@ final class Acknowledgements {
 
     /** Session.rollback(): drop the sends, give the consumed messages back for redelivery. */
     void rollback() {
+        rollback(DeadLetters.REASON_ROLLBACK);
+    }
+
+    /** A rollback; {@code reason} is recorded on messages that used their last delivery attempt. */
+    private void rollback(String reason) {
         List<Delivered> taken;
         synchronized (this) {
             sends.clear();
@@ -121,13 +126,13 @@ final class Acknowledgements {
             taken = new ArrayList<>(unacked);
             unacked.clear();
         }
-        restartDelivery(taken);
+        restartDelivery(taken, reason);
     }
 
     /** Session.recover(): redeliver from the oldest unacknowledged message (spec 6.2.11). */
     void recover() {
         if (session.mode() == Session.CLIENT_ACKNOWLEDGE) {
-            restartDelivery(takeUnacked());
+            restartDelivery(takeUnacked(), DeadLetters.REASON_RECOVER);
         } else {
             // AUTO/DUPS_OK: only the message being delivered to a listener is unacknowledged.
             session.delivery().recoverCurrent();
@@ -138,16 +143,16 @@ final class Acknowledgements {
      * Gives back the consumed messages and everything prefetched after them, so that delivery
      * starts again from the oldest in journal order.
      */
-    private void restartDelivery(List<Delivered> consumed) {
+    private void restartDelivery(List<Delivered> consumed, String reason) {
         for (JournalConsumer c : session.consumers()) {
             c.releasePrefetched();
         }
-        release(consumed, true);
+        Redeliveries.failed(session, consumed, reason);
     }
 
     /** On session close: unacknowledged and uncommitted deliveries come back, uncommitted sends vanish. */
     void releaseAllOnClose() {
-        rollback();
+        rollback(DeadLetters.REASON_SESSION_CLOSED);
     }
 
     /** Releases rows to the journal, logging rather than throwing: the lease expiry is the fallback. */
@@ -155,10 +160,15 @@ final class Acknowledgements {
         if (delivered.isEmpty()) {
             return;
         }
-        long delay = wasDelivered ? session.connection().settings().redeliveryDelayMillis() : 0;
+        if (wasDelivered) {
+            // A failed acknowledge or commit: redelivered under the policy like any failed delivery.
+            Redeliveries.failed(session, delivered, DeadLetters.REASON_ACKNOWLEDGE_FAILED);
+            return;
+        }
+        // Never seen by the application: back at once, with the claim's count increment taken back.
         List<Release> releases = new ArrayList<>(delivered.size());
         for (Delivered d : delivered) {
-            releases.add(new Release(d.row().id(), d.row().deliveryCount(), delay, wasDelivered));
+            releases.add(new Release(d.row().id(), d.row().deliveryCount(), 0, false));
         }
         try {
             session.journal().release(releases);

@@ -94,6 +94,7 @@ public class JournalBrowser implements QueueBrowser {
                 for (StoredMessage row : rows) {
                     position = BrowsePosition.after(row);
                     JournalMessage m = MessageCodec.decode(row.data());
+                    Redeliveries.exposeExpiryOrigin(m, row);
                     m.markDelivered(row.deliveryCount() + 1);
                     if (selector.matches(m)) {
                         buffer.add(m);

@@ -49,6 +49,22 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public static final String PREFETCH = "prefetch";
     public static final String REDELIVERY_DELAY_MILLIS = "redeliveryDelayMillis";
 
+    // ---------------------------------------------------------------- redelivery, dead letters, expiry
+    /** Growth of the redelivery delay per failed attempt (1 or more; default 1: constant delay). */
+    public static final String REDELIVERY_MULTIPLIER = "redeliveryMultiplier";
+    /** Cap of the redelivery delay in milliseconds (default: none). */
+    public static final String MAX_REDELIVERY_DELAY_MILLIS = "maxRedeliveryDelayMillis";
+    /** Random spread of each redelivery delay, a fraction 0 to 1 (default 0). */
+    public static final String REDELIVERY_JITTER = "redeliveryJitter";
+    /** Delivery attempts before a message moves to its dead-letter queue (default 10). */
+    public static final String MAX_DELIVERY_ATTEMPTS = "maxDeliveryAttempts";
+    /** The dead-letter queue's name (default per destination: {@code DLQ.<name>}, see {@link DeadLetters}). */
+    public static final String DEAD_LETTER_QUEUE = "deadLetterQueue";
+    /** The queue expired messages move to (default {@value DeadLetters#DEFAULT_EXPIRY_QUEUE}). */
+    public static final String EXPIRY_QUEUE = "expiryQueue";
+    /** {@code true} to delete expired messages instead of moving them to the expiry queue (default false). */
+    public static final String DROP_EXPIRED = "dropExpired";
+
     private String url;
     private String user;
     private String password;
@@ -58,6 +74,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     private String clientID;
     private int prefetch = 16;
     private long redeliveryDelayMillis;
+    /** Redelivery, dead-letter and expiry settings other than the initial delay above. */
+    private final PolicySettings policies = new PolicySettings();
 
     /** The embedded default: an HSQLDB file journal in {@code ./journalmq-data}. */
     public JournalConnectionFactory() {
@@ -94,8 +112,15 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
                 case CLIENT_ID -> setClientID(value);
                 case PREFETCH -> setPrefetch(Integer.parseInt(value.trim()));
                 case REDELIVERY_DELAY_MILLIS -> setRedeliveryDelayMillis(Long.parseLong(value.trim()));
-                default -> throw new IllegalArgumentException("unknown JournalMQ connection factory property '"
-                        + name + "'; known: " + String.join(", ", settings().keySet()));
+                default -> {
+                    if (!PolicySettings.accepts(name)) {
+                        throw new IllegalArgumentException("unknown JournalMQ connection factory property '"
+                                + name + "'; known: " + String.join(", ", propertyNames()
+                                .stream().sorted().toList()) + ", and queue.<name>.<setting> or"
+                                + " topic.<name>.<setting> for the redelivery and expiry settings");
+                    }
+                    policies.set(name, value);
+                }
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("property '" + name + "' needs a number", e);
@@ -105,7 +130,16 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     /** The names {@link #set(String, String)} accepts. */
     public static java.util.Set<String> propertyNames() {
         return java.util.Set.of(URL, USER, PASSWORD, POOL_SIZE, LEASE_MILLIS, TABLE_PREFIX, CLIENT_ID, PREFETCH,
-                REDELIVERY_DELAY_MILLIS);
+                REDELIVERY_DELAY_MILLIS, REDELIVERY_MULTIPLIER, MAX_REDELIVERY_DELAY_MILLIS, REDELIVERY_JITTER,
+                MAX_DELIVERY_ATTEMPTS, DEAD_LETTER_QUEUE, EXPIRY_QUEUE, DROP_EXPIRED);
+    }
+
+    /**
+     * True for a per-destination policy property, {@code queue.<name>.<setting>} or
+     * {@code topic.<name>.<setting>}, which {@link #set(String, String)} also accepts.
+     */
+    public static boolean isDestinationPropertyName(String name) {
+        return PolicySettings.accepts(name) && !PolicySettings.SETTINGS.contains(name);
     }
 
     public String getUrl() { return url; }
@@ -170,6 +204,61 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         this.redeliveryDelayMillis = millis;
     }
 
+    // ---------------------------------------------------------------- redelivery, dead letters, expiry
+
+    /** Growth of the redelivery delay per failed delivery attempt: 1 (constant) or more. */
+    public void setRedeliveryMultiplier(double multiplier) {
+        policies.set(REDELIVERY_MULTIPLIER, Double.toString(multiplier));
+    }
+
+    /** Cap of the redelivery delay, in milliseconds (0 or more). */
+    public void setMaxRedeliveryDelayMillis(long millis) {
+        policies.set(MAX_REDELIVERY_DELAY_MILLIS, Long.toString(millis));
+    }
+
+    /** Random spread of each redelivery delay, as a fraction (0 to 1) of the delay, in either direction. */
+    public void setRedeliveryJitter(double jitter) {
+        policies.set(REDELIVERY_JITTER, Double.toString(jitter));
+    }
+
+    /** Delivery attempts (1 or more) before a message moves to its dead-letter queue. */
+    public void setMaxDeliveryAttempts(int attempts) {
+        policies.set(MAX_DELIVERY_ATTEMPTS, Integer.toString(attempts));
+    }
+
+    /** One dead-letter queue for every destination, instead of {@code DLQ.<name>} per destination. */
+    public void setDeadLetterQueue(String queue) {
+        policies.set(DEAD_LETTER_QUEUE, queue);
+    }
+
+    /** The queue expired messages move to (default {@value DeadLetters#DEFAULT_EXPIRY_QUEUE}). */
+    public void setExpiryQueue(String queue) {
+        policies.set(EXPIRY_QUEUE, queue);
+    }
+
+    /** Whether expired messages are deleted rather than moved to the expiry queue. */
+    public void setDropExpired(boolean drop) {
+        policies.set(DROP_EXPIRED, Boolean.toString(drop));
+    }
+
+    /**
+     * Sets a redelivery, dead-letter or expiry setting for one queue, overriding the factory's
+     * default: the same as {@code set("queue." + queue + "." + setting, value)}.
+     *
+     * @param setting one of {@link #REDELIVERY_DELAY_MILLIS}, {@link #REDELIVERY_MULTIPLIER},
+     *                {@link #MAX_REDELIVERY_DELAY_MILLIS}, {@link #REDELIVERY_JITTER},
+     *                {@link #MAX_DELIVERY_ATTEMPTS}, {@link #DEAD_LETTER_QUEUE}, {@link #EXPIRY_QUEUE},
+     *                {@link #DROP_EXPIRED}
+     */
+    public void setQueuePolicy(String queue, String setting, String value) {
+        policies.set("queue." + queue + "." + setting, value);
+    }
+
+    /** As {@link #setQueuePolicy} for every subscription of a topic. */
+    public void setTopicPolicy(String topic, String setting, String value) {
+        policies.set("topic." + topic + "." + setting, value);
+    }
+
     /** The journal configuration for the given credentials. */
     JournalConfig journalConfig(String userName, String pass) {
         return journalConfig(url, userName, pass, poolSize, leaseMillis, tablePrefix);
@@ -182,7 +271,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     }
 
     ProviderSettings providerSettings() {
-        return new ProviderSettings(prefetch, redeliveryDelayMillis);
+        return new ProviderSettings(prefetch, redeliveryDelayMillis, policies.resolve(redeliveryDelayMillis));
     }
 
     @Override
@@ -303,6 +392,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         m.put(CLIENT_ID, clientID);
         m.put(PREFETCH, Integer.toString(prefetch));
         m.put(REDELIVERY_DELAY_MILLIS, Long.toString(redeliveryDelayMillis));
+        m.putAll(policies.values());
         return m;
     }
 
@@ -325,6 +415,6 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     }
 
     /** Settings of the JMS layer that the journal does not know about. */
-    record ProviderSettings(int prefetch, long redeliveryDelayMillis) {
+    record ProviderSettings(int prefetch, long redeliveryDelayMillis, PolicySettings.Policies policies) {
     }
 }

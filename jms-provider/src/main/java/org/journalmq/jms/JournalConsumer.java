@@ -217,7 +217,12 @@ public class JournalConsumer implements QueueReceiver {
             } catch (JournalException e) {
                 throw JmsExceptions.translate(e, "receive from " + destination);
             }
-            prefetched.addAll(claimed);
+            for (StoredMessage claimedRow : claimed) {
+                // A row over its maximum attempts (its consumers crashed) goes to the dead-letter queue.
+                if (!Redeliveries.deadLetterIfExhausted(session, this, claimedRow)) {
+                    prefetched.add(claimedRow);
+                }
+            }
             return prefetched.poll();
         }
     }

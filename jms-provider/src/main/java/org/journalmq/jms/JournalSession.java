@@ -487,7 +487,8 @@ public class JournalSession implements Session, QueueSession, TopicSession {
     void send(OutboundMessage out, CompletionListener listener) throws JMSException {
         checkOpen();
         connection.checkSendable(out.destination());
-        NewMessage row = out.toRow(journal);
+        NewMessage row = out.toRow(journal,
+                connection.settings().policies().forDestination(out.destination()).expiryAddress());
         // A topic message is fanned out by the journal, one copy per matching subscription.
         Publication publication = isTopic(out.destination()) ? Subscriptions.publication(row, connection) : null;
         if (mode() == SESSION_TRANSACTED) {

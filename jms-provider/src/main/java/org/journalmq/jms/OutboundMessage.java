@@ -104,9 +104,17 @@ final class OutboundMessage {
 
     /** The journal row; times are moved onto the journal clock. */
     NewMessage toRow(Journal journal) {
+        return toRow(journal, null);
+    }
+
+    /**
+     * The journal row; times are moved onto the journal clock. {@code expiryAddress} is where the
+     * expiry sweep moves the message if it expires (null: deleted); only kept when it can expire.
+     */
+    NewMessage toRow(Journal journal, String expiryAddress) {
         long jnow = journal.now();
         return new NewMessage(destination.address(), priority, deliveryDelay == 0 ? 0 : jnow + deliveryDelay,
-                timeToLive == 0 ? 0 : jnow + timeToLive, groupId, data);
+                timeToLive == 0 ? 0 : jnow + timeToLive, groupId, data, timeToLive == 0 ? null : expiryAddress);
     }
 
     Message message() {

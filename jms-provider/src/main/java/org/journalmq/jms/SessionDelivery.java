@@ -150,8 +150,9 @@ final class SessionDelivery implements Runnable {
         try {
             m = prepare(c, row);
         } catch (JMSException e) {
-            // An undecodable row: report it and give it back, its delivery count keeps growing.
-            session.acks().release(List.of(new Delivered(row, c)), true);
+            // An undecodable row: report it and give it back; its count grows until it is dead-lettered.
+            Redeliveries.failed(session, List.of(new Delivered(row, c)),
+                    DeadLetters.REASON_UNDECODABLE_PREFIX + e.getMessage());
             session.connection().onAsyncException(e);
             return true;
         }
@@ -160,12 +161,14 @@ final class SessionDelivery implements Runnable {
         }
         listenerLock.lock();
         boolean ok = false;
+        String failure = null;
         try {
             current = new Delivered(row, c);
             recoverCurrent = false;
             l.onMessage(m);
             ok = true;
         } catch (RuntimeException e) {
+            failure = DeadLetters.listenerReason(e);
             LOG.warn("JMQ2006 MessageListener of {} threw; the message will be redelivered", c.destination(), e);
         } finally {
             Delivered d = current;
@@ -175,8 +178,9 @@ final class SessionDelivery implements Runnable {
                 if (ok && !recoverCurrent) {
                     ack(d, session.mode() == Session.AUTO_ACKNOWLEDGE);
                 } else {
-                    // spec 8.7: a listener that throws in AUTO/DUPS_OK mode gets the message again
-                    session.acks().release(List.of(d), true);
+                    // spec 8.7: a listener that throws in AUTO/DUPS_OK mode gets the message again,
+                    // under the redelivery policy (delay, then the dead-letter queue)
+                    Redeliveries.failed(session, List.of(d), failure != null ? failure : DeadLetters.REASON_RECOVER);
                 }
             }
         }
@@ -189,7 +193,8 @@ final class SessionDelivery implements Runnable {
         try {
             m = prepare(c, row);
         } catch (JMSException e) {
-            session.acks().release(List.of(new Delivered(row, c)), true);
+            Redeliveries.failed(session, List.of(new Delivered(row, c)),
+                    DeadLetters.REASON_UNDECODABLE_PREFIX + e.getMessage());
             throw e;
         }
         if (m == null || !isAutoAck()) {
@@ -231,9 +236,12 @@ final class SessionDelivery implements Runnable {
     private JournalMessage prepare(JournalConsumer c, StoredMessage row) throws JMSException {
         JournalMessage m = MessageCodec.decode(row.data());
         if (row.expiresAt() != 0 && row.expiresAt() <= session.journal().now()) {
-            session.ackQuietly(List.of(row.ack()));
+            // Given back undelivered: claims skip expired rows, and the expiry sweep moves it to the
+            // expiry queue or drops it, as its sender's policy said.
+            session.acks().release(List.of(new Delivered(row, c)), false);
             return null;
         }
+        Redeliveries.exposeExpiryOrigin(m, row);
         m.markDelivered(row.deliveryCount());
         int mode = session.mode();
         if (mode == Session.CLIENT_ACKNOWLEDGE || mode == Session.SESSION_TRANSACTED) {

@@ -97,6 +97,32 @@ final class Subscriptions {
         return "N:" + UUID.randomUUID();
     }
 
+    /**
+     * The subscription name in a durable or shared subscription address ({@code D:}/{@code S:}
+     * followed by "-" or "length.clientID", ":" and the name); null for any other address.
+     */
+    static String nameOf(String address) {
+        if (address == null || address.length() < 4 || address.charAt(1) != ':'
+                || (address.charAt(0) != 'D' && address.charAt(0) != 'S')) {
+            return null;
+        }
+        int at = 2;
+        if (address.charAt(at) == '-') {
+            at += 1;
+        } else {
+            int dot = address.indexOf('.', at);
+            if (dot < 0) {
+                return null;
+            }
+            try {
+                at = dot + 1 + Integer.parseInt(address.substring(at, dot));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return at < address.length() && address.charAt(at) == ':' ? address.substring(at + 1) : null;
+    }
+
     private static String client(String clientId) {
         return clientId == null ? "-" : clientId.length() + "." + clientId;
     }

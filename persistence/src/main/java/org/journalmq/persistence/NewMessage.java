@@ -9,9 +9,12 @@ package org.journalmq.persistence;
  * @param expiresAt   journal-clock time after which it must never be delivered; 0 for never
  * @param groupId     message group, or null
  * @param data        serialized headers, properties and body (opaque to the journal)
+ * @param expiryAddress where the expiry sweep moves the row once it expired (the journal address of
+ *                      an expiry queue), or null to delete it. Decided by the sender and stored
+ *                      with the row, so that every JVM's sweep treats the row alike (migration 4).
  */
 public record NewMessage(String destination, int priority, long deliverAt, long expiresAt,
-                         String groupId, byte[] data) {
+                         String groupId, byte[] data, String expiryAddress) {
     public NewMessage {
         if (destination == null) {
             throw new IllegalArgumentException("destination is null");
@@ -22,5 +25,10 @@ public record NewMessage(String destination, int priority, long deliverAt, long 
         if (data == null) {
             throw new IllegalArgumentException("data is null");
         }
+    }
+
+    /** A message that is deleted when it expires. */
+    public NewMessage(String destination, int priority, long deliverAt, long expiresAt, String groupId, byte[] data) {
+        this(destination, priority, deliverAt, expiresAt, groupId, data, null);
     }
 }

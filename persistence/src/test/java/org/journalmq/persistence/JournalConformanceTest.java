@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class JournalConformanceTest implements SendClaimConformance, AckReleaseConformance,
         ConcurrencyConformance, OperationsConformance, TopicConformance,
-        TemporaryConformance, XaConformance {
+        TemporaryConformance, XaConformance, DeadLetterConformance {
     protected static final String QUEUE = ConformanceSupport.QUEUE;
 
     protected JournalConfig config;

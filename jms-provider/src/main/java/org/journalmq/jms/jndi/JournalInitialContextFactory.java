@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.naming.ConfigurationException;
 import javax.naming.Context;
@@ -22,7 +23,8 @@ import org.journalmq.jms.JournalTopic;
  * java.naming.factory.initial = org.journalmq.jms.jndi.JournalInitialContextFactory
  * connectionFactory.NAME        = jdbc:...            (the JDBC URL of the journal, taken verbatim)
  * connectionFactory.NAME.OPTION = value               (OPTION: any JournalConnectionFactory property,
- *                                                      e.g. user, password, clientID, tablePrefix)
+ *                                                      e.g. user, password, clientID, tablePrefix, or
+ *                                                      queue.Q.SETTING / topic.T.SETTING)
  * queue.NAME                    = physical queue name
  * topic.NAME                    = physical topic name
  * </pre>
@@ -80,7 +82,23 @@ public class JournalInitialContextFactory implements InitialContextFactory {
     private static boolean isOption(String name, Map<String, String> env, Set<String> options) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && options.contains(name.substring(dot + 1))
-                && env.containsKey(CONNECTION_FACTORY_PREFIX + name.substring(0, dot));
+                && env.containsKey(CONNECTION_FACTORY_PREFIX + name.substring(0, dot))
+                || destinationOptionOf(name, env) != null;
+    }
+
+    /**
+     * For "FACTORY.queue.NAME.SETTING" or "FACTORY.topic.NAME.SETTING" of a defined FACTORY (a
+     * redelivery or expiry setting of one destination), the FACTORY; otherwise null.
+     */
+    private static String destinationOptionOf(String name, Map<String, String> env) {
+        for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+            String factory = name.substring(0, dot);
+            if (env.containsKey(CONNECTION_FACTORY_PREFIX + factory)
+                    && JournalConnectionFactory.isDestinationPropertyName(name.substring(dot + 1))) {
+                return factory;
+            }
+        }
+        return null;
     }
 
     private static JournalConnectionFactory factory(String name, Map<String, String> env, Set<String> options)
@@ -92,6 +110,13 @@ public class JournalInitialContextFactory implements InitialContextFactory {
                 String value = env.get(base + "." + option);
                 if (value != null) {
                     f.set(option, value);
+                }
+            }
+            for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+                String key = e.getKey();
+                if (key.startsWith(CONNECTION_FACTORY_PREFIX)
+                        && name.equals(destinationOptionOf(key.substring(CONNECTION_FACTORY_PREFIX.length()), env))) {
+                    f.set(key.substring(base.length() + 1), e.getValue()); // queue.Q.SETTING or topic.T.SETTING
                 }
             }
             return f;

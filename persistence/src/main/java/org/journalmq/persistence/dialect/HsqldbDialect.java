@@ -243,7 +243,7 @@ public final class HsqldbDialect implements Dialect {
     private static List<String> laterMigration(int version, Tables t) {
         return switch (version) {
             case 3 -> xa(t);
-            case 4 -> List.of(); // reserved for branch dlq
+            case 4 -> deadLetterAndExpiry(t);
             case 5 -> List.of(); // reserved for branch ops
             default -> temporaries(t);
         };
@@ -274,5 +274,16 @@ public final class HsqldbDialect implements Dialect {
                         + "CONSTRAINT " + t.xaBranchXidKey() + " UNIQUE (format_id, gtrid, bqual))",
                 "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS xa_branch BIGINT",
                 "CREATE INDEX IF NOT EXISTS " + t.deliveryXaIndex() + " ON " + t.delivery() + " (xa_branch)");
+    }
+
+    /**
+     * Migration 4: where an expired row goes (its sender decides, see NewMessage#expiryAddress), and
+     * where a row moved by the expiry sweep came from and when it expired.
+     */
+    private static List<String> deadLetterAndExpiry(Tables t) {
+        return List.of(
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expiry_address VARCHAR(400)",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS origin VARCHAR(400)",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expired_at BIGINT DEFAULT 0 NOT NULL");
     }
 }

@@ -156,7 +156,7 @@ public final class PostgresDialect implements Dialect {
                 + " WHERE destination = ? AND state = 0 AND deliver_at <= ? AND (expires_at = 0 OR expires_at > ?)"
                 + " ORDER BY priority_rank, id LIMIT ? FOR UPDATE SKIP LOCKED)"
                 + " RETURNING id, destination, priority, deliver_at, expires_at, delivery_count, created_at,"
-                + " group_id, " + t.deliveryData());
+                + " group_id, " + t.deliveryData() + ", origin, expired_at");
     }
 
     @Override
@@ -206,7 +206,7 @@ public final class PostgresDialect implements Dialect {
     private static List<String> laterMigration(int version, Tables t) {
         return switch (version) {
             case 3 -> xa(t);
-            case 4 -> List.of(); // reserved for branch dlq
+            case 4 -> deadLetterAndExpiry(t);
             case 5 -> List.of(); // reserved for branch ops
             default -> temporaries(t);
         };
@@ -237,5 +237,16 @@ public final class PostgresDialect implements Dialect {
                         + "CONSTRAINT " + t.xaBranchXidKey() + " UNIQUE (format_id, gtrid, bqual))",
                 "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS xa_branch BIGINT",
                 "CREATE INDEX IF NOT EXISTS " + t.deliveryXaIndex() + " ON " + t.delivery() + " (xa_branch)");
+    }
+
+    /**
+     * Migration 4: where an expired row goes (its sender decides, see NewMessage#expiryAddress), and
+     * where a row moved by the expiry sweep came from and when it expired.
+     */
+    private static List<String> deadLetterAndExpiry(Tables t) {
+        return List.of(
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expiry_address VARCHAR(400)",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS origin VARCHAR(400)",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expired_at BIGINT NOT NULL DEFAULT 0");
     }
 }

@@ -239,7 +239,7 @@ final class Claimer {
 
     static StoredMessage withCount(StoredMessage m, int count) {
         return new StoredMessage(m.id(), m.destination(), m.priority(), m.deliverAt(), m.expiresAt(), count,
-                m.createdAt(), m.groupId(), m.data());
+                m.createdAt(), m.groupId(), m.data(), m.origin(), m.expiredAt());
     }
 
     private ReentrantLock stripe(String destination) {

@@ -87,6 +87,7 @@ final class Fanout {
                         ps.setBytes(9, NO_DATA);
                         ps.setLong(10, bodyId);
                     }
+                    ps.setString(11, m.expiryAddress());
                     ps.addBatch();
                     touched.add(s.address());
                 }

@@ -261,6 +261,7 @@ final class GroupWriter {
                         ps.setString(7, m.groupId());
                         ps.setLong(8, now);
                         ps.setBytes(9, m.data());
+                        ps.setString(10, m.expiryAddress());
                         ps.addBatch();
                     }
                 }

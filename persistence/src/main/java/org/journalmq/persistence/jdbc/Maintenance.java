@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.journalmq.persistence.JournalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,10 +107,13 @@ final class Maintenance implements Runnable {
     void releaseExpiredLeases() {
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             int[] found = {0};
+            Map<String, Integer> byOwner = new LinkedHashMap<>();
             Map<String, Integer> released = db.transaction("lease expiry", c -> {
+                byOwner.clear(); // a retried transaction starts again
                 long now = clock.now();
                 List<Long> ids = new ArrayList<>();
                 List<String> destinations = new ArrayList<>();
+                List<String> owners = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(db.sql.expiredLeases)) {
                     ps.setLong(1, now);
                     ps.setInt(2, BATCH);
@@ -116,6 +121,7 @@ final class Maintenance implements Runnable {
                         while (rs.next()) {
                             ids.add(rs.getLong(1));
                             destinations.add(rs.getString(2));
+                            owners.add(rs.getString(3));
                         }
                     }
                 }
@@ -125,12 +131,15 @@ final class Maintenance implements Runnable {
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] != 0) {
                         byDestination.merge(destinations.get(i), 1, Integer::sum);
+                        byOwner.merge(String.valueOf(owners.get(i)), 1, Integer::sum);
                     }
                 }
                 return byDestination;
             });
             released.forEach((destination, n) ->
                     LOG.info("JMQ1001 released {} expired leases of destination {}", n, destination));
+            byOwner.forEach((owner, n) -> LOG.warn("JMQ4020 took over {} leases of client {}: it renewed none of"
+                    + " them in time (JVM dead or stalled); the messages will be redelivered", n, owner));
             listeners.wake(released.keySet());
             if (found[0] < BATCH) {
                 return;
@@ -168,32 +177,58 @@ final class Maintenance implements Runnable {
         }
     }
 
-    /** Deletes expired ready rows, a bounded batch per transaction. */
+    /**
+     * Expired ready rows, a bounded batch per transaction: rows with an expiry address move there
+     * (in place, JMQ4010), the others are deleted. Each statement re-checks state and expiry, so a
+     * row claimed since the scan is left alone.
+     */
     void sweepExpired() {
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             int[] found = {0};
-            int deleted = db.transaction("expiry sweep", c -> {
+            int[] deleted = {0};
+            Map<List<String>, Integer> moved = db.transaction("expiry sweep", c -> {
                 long now = clock.now();
-                List<Long> ids = new ArrayList<>();
+                List<Long> drop = new ArrayList<>();
+                List<Long> move = new ArrayList<>();
+                List<List<String>> routes = new ArrayList<>(); // (from, to)
                 try (PreparedStatement ps = c.prepareStatement(db.sql.expiredRows)) {
                     ps.setLong(1, now);
                     ps.setInt(2, BATCH);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            ids.add(rs.getLong(1));
+                            String target = rs.getString(3);
+                            if (target == null) {
+                                drop.add(rs.getLong(1));
+                            } else {
+                                move.add(rs.getLong(1));
+                                routes.add(List.of(rs.getString(2), target));
+                            }
                         }
                     }
                 }
-                found[0] = ids.size();
-                int total = 0;
-                for (int count : executeById(c, db.sql.deleteExpired, ids, now)) {
-                    total += Math.max(0, count);
+                found[0] = drop.size() + move.size();
+                for (int count : executeById(c, db.sql.deleteExpired, drop, now)) {
+                    deleted[0] += Math.max(0, count);
                 }
-                return total;
+                Map<List<String>, Integer> byRoute = new LinkedHashMap<>();
+                int[] counts = executeById(c, db.sql.moveExpired, move, now);
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) {
+                        byRoute.merge(routes.get(i), 1, Integer::sum);
+                    }
+                }
+                return byRoute;
             });
-            if (deleted > 0) {
-                LOG.debug("JMQ1005 expiry sweep deleted {} messages", deleted);
+            if (deleted[0] > 0) {
+                LOG.debug("JMQ1005 expiry sweep deleted {} messages", deleted[0]);
             }
+            Set<String> targets = new LinkedHashSet<>();
+            moved.forEach((route, n) -> {
+                LOG.info("JMQ4010 expiry sweep moved {} expired messages from {} to {}", n, route.get(0),
+                        route.get(1));
+                targets.add(route.get(1));
+            });
+            listeners.wake(targets);
             if (found[0] < BATCH) {
                 return;
             }

@@ -13,7 +13,8 @@ import org.journalmq.persistence.dialect.Tables;
 final class Sql {
     /** Row columns in the order {@link #message(ResultSet)} reads them. */
     static final String COLUMNS =
-            "id, destination, priority, deliver_at, expires_at, delivery_count, created_at, group_id, data";
+            "id, destination, priority, deliver_at, expires_at, delivery_count, created_at, group_id, data,"
+            + " origin, expired_at";
 
     static final int READY = 0;
     static final int CLAIMED = 1;
@@ -36,6 +37,7 @@ final class Sql {
     final String deleteDeadClients;
     final String expiredRows;
     final String deleteExpired;
+    final String moveExpired;
     final String destinationOf;
 
     Sql(Dialect dialect, Tables t) {
@@ -45,8 +47,8 @@ final class Sql {
         String order = dialect.inDeliveryOrder();
         // priority_rank = 9 - priority: ascending rank, then id, is delivery order.
         insert = "INSERT INTO " + d + " (id, destination, priority, priority_rank, deliver_at, expires_at, state, owner,"
-                + " lease_until, delivery_count, group_id, created_at, data)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?)";
+                + " lease_until, delivery_count, group_id, created_at, data, expiry_address)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?, ?)";
         // The delivery count is the claim token: a late ack of an older claim of the row misses.
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
@@ -72,7 +74,7 @@ final class Sql {
                 + " MIN(created_at) FROM " + d + " GROUP BY destination ORDER BY destination";
         purge = "DELETE FROM " + d + " WHERE destination = ?";
         renewLeases = "UPDATE " + d + " SET lease_until = ? WHERE state = 1 AND owner = ?";
-        expiredLeases = "SELECT id, destination FROM " + d + " WHERE state = 1 AND lease_until < ?" + limit;
+        expiredLeases = "SELECT id, destination, owner FROM " + d + " WHERE state = 1 AND lease_until < ?" + limit;
         // Re-checks the deadline so that a lease renewed since the scan is left alone; the count
         // is kept so that the next delivery is flagged as a redelivery.
         releaseExpiredLease = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0"
@@ -80,8 +82,17 @@ final class Sql {
         releaseOwn = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0 WHERE state = 1 AND owner = ?";
         deleteClient = "DELETE FROM " + t.client() + " WHERE client_id = ?";
         deleteDeadClients = "DELETE FROM " + t.client() + " WHERE heartbeat_at < ?";
-        expiredRows = "SELECT id FROM " + d + " WHERE expires_at > 0 AND expires_at <= ? AND state = 0" + limit;
-        deleteExpired = "DELETE FROM " + d + " WHERE id = ? AND state = 0 AND expires_at > 0 AND expires_at <= ?";
+        expiredRows = "SELECT id, destination, expiry_address FROM " + d
+                + " WHERE expires_at > 0 AND expires_at <= ? AND state = 0" + limit;
+        String expiredNow = " WHERE id = ? AND state = 0 AND expires_at > 0 AND expires_at <= ?";
+        // Rows sent without an expiry address (and every row written before migration 4) are dropped.
+        deleteExpired = "DELETE FROM " + d + expiredNow + " AND expiry_address IS NULL";
+        // Moved in place (migration 4): no copy of the data, the same row id, one statement. Every
+        // right-hand side reads the row as it was, so origin gets the old destination. The moved
+        // row no longer expires and starts again as never delivered in its new destination.
+        moveExpired = "UPDATE " + d + " SET origin = destination, destination = expiry_address,"
+                + " expired_at = expires_at, expires_at = 0, expiry_address = NULL, deliver_at = 0,"
+                + " delivery_count = 0" + expiredNow + " AND expiry_address IS NOT NULL";
         destinationOf = "SELECT DISTINCT destination FROM " + d + " WHERE id IN (";
     }
 
@@ -93,6 +104,6 @@ final class Sql {
     /** Reads a row selected with {@link #COLUMNS}. */
     static StoredMessage message(ResultSet rs) throws SQLException {
         return new StoredMessage(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
-                rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getBytes(9));
+                rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getBytes(9), rs.getString(10), rs.getLong(11));
     }
 }

@@ -74,8 +74,8 @@ final class TopicSql {
         deleteOwnConsumers = "SELECT consumer_id FROM " + t.consumer() + " WHERE client_id = ?";
         insertBody = "INSERT INTO " + t.body() + " (id, created_at, data) VALUES (?, ?, ?)";
         insertDelivery = "INSERT INTO " + t.delivery() + " (id, destination, priority, priority_rank, deliver_at,"
-                + " expires_at, state, owner, lease_until, delivery_count, group_id, created_at, data, body_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?, ?)";
+                + " expires_at, state, owner, lease_until, delivery_count, group_id, created_at, data, body_id,"
+                + " expiry_address) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?, ?, ?)";
         // A body is only written together with its deliveries, so an unreferenced one is garbage;
         // the age bound keeps the sweep away from bodies of transactions still running.
         sweepBodies = "DELETE FROM " + t.body() + " WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM "

@@ -34,6 +34,9 @@ final class Validation {
 
     private static void message(NewMessage m) {
         destination(m.destination());
+        if (m.expiryAddress() != null) {
+            destination(m.expiryAddress());
+        }
         if (m.groupId() != null && m.groupId().length() > MAX_GROUP_ID) {
             throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, "group id is "
                     + m.groupId().length() + " characters long, at most " + MAX_GROUP_ID + " are allowed");
