@@ -47,6 +47,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public static final String CLIENT_ID = "clientID";
     public static final String PREFETCH = "prefetch";
     public static final String REDELIVERY_DELAY_MILLIS = "redeliveryDelayMillis";
+    /** "false" turns off the MBeans of the journal (branch ops); default true. */
+    public static final String JMX = "jmx";
 
     private String url;
     private String user;
@@ -57,6 +59,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     private String clientID;
     private int prefetch = 16;
     private long redeliveryDelayMillis;
+    private boolean jmxEnabled = true;
 
     /** The embedded default: an HSQLDB file journal in {@code ./journalmq-data}. */
     public JournalConnectionFactory() {
@@ -93,6 +96,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
                 case CLIENT_ID -> setClientID(value);
                 case PREFETCH -> setPrefetch(Integer.parseInt(value.trim()));
                 case REDELIVERY_DELAY_MILLIS -> setRedeliveryDelayMillis(Long.parseLong(value.trim()));
+                case JMX -> setJmxEnabled(parseBoolean(name, value));
                 default -> throw new IllegalArgumentException("unknown JournalMQ connection factory property '"
                         + name + "'; known: " + String.join(", ", settings().keySet()));
             }
@@ -104,7 +108,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     /** The names {@link #set(String, String)} accepts. */
     public static java.util.Set<String> propertyNames() {
         return java.util.Set.of(URL, USER, PASSWORD, POOL_SIZE, LEASE_MILLIS, TABLE_PREFIX, CLIENT_ID, PREFETCH,
-                REDELIVERY_DELAY_MILLIS);
+                REDELIVERY_DELAY_MILLIS, JMX);
     }
 
     public String getUrl() { return url; }
@@ -167,6 +171,42 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
             throw new IllegalArgumentException("redeliveryDelayMillis must not be negative, was " + millis);
         }
         this.redeliveryDelayMillis = millis;
+    }
+
+    // ------------------------------------------------------------------ operations (branch ops)
+
+    /**
+     * Whether connections of this factory register the journal's MBeans in the platform
+     * MBeanServer (see README, "JMX"); true by default.
+     */
+    public boolean isJmxEnabled() { return jmxEnabled; }
+    public void setJmxEnabled(boolean enabled) { this.jmxEnabled = enabled; }
+
+    private static boolean parseBoolean(String name, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("property '" + name + "' must be true or false, was '" + value + "'");
+    }
+
+    /**
+     * Administration of this factory's journal for operators (figures, purge, move, dead-letter
+     * replay), sharing the journal with this JVM's connections to it. Close it when done.
+     *
+     * @throws JMSException when the journal cannot be opened (the URL is named, never the password)
+     */
+    public org.journalmq.jms.admin.JournalAdmin createAdmin() throws JMSException {
+        JournalConfig config = journalConfig(user, password);
+        org.journalmq.persistence.Journal journal;
+        try {
+            journal = JournalRegistry.acquire(config, jmxEnabled);
+        } catch (org.journalmq.persistence.JournalException e) {
+            throw JmsExceptions.translate(e, "connect to "
+                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.jdbcUrl()));
+        }
+        return new org.journalmq.jms.admin.JournalAdmin(journal, () -> JournalRegistry.references(journal),
+                () -> OpenSessions.count(journal), () -> JournalRegistry.release(journal));
     }
 
     /** The journal configuration for the given credentials. */
@@ -250,6 +290,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         m.put(CLIENT_ID, clientID);
         m.put(PREFETCH, Integer.toString(prefetch));
         m.put(REDELIVERY_DELAY_MILLIS, Long.toString(redeliveryDelayMillis));
+        m.put(JMX, Boolean.toString(jmxEnabled));
         return m;
     }
 
