@@ -41,78 +41,9 @@ import org.junit.jupiter.api.Test;
  * The operator commands (issue 8, item 3) end to end against a real journal: stat, browse, dlq,
  * purge and move, run in-process with captured output and exit code. Dead letters are made as the
  * dead-letter contract describes them: ordinary messages with the JMS_JournalMQ_* properties on
- * DLQ.<queue>. The test holds a JMS connection of its own to the same journal.
+ * DLQ.<queue> (see {@link OpsTestBase}).
  */
-abstract class OpsCommandContract {
-
-    /** Connection options (--url, --user, --table-prefix ...) for the journal under test. */
-    abstract List<String> journal();
-
-    /** A factory of the same journal, for the test's own JMS work. */
-    abstract JournalConnectionFactory factory();
-
-    String queue;
-    Connection connection;
-    Session session;
-
-    @BeforeEach
-    void open() throws JMSException {
-        queue = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-        connection = factory().createConnection();
-        connection.start();
-        session = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
-    }
-
-    @AfterEach
-    void close() throws JMSException {
-        connection.close();
-    }
-
-    Cli.Result ok(String command, String... args) {
-        Cli.Result r = Cli.run(command, journal(), args);
-        assertEquals(0, r.exitCode(), () -> command + " failed: " + r);
-        return r;
-    }
-
-    Cli.Result run(String command, String... args) {
-        return Cli.run(command, journal(), args);
-    }
-
-    void send(String queueName, String body, int priority, long delay, Map<String, Object> properties)
-            throws JMSException {
-        try (MessageProducer p = session.createProducer(session.createQueue(queueName))) {
-            TextMessage m = session.createTextMessage(body);
-            for (Map.Entry<String, Object> e : properties.entrySet()) {
-                m.setObjectProperty(e.getKey(), e.getValue());
-            }
-            p.setDeliveryDelay(delay);
-            p.send(m, jakarta.jms.DeliveryMode.PERSISTENT, priority, 0);
-        }
-    }
-
-    /** A message as the redelivery policy leaves it on DLQ.<queue> after its last attempt. */
-    void deadLetter(String origin, String body, int n) throws JMSException {
-        send(DeadLetterNames.deadLetterQueue(origin), body, 4, 0, Map.of(
-                DeadLetterNames.ORIGINAL_DESTINATION, origin,
-                DeadLetterNames.DELIVERY_ATTEMPTS, 3,
-                DeadLetterNames.DEAD_LETTER_REASON, "listener threw IllegalStateException: boom " + n,
-                "n", n));
-    }
-
-    List<Message> browse(String queueName) throws JMSException {
-        List<Message> list = new ArrayList<>();
-        try (QueueBrowser b = session.createBrowser(session.createQueue(queueName))) {
-            for (var e = b.getEnumeration(); e.hasMoreElements(); ) {
-                list.add((Message) e.nextElement());
-            }
-        }
-        return list;
-    }
-
-    static Map<String, Object> find(List<Map<String, Object>> objects, String name) {
-        return objects.stream().filter(o -> name.equals(o.get("name"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + " in " + objects));
-    }
+abstract class OpsCommandContract extends OpsTestBase {
 
     // ---------------------------------------------------------------- stat
 
