@@ -84,7 +84,7 @@ public final class JmxExport implements AutoCloseable {
         try {
             refresh();
         } catch (JMSException | RuntimeException e) {
-            LOG.debug("JMQ5008 JMX refresh failed: {}", e.toString());
+            LOG.debug("JMQ5003 JMX refresh failed: {}", e.toString());
         }
     }
 

@@ -78,7 +78,13 @@ final class MessageMover {
             List<Ack> acks = new ArrayList<>(claimed.size());
             try {
                 for (StoredMessage row : claimed) {
-                    copies.add(copy(row, to, request.replay(), subscriptionAddresses));
+                    NewMessage copy = copy(row, to, request.replay(), subscriptionAddresses);
+                    if (copy.destination().equals(from)) {
+                        // it would be claimed again by this very move, round after round
+                        throw new InvalidDestinationException("message " + row.id() + " would move onto its own queue "
+                                + request.fromQueue() + ": name another target queue");
+                    }
+                    copies.add(copy);
                     acks.add(row.ack());
                 }
                 journal.writeAndWait(new UnitOfWork(copies, acks));
