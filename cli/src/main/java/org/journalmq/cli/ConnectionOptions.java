@@ -57,6 +57,16 @@ public class ConnectionOptions {
         }
     }
 
+    /**
+     * An admin handle on the journal (stat, purge, move, dlq). JMX stays off: a command line run
+     * has no console attached and needs no refresh thread.
+     */
+    org.journalmq.jms.admin.JournalAdmin admin() throws jakarta.jms.JMSException {
+        JournalConnectionFactory f = factory();
+        f.setJmxEnabled(false);
+        return f.createAdmin();
+    }
+
     /** The URL with any password in it masked, for printing. */
     String printableUrl() {
         return Redaction.redact(url, password);

@@ -29,7 +29,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             ex.printStackTrace(new PrintWriter(trace));
             err.print(Redaction.redact(trace.toString(), password));
         }
-        err.println("journalmq " + commandLine.getCommandName() + ": "
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": "
                 + Redaction.redact(describe(ex), password));
         err.flush();
         return isInvalidArgument(ex) ? JournalMq.EXIT_USAGE : JournalMq.EXIT_ERROR;
@@ -37,7 +37,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     /** A name the user typed was refused by the provider: that is a usage error, not a failure. */
     private static boolean isInvalidArgument(Throwable ex) {
-        return ex instanceof InvalidDestinationException || ex instanceof InvalidDestinationRuntimeException;
+        return ex instanceof InvalidDestinationException || ex instanceof InvalidDestinationRuntimeException
+                || ex instanceof jakarta.jms.InvalidSelectorException
+                || ex instanceof jakarta.jms.InvalidSelectorRuntimeException;
     }
 
     /**

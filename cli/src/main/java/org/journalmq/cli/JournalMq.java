@@ -20,12 +20,13 @@ import picocli.CommandLine.ScopeType;
         modelTransformer = JournalMq.InstallErrorHandler.class,
         description = "JournalMQ: Jakarta Messaging with the database as the broker.",
         subcommands = {DemoCommand.class, SendCommand.class, ReceiveCommand.class, BrowseCommand.class,
+                StatCommand.class, DlqCommand.class, PurgeCommand.class, MoveCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 "0:success",
                 "1:failure (database unreachable, refused credentials, journal or JMS error)",
-                "2:invalid arguments (options, queue name, property names)",
+                "2:invalid arguments (options, queue name, property names, selector, unknown destination)",
                 "3:receive: no message arrived within --timeout"})
 public class JournalMq implements Runnable {
 

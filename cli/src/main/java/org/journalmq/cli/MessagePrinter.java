@@ -50,6 +50,48 @@ final class MessagePrinter {
         out.println("body: " + body(m));
     }
 
+    /** A message as a JSON object (browse --json, dlq list --json): headers, properties and body. */
+    static java.util.Map<String, Object> json(Message m) throws JMSException {
+        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("messageId", m.getJMSMessageID());
+        o.put("destination", String.valueOf(m.getJMSDestination()));
+        o.put("timestamp", m.getJMSTimestamp());
+        o.put("deliveryMode", m.getJMSDeliveryMode() == jakarta.jms.DeliveryMode.PERSISTENT
+                ? "PERSISTENT" : "NON_PERSISTENT");
+        o.put("priority", m.getJMSPriority());
+        o.put("expiration", m.getJMSExpiration());
+        o.put("deliveryTime", m.getJMSDeliveryTime());
+        o.put("redelivered", m.getJMSRedelivered());
+        o.put("correlationId", m.getJMSCorrelationID());
+        o.put("type", m.getJMSType());
+        o.put("replyTo", m.getJMSReplyTo() == null ? null : m.getJMSReplyTo().toString());
+        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        for (String name : propertyNames(m)) {
+            Object v = m.getObjectProperty(name);
+            properties.put(name, v instanceof Character || v instanceof byte[] ? String.valueOf(v) : v);
+        }
+        o.put("properties", properties);
+        o.put("bodyType", bodyType(m));
+        o.put("body", body(m));
+        return o;
+    }
+
+    private static String bodyType(Message m) {
+        if (m instanceof TextMessage) {
+            return "text";
+        }
+        if (m instanceof BytesMessage) {
+            return "bytes";
+        }
+        if (m instanceof MapMessage) {
+            return "map";
+        }
+        if (m instanceof ObjectMessage) {
+            return "object";
+        }
+        return m instanceof StreamMessage ? "stream" : "none";
+    }
+
     /** Bodies that are not text are summarised; an ObjectMessage is never deserialized (unsafe). */
     static String body(Message m) throws JMSException {
         if (m instanceof TextMessage t) {

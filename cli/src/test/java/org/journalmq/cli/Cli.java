@@ -36,10 +36,12 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** {@code command} followed by the journal's connection options and then {@code args}. */
+    /**
+     * {@code command} followed by the journal's connection options and then {@code args}; a command
+     * of several words ("dlq replay") names a subcommand, which takes the options after it.
+     */
     static Result run(String command, List<String> journal, String... args) {
-        List<String> all = new ArrayList<>();
-        all.add(command);
+        List<String> all = new ArrayList<>(Arrays.asList(command.split(" ")));
         all.addAll(journal);
         all.addAll(Arrays.asList(args));
         return run(all.toArray(String[]::new));

@@ -40,6 +40,26 @@ class ErrorsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("operator commands on an unreachable database: exit 1, one line naming the URL, no password")
+    void operatorCommandsOnAnUnreachableDatabase() {
+        String url = "jdbc:postgresql://127.0.0.1:1/nowhere";
+        // Every operator command opens the journal through the same admin path; each try costs the
+        // connect timeout (10 s), so two commands stand for all of them.
+        for (String[] command : new String[][] {{"stat", "--json"}, {"dlq", "replay", "--queue", "q"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+            args.addAll(java.util.List.of("--url", url, "--password", "s3cret-pw"));
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertEquals(JournalMq.EXIT_ERROR, r.exitCode(), r::toString);
+            assertTrue(r.err().startsWith("journalmq " + String.join(" ", java.util.List.of(command).subList(0,
+                    command[0].equals("dlq") ? 2 : 1)) + ": "), r::toString);
+            assertTrue(r.err().contains(url), r::toString);
+            assertFalse(r.err().contains("s3cret-pw"), r::toString);
+            assertEquals("", r.out(), r::toString);
+            assertOneLine(r);
+        }
+    }
+
+    @Test
     void passwordInsideTheUrlIsMasked() {
         Cli.Result r = Cli.run("send", "--url", "jdbc:nosuchdb://h/db?user=u&password=in-url-pw", "--queue", "q", "x");
         assertEquals(JournalMq.EXIT_ERROR, r.exitCode(), r::toString);

@@ -62,7 +62,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
             throws JMSException {
         Journal journal;
         try {
-            journal = JournalRegistry.acquire(config);
+            journal = JournalRegistry.acquire(config, factory.isJmxEnabled());
         } catch (JournalException e) {
             throw JmsExceptions.translate(e, "connect to "
                     + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.jdbcUrl()));
@@ -157,6 +157,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
         JournalSession s = new JournalSession(this, mode);
         sessions.add(s);
+        OpenSessions.opened(journal); // ops figure (branch ops)
         return s;
     }
 
@@ -178,7 +179,9 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     }
 
     void sessionClosed(JournalSession s) {
-        sessions.remove(s);
+        if (sessions.remove(s)) {
+            OpenSessions.closed(journal); // ops figure (branch ops)
+        }
     }
 
     @Override

@@ -48,6 +48,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public static final String CLIENT_ID = "clientID";
     public static final String PREFETCH = "prefetch";
     public static final String REDELIVERY_DELAY_MILLIS = "redeliveryDelayMillis";
+    /** "false" turns off the MBeans of the journal (branch ops); default true. */
+    public static final String JMX = "jmx";
 
     // ---------------------------------------------------------------- redelivery, dead letters, expiry
     /** Growth of the redelivery delay per failed attempt (1 or more; default 1: constant delay). */
@@ -76,6 +78,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     private long redeliveryDelayMillis;
     /** Redelivery, dead-letter and expiry settings other than the initial delay above. */
     private final PolicySettings policies = new PolicySettings();
+    private boolean jmxEnabled = true;
 
     /** The embedded default: an HSQLDB file journal in {@code ./journalmq-data}. */
     public JournalConnectionFactory() {
@@ -112,6 +115,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
                 case CLIENT_ID -> setClientID(value);
                 case PREFETCH -> setPrefetch(Integer.parseInt(value.trim()));
                 case REDELIVERY_DELAY_MILLIS -> setRedeliveryDelayMillis(Long.parseLong(value.trim()));
+                case JMX -> setJmxEnabled(parseBoolean(name, value));
                 default -> {
                     if (!PolicySettings.accepts(name)) {
                         throw new IllegalArgumentException("unknown JournalMQ connection factory property '"
@@ -131,7 +135,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public static java.util.Set<String> propertyNames() {
         return java.util.Set.of(URL, USER, PASSWORD, POOL_SIZE, LEASE_MILLIS, TABLE_PREFIX, CLIENT_ID, PREFETCH,
                 REDELIVERY_DELAY_MILLIS, REDELIVERY_MULTIPLIER, MAX_REDELIVERY_DELAY_MILLIS, REDELIVERY_JITTER,
-                MAX_DELIVERY_ATTEMPTS, DEAD_LETTER_QUEUE, EXPIRY_QUEUE, DROP_EXPIRED);
+                MAX_DELIVERY_ATTEMPTS, DEAD_LETTER_QUEUE, EXPIRY_QUEUE, DROP_EXPIRED, JMX);
     }
 
     /**
@@ -257,6 +261,42 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     /** As {@link #setQueuePolicy} for every subscription of a topic. */
     public void setTopicPolicy(String topic, String setting, String value) {
         policies.set("topic." + topic + "." + setting, value);
+    }
+
+    // ------------------------------------------------------------------ operations (branch ops)
+
+    /**
+     * Whether connections of this factory register the journal's MBeans in the platform
+     * MBeanServer (see README, "JMX"); true by default.
+     */
+    public boolean isJmxEnabled() { return jmxEnabled; }
+    public void setJmxEnabled(boolean enabled) { this.jmxEnabled = enabled; }
+
+    private static boolean parseBoolean(String name, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("property '" + name + "' must be true or false, was '" + value + "'");
+    }
+
+    /**
+     * Administration of this factory's journal for operators (figures, purge, move, dead-letter
+     * replay), sharing the journal with this JVM's connections to it. Close it when done.
+     *
+     * @throws JMSException when the journal cannot be opened (the URL is named, never the password)
+     */
+    public org.journalmq.jms.admin.JournalAdmin createAdmin() throws JMSException {
+        JournalConfig config = journalConfig(user, password);
+        org.journalmq.persistence.Journal journal;
+        try {
+            journal = JournalRegistry.acquire(config, jmxEnabled);
+        } catch (org.journalmq.persistence.JournalException e) {
+            throw JmsExceptions.translate(e, "connect to "
+                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.jdbcUrl()));
+        }
+        return new org.journalmq.jms.admin.JournalAdmin(journal, () -> JournalRegistry.references(journal),
+                () -> OpenSessions.count(journal), () -> JournalRegistry.release(journal));
     }
 
     /** The journal configuration for the given credentials. */
@@ -393,6 +433,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         m.put(PREFETCH, Integer.toString(prefetch));
         m.put(REDELIVERY_DELAY_MILLIS, Long.toString(redeliveryDelayMillis));
         m.putAll(policies.values());
+        m.put(JMX, Boolean.toString(jmxEnabled));
         return m;
     }
 

@@ -270,10 +270,46 @@ public class JournalConsumer implements QueueReceiver {
         }
         closed = true;
         registration.close();
+        unregisterQueueConsumer();
         signal.signal();
         releasePrefetched();
         session.consumerClosed(this);
         afterClose();
+    }
+
+    // ------------------------------------------------------------------ operations (branch ops)
+
+    /** The id under which this queue consumer is registered in the journal for operators, or null. */
+    private volatile String operatorId;
+
+    /**
+     * Makes this queue consumer visible to operators (CLI stat, JMX) in every JVM; it costs one
+     * short transaction per created consumer. Subscribers are already visible through their
+     * subscription's consumers.
+     */
+    void registerQueueConsumer() throws JMSException {
+        String id = "q-" + java.util.UUID.randomUUID();
+        try {
+            session.journal().registerConsumer(address, id);
+        } catch (org.journalmq.persistence.JournalException e) {
+            throw JmsExceptions.translate(e, "register a consumer of " + destination);
+        }
+        operatorId = id;
+    }
+
+    private void unregisterQueueConsumer() {
+        String id = operatorId;
+        if (id == null) {
+            return;
+        }
+        operatorId = null;
+        try {
+            session.journal().detach(id);
+        } catch (org.journalmq.persistence.JournalException e) {
+            // Only a figure for operators: maintenance forgets it with this client at the latest.
+            org.slf4j.LoggerFactory.getLogger(JournalConsumer.class).debug(
+                    "JMQ5001 could not unregister queue consumer {}: {}", id, e.getMessage());
+        }
     }
 
     /** Called once when the consumer closed; subscribers detach from their subscription here. */

@@ -21,6 +21,8 @@ final class JournalRegistry {
     private static final class Shared {
         final Journal journal;
         int references;
+        /** The journal's MBeans (branch ops), or null when JMX is off for it. */
+        AutoCloseable jmx;
 
         Shared(Journal journal) {
             this.journal = journal;
@@ -29,13 +31,36 @@ final class JournalRegistry {
 
     /** Opens or shares the journal; pair each call with {@link #release(Journal)}. */
     static synchronized Journal acquire(JournalConfig config) {
+        return acquire(config, false);
+    }
+
+    /**
+     * Opens or shares the journal and, when {@code jmx} is set, registers its MBeans if they are
+     * not registered yet (the first factory with JMX on exports them for the shared journal).
+     */
+    static synchronized Journal acquire(JournalConfig config, boolean jmx) {
         Shared shared = OPEN.get(config);
         if (shared == null) {
             shared = new Shared(Journals.open(config));
             OPEN.put(config, shared);
         }
         shared.references++;
+        if (jmx && shared.jmx == null) {
+            Shared s = shared;
+            shared.jmx = org.journalmq.jms.admin.JmxExport.register(new org.journalmq.jms.admin.JournalAdmin(
+                    s.journal, () -> references(s.journal), () -> OpenSessions.count(s.journal), () -> { }));
+        }
         return shared.journal;
+    }
+
+    /** How many connections and admins share the journal (0 once it closed). */
+    static synchronized int references(Journal journal) {
+        for (Shared s : OPEN.values()) {
+            if (s.journal == journal) {
+                return s.references;
+            }
+        }
+        return 0;
     }
 
     static void release(Journal journal) {
@@ -47,12 +72,26 @@ final class JournalRegistry {
                 if (s.journal == journal && --s.references == 0) {
                     it.remove();
                     toClose = journal;
+                    closeQuietly(s.jmx);
+                    OpenSessions.forget(journal);
                     break;
                 }
             }
         }
         if (toClose != null) {
             toClose.close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable jmx) {
+        if (jmx == null) {
+            return;
+        }
+        try {
+            jmx.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(JournalRegistry.class).warn(
+                    "JMQ5002 could not unregister the journal's MBeans: {}", e.toString());
         }
     }
 }

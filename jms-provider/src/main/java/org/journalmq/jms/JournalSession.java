@@ -327,6 +327,12 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         JournalDestination d = readableQueue(destination);
         Selector selector = Selector.parse(messageSelector);
         JournalConsumer c = new JournalConsumer(this, d, selector);
+        try {
+            c.registerQueueConsumer(); // ops: visible to operators (branch ops)
+        } catch (JMSException e) {
+            c.closeInternal();
+            throw e;
+        }
         consumers.add(c);
         return c;
     }

@@ -149,6 +149,7 @@ public interface Journal extends AutoCloseable {
      * deleted. Senders ask before writing to it.
      */
     boolean temporaryExists(String address);
+
     // ------------------------------------------------------------------ XA (branch xa)
 
     /**
@@ -201,6 +202,24 @@ public interface Journal extends AutoCloseable {
      *                          is still prepared (it must be committed or rolled back)
      */
     void forget(XaId xid);
+
+    // ------------------------------------------------------------------ operations (branch ops)
+
+    /** Figures of every destination, subscription, consumer and live client, read in one transaction. */
+    JournalOverview overview();
+
+    /**
+     * Records a consumer of a queue address, so that operators see it ({@link #overview()}); undo
+     * with {@link #detach(String)}. It is owned by this client: maintenance forgets it when this
+     * client dies, and {@link #close()} detaches it.
+     */
+    void registerConsumer(String address, String consumerId);
+
+    /** Sends and acks committed by this journal instance since it opened (this JVM only). */
+    TrafficCounts trafficCounts();
+
+    /** The connection pool's figures now. */
+    PoolFigures poolFigures();
 
     /** Stops maintenance, waits for pending writes, releases this client's claims, closes the pool. */
     @Override

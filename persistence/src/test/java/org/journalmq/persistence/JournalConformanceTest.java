@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class JournalConformanceTest implements SendClaimConformance, AckReleaseConformance,
         ConcurrencyConformance, OperationsConformance, TopicConformance,
-        TemporaryConformance, XaConformance, DeadLetterConformance {
+        TemporaryConformance, XaConformance, DeadLetterConformance, OpsConformance {
     protected static final String QUEUE = ConformanceSupport.QUEUE;
 
     protected JournalConfig config;

@@ -156,6 +156,18 @@ final class Database implements AutoCloseable {
         LockSupport.parkNanos(micros * 1_000);
     }
 
+    // ------------------------------------------------------------------ operations (branch ops)
+
+    /** Hikari's own figures; zeros while its pool MXBean is not available yet (pool starting or closed). */
+    org.journalmq.persistence.PoolFigures poolFigures() {
+        com.zaxxer.hikari.HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null || closed) {
+            return new org.journalmq.persistence.PoolFigures(0, 0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new org.journalmq.persistence.PoolFigures(bean.getActiveConnections(), bean.getIdleConnections(),
+                bean.getTotalConnections(), bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -20,6 +20,9 @@ import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.JournalException.Kind;
+import org.journalmq.persistence.JournalOverview;
+import org.journalmq.persistence.PoolFigures;
+import org.journalmq.persistence.TrafficCounts;
 import org.journalmq.persistence.Release;
 import org.journalmq.persistence.StoredMessage;
 import org.journalmq.persistence.SubscribeOutcome;
@@ -56,6 +59,8 @@ public final class JdbcJournal implements Journal {
     private final XaBranches xa;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Traffic traffic = new Traffic();
+    private final OpsQueries ops;
 
     /** Opens a journal; see {@link org.journalmq.persistence.Journals#open(JournalConfig)}. */
     public static JdbcJournal open(JournalConfig config) {
@@ -100,6 +105,7 @@ public final class JdbcJournal implements Journal {
         this.claimer = new Claimer(db, clock, clientId, config.leaseMillis(), dialect.databaseKey(config.jdbcUrl()));
         this.operations = new Operations(db, clock, clientId, this::wakeOnJournalThread);
         this.topics = new Topics(db, new TopicSql(dialect, db.tables), clock, clientId, config.leaseMillis());
+        this.ops = new OpsQueries(db, clock, clientId, config.leaseMillis());
         maintenance.topics(topics);
         this.temporaries = new Temporaries(db, clock, clientId, config.leaseMillis());
         maintenance.temporaries(temporaries);
@@ -145,7 +151,11 @@ public final class JdbcJournal implements Journal {
         if (work.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return writer.submit(work);
+        // Counted before the caller's future completes, so a caller that waited sees its own work counted.
+        return writer.submit(work).thenApply(v -> {
+            traffic.committed(work);
+            return v;
+        });
     }
 
     @Override
@@ -315,6 +325,30 @@ public final class JdbcJournal implements Journal {
         Objects.requireNonNull(xid, "xid");
         checkOpen();
         xa.forget(xid);
+    }
+
+    // ------------------------------------------------------------------ operations (branch ops)
+
+    @Override
+    public JournalOverview overview() {
+        checkOpen();
+        return ops.overview(operations);
+    }
+
+    @Override
+    public void registerConsumer(String address, String consumerId) {
+        checkOpen();
+        ops.registerConsumer(Validation.destination(address), Validation.consumerId(consumerId));
+    }
+
+    @Override
+    public TrafficCounts trafficCounts() {
+        return traffic.snapshot();
+    }
+
+    @Override
+    public PoolFigures poolFigures() {
+        return db.poolFigures();
     }
 
     @Override

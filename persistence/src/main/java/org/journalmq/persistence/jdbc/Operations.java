@@ -104,23 +104,25 @@ final class Operations {
     }
 
     List<DestinationStats> stats() {
-        return db.transaction("stats", c -> {
-            long now = clock.now();
-            List<DestinationStats> stats = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(db.sql.stats)) {
-                ps.setLong(1, now);
-                ps.setLong(2, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long oldest = rs.getLong(5);
-                        long age = rs.wasNull() ? 0 : Math.max(0, now - oldest);
-                        stats.add(new DestinationStats(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                                rs.getLong(4), age));
-                    }
+        return db.transaction("stats", c -> stats(c, clock.now()));
+    }
+
+    /** The figures per destination inside a running transaction (also used by the ops overview). */
+    List<DestinationStats> stats(Connection c, long now) throws SQLException {
+        List<DestinationStats> stats = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(db.sql.stats)) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long oldest = rs.getLong(5);
+                    long age = rs.wasNull() ? 0 : Math.max(0, now - oldest);
+                    stats.add(new DestinationStats(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                            rs.getLong(4), age));
                 }
             }
-            return List.copyOf(stats);
-        });
+        }
+        return List.copyOf(stats);
     }
 
     int purge(String destination) {

@@ -1,0 +1,112 @@
+package org.journalmq.cli;
+
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.journalmq.jms.admin.DestinationFigures;
+import org.journalmq.jms.admin.JournalAdmin;
+import org.journalmq.jms.admin.JournalFigures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code journalmq stat}: the figures of every destination, once or refreshed in place. */
+@Command(name = "stat", mixinStandardHelpOptions = true,
+        description = {"Prints every queue (with messages or consumers) and topic subscription: depth (ready +"
+                + " in flight + scheduled), dead-letter queue depth, age of the oldest message and consumers in"
+                + " every JVM, after a line with the journal's live clients. --json prints a JSON array instead,"
+                + " one object per destination (the client count goes to stderr)."})
+public class StatCommand implements Callable<Integer> {
+
+    /** Clears the terminal and puts the cursor home, so that --watch redraws in place. */
+    static final String CLEAR_HOME = "\033[H\033[2J";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--queue", paramLabel = "NAME", description = "Only this queue.")
+    String queue;
+
+    @Option(names = "--topic", paramLabel = "NAME", description = "Only the subscriptions of this topic.")
+    String topic;
+
+    @Option(names = "--json", description = "Print a JSON array, one object per destination.")
+    boolean json;
+
+    @Option(names = "--watch", paramLabel = "SECONDS", arity = "0..1", fallbackValue = "2",
+            description = "Refresh in place every SECONDS (default 2) until Ctrl-C.")
+    Integer watch;
+
+    @Option(names = "--count", paramLabel = "N", description = "With --watch: stop after N refreshes.")
+    Integer count;
+
+    @Override
+    public Integer call() throws JMSException, InterruptedException {
+        if (queue != null && topic != null) {
+            throw new ParameterException(spec.commandLine(), "give --queue or --topic, not both");
+        }
+        if (watch != null && watch < 1) {
+            throw new ParameterException(spec.commandLine(), "--watch needs at least 1 second, was " + watch);
+        }
+        if (count != null && (count < 1 || watch == null)) {
+            throw new ParameterException(spec.commandLine(), "--count needs --watch and at least 1, was " + count);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (JournalAdmin admin = connection.admin()) {
+            for (int shown = 0; ; ) {
+                JournalFigures figures = admin.figures();
+                List<DestinationFigures> selected = select(figures);
+                if (watch != null) {
+                    out.print(CLEAR_HOME);
+                }
+                print(figures, selected, admin, out);
+                out.flush();
+                shown++;
+                if (watch == null || count != null && shown >= count) {
+                    return JournalMq.EXIT_OK;
+                }
+                Thread.sleep(watch * 1000L); // an operator's refresh interval, nothing to await
+            }
+        }
+    }
+
+    private List<DestinationFigures> select(JournalFigures figures) throws InvalidDestinationException {
+        if (queue != null) {
+            return List.of(figures.queue(queue).orElseThrow(() -> new InvalidDestinationException("unknown queue '"
+                    + queue + "': the journal holds no message and no consumer for it")));
+        }
+        if (topic != null) {
+            List<DestinationFigures> subscriptions = figures.subscriptions(topic);
+            if (subscriptions.isEmpty()) {
+                throw new InvalidDestinationException("unknown topic '" + topic + "': it has no subscriptions");
+            }
+            return subscriptions;
+        }
+        return figures.destinations();
+    }
+
+    private void print(JournalFigures figures, List<DestinationFigures> selected, JournalAdmin admin,
+                       PrintWriter out) {
+        if (json) {
+            out.println(Json.write(selected.stream().map(Figures::json).toList()));
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("journalmq stat: " + figures.clients() + " live client(s)");
+            err.flush();
+            return;
+        }
+        out.println("journal " + admin.url() + " (tables " + admin.tablePrefix() + "*): " + figures.clients()
+                + " live client(s), " + selected.size() + " destination(s)");
+        out.println(Figures.HEADER);
+        for (DestinationFigures d : selected) {
+            out.println(Figures.row(d));
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package org.journalmq.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.journalmq.jms.JournalConnectionFactory;
+import org.journalmq.jms.admin.DeadLetterNames;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator commands (issue 8, item 3) end to end against a real journal: stat, browse, dlq,
+ * purge and move, run in-process with captured output and exit code. Dead letters are made as the
+ * dead-letter contract describes them: ordinary messages with the JMS_JournalMQ_* properties on
+ * DLQ.<queue> (see {@link OpsTestBase}).
+ */
+abstract class OpsCommandContract extends OpsTestBase {
+
+    // ---------------------------------------------------------------- stat
+
+    @Test
+    @DisplayName("stat --json: one object per destination with depth, inFlight, scheduled, dlqDepth, oldestAgeMs, consumers")
+    void statJsonCountsEachFigure() throws Exception {
+        send(queue, "ready-1", 4, 0, Map.of());
+        send(queue, "ready-2", 4, 0, Map.of());
+        send(queue, "later", 4, 600_000, Map.of());
+        deadLetter(queue, "dead", 1);
+        MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+        Message inFlight = consumer.receive(10_000); // CLIENT_ACKNOWLEDGE, not acknowledged: stays in flight
+        assertEquals("ready-1", ((TextMessage) inFlight).getText());
+
+        Cli.Result r = ok("stat", "--json");
+        List<Map<String, Object>> all = JsonReader.array(r.out());
+        Map<String, Object> q = find(all, queue);
+        assertEquals("queue", q.get("type"));
+        assertEquals(3L, q.get("depth"));
+        assertEquals(1L, q.get("ready"));
+        assertEquals(1L, q.get("inFlight"));
+        assertEquals(1L, q.get("scheduled"));
+        assertEquals(1L, q.get("dlqDepth"));
+        assertEquals("DLQ." + queue, q.get("deadLetterQueue"));
+        assertEquals(1L, q.get("consumers"));
+        assertTrue((Long) q.get("oldestAgeMs") >= 0, r::toString);
+        Map<String, Object> dlq = find(all, "DLQ." + queue);
+        assertEquals(1L, dlq.get("depth"));
+        assertTrue(r.err().matches("journalmq stat: [1-9][0-9]* live client\\(s\\)\\R"), r::toString);
+
+        Cli.Result one = ok("stat", "--json", "--queue", queue);
+        assertEquals(1, JsonReader.array(one.out()).size(), one::toString);
+        consumer.close();
+        Cli.Result human = ok("stat", "--queue", queue);
+        assertTrue(human.out().contains(Figures.HEADER), human::toString);
+        assertTrue(human.outLines().get(2).matches("queue +" + queue + " +3 +1 +1 +1 +1 +.+ +0"), human::toString);
+    }
+
+    @Test
+    @DisplayName("stat: oldest message age grows with the oldest message")
+    void statOldestAgeFollowsTheOldestMessage() throws Exception {
+        send(queue, "old", 4, 0, Map.of());
+        long sent = System.currentTimeMillis();
+        long waitedAtLeast = 300;
+        long until = sent + waitedAtLeast;
+        while (System.currentTimeMillis() < until) {
+            Thread.sleep(until - System.currentTimeMillis()); // the age must grow: time has to pass
+        }
+        long age = (Long) find(JsonReader.array(ok("stat", "--json").out()), queue).get("oldestAgeMs");
+        long bound = System.currentTimeMillis() - sent + 2_000; // database clock estimate: allow 2 s of skew
+        assertTrue(age >= waitedAtLeast - 50 && age <= bound, "age " + age + " ms");
+    }
+
+    @Test
+    @DisplayName("stat --watch: redraws in place (ANSI clear/home) --count times")
+    void statWatchRedrawsInPlace() throws Exception {
+        send(queue, "x", 4, 0, Map.of());
+        Cli.Result r = ok("stat", "--watch", "1", "--count", "2", "--queue", queue);
+        assertEquals(2, r.out().split(java.util.regex.Pattern.quote(StatCommand.CLEAR_HOME), -1).length - 1, r::toString);
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("queue ")).count(), r::toString);
+    }
+
+    @Test
+    @DisplayName("stat --queue of an unknown queue: exit 2, clear message")
+    void statOfUnknownQueueIsAUsageError() {
+        Cli.Result r = run("stat", "--queue", queue);
+        assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("unknown queue '" + queue + "'"), r::toString);
+    }
+
+    // ---------------------------------------------------------------- browse
+
+    @Test
+    @DisplayName("browse --selector (spec 3.8 message selectors): only matching messages, nothing removed")
+    void browseWithSelectorShowsOnlyMatches() throws Exception {
+        send(queue, "red one", 4, 0, Map.of("color", "red", "size", 3));
+        send(queue, "blue one", 4, 0, Map.of("color", "blue", "size", 5));
+        send(queue, "red two", 7, 0, Map.of("color", "red", "size", 8));
+
+        Cli.Result r = ok("browse", "--queue", queue, "--selector", "color = 'red' AND size > 2", "-v");
+        assertTrue(r.out().contains("body: red two") && r.out().contains("body: red one"), r::toString);
+        assertFalse(r.out().contains("blue"), r::toString);
+        assertTrue(r.out().indexOf("red two") < r.out().indexOf("red one"), "priority order");
+        assertTrue(r.out().contains("property color: red"), r::toString);
+        assertTrue(r.err().contains("2 message(s) shown"), r::toString);
+
+        List<Map<String, Object>> json = JsonReader.array(ok("browse", "--queue", queue, "--json",
+                "--selector", "size = 5").out());
+        assertEquals(1, json.size());
+        assertEquals("blue one", json.get(0).get("body"));
+        assertEquals("text", json.get(0).get("bodyType"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = (Map<String, Object>) json.get(0).get("properties");
+        assertEquals("blue", props.get("color"));
+        assertEquals(5L, props.get("size"));
+        assertEquals(3, browse(queue).size(), "browsing removed nothing");
+    }
+
+    @Test
+    @DisplayName("browse with a bad selector (InvalidSelectorException): exit 2, nothing changed")
+    void browseWithBadSelectorIsAUsageError() throws Exception {
+        send(queue, "kept", 4, 0, Map.of());
+        Cli.Result r = run("browse", "--queue", queue, "--selector", "color = ");
+        assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("journalmq browse: "), r::toString);
+        assertEquals("", r.out());
+        assertEquals(1, browse(queue).size());
+    }
+
+    @Test
+    @DisplayName("browse of an unknown queue: exit 2")
+    void browseOfUnknownQueueIsAUsageError() {
+        Cli.Result r = run("browse", "--queue", queue);
+        assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("unknown queue '" + queue + "'"), r::toString);
+    }
+
+    // ---------------------------------------------------------------- dlq
+
+    @Test
+    @DisplayName("dlq list: id, attempts, origin and reason of each dead letter; --json with every property")
+    void dlqListShowsWhyMessagesDied() throws Exception {
+        deadLetter(queue, "d0", 0);
+        deadLetter(queue, "d1", 1);
+        Cli.Result r = ok("dlq list", "--queue", queue);
+        assertEquals(2, r.outLines().size(), r::toString);
+        assertTrue(r.outLines().get(0).matches("ID:\\S+  attempts=3  from=" + queue
+                + "  reason=listener threw IllegalStateException: boom 0"), r::toString);
+        assertTrue(r.err().contains("2 message(s) in DLQ." + queue), r::toString);
+
+        List<Map<String, Object>> json = JsonReader.array(ok("dlq list", "--queue", queue, "--json",
+                "--selector", "n = 1").out());
+        assertEquals(1, json.size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = (Map<String, Object>) json.get(0).get("properties");
+        assertEquals(queue, props.get(DeadLetterNames.ORIGINAL_DESTINATION));
+        assertEquals(3L, props.get(DeadLetterNames.DELIVERY_ATTEMPTS));
+    }
+
+    @Test
+    @DisplayName("dlq list of a queue without dead letters but known: empty; of an unknown one: exit 2")
+    void dlqListOfKnownAndUnknownQueues() throws Exception {
+        send(queue, "alive", 4, 0, Map.of());
+        Cli.Result empty = ok("dlq list", "--queue", queue);
+        assertEquals("", empty.out());
+        Cli.Result unknown = run("dlq list", "--queue", "no-such-" + queue);
+        assertEquals(JournalMq.EXIT_USAGE, unknown.exitCode(), unknown::toString);
+        assertTrue(unknown.err().startsWith("journalmq dlq list: unknown queue"), unknown::toString);
+    }
+
+    @Test
+    @DisplayName("dlq replay --selector --limit: exactly the selected messages back to the original queue, dead-letter properties stripped")
+    void dlqReplayMovesTheSelectedMessagesBack() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            deadLetter(queue, "d" + i, i);
+        }
+        Cli.Result r = ok("dlq replay", "--queue", queue, "--selector", "n >= 2", "--limit", "3", "--json");
+        assertEquals(3L, JsonReader.object(r.out()).get("replayed"), r::toString);
+
+        List<Message> back = browse(queue);
+        List<String> bodies = new ArrayList<>();
+        for (Message m : back) {
+            bodies.add(((TextMessage) m).getText());
+            assertNull(m.getObjectProperty(DeadLetterNames.ORIGINAL_DESTINATION), "stripped");
+            assertNull(m.getObjectProperty(DeadLetterNames.DEAD_LETTER_REASON), "stripped");
+            assertNull(m.getObjectProperty(DeadLetterNames.DELIVERY_ATTEMPTS), "stripped");
+            assertTrue(m.getIntProperty("n") >= 2, "application properties kept");
+            assertEquals(queue, ((Queue) m.getJMSDestination()).getQueueName());
+        }
+        assertEquals(List.of("d2", "d3", "d4"), bodies);
+        List<String> left = new ArrayList<>();
+        for (Message m : browse("DLQ." + queue)) {
+            left.add(((TextMessage) m).getText());
+        }
+        assertEquals(List.of("d0", "d1", "d5"), left);
+
+        MessageConsumer c = session.createConsumer(session.createQueue(queue));
+        Message first = c.receive(10_000);
+        assertEquals(1, first.getIntProperty("JMSXDeliveryCount"), "a replayed message starts its attempts again");
+        assertFalse(first.getJMSRedelivered());
+    }
+
+    @Test
+    @DisplayName("dlq replay --to: to another queue, human output")
+    void dlqReplayToAnotherQueue() throws Exception {
+        deadLetter(queue, "d0", 0);
+        deadLetter(queue, "d1", 1);
+        String target = queue + "-retry";
+        Cli.Result r = ok("dlq replay", "--queue", queue, "--to", target);
+        assertEquals(List.of("replayed 2 message(s) from DLQ." + queue + " to " + target), r.outLines());
+        assertEquals(2, browse(target).size());
+        assertEquals(0, browse("DLQ." + queue).size());
+        assertEquals(0, browse(queue).size());
+    }
+
+    @Test
+    @DisplayName("dlq replay with a bad selector: exit 2, the dead-letter queue unchanged")
+    void dlqReplayWithBadSelectorChangesNothing() throws Exception {
+        deadLetter(queue, "d0", 0);
+        Cli.Result r = run("dlq replay", "--queue", queue, "--selector", "n >>> 1");
+        assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("journalmq dlq replay: "), r::toString);
+        assertEquals(1, browse("DLQ." + queue).size());
+        assertEquals(0, browse(queue).size());
+    }
+
+    @Test
+    @DisplayName("dlq replay: two replays racing move every message exactly once")
+    void racingReplaysMoveEachMessageOnce() throws Exception {
+        int n = 120;
+        for (int i = 0; i < n; i++) {
+            deadLetter(queue, "d" + i, i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Cli.Result> replay = () -> {
+            start.await();
+            return Cli.run("dlq replay", journal(), "--queue", queue, "--json");
+        };
+        try {
+            Future<Cli.Result> a = pool.submit(replay);
+            Future<Cli.Result> b = pool.submit(replay);
+            start.countDown();
+            Cli.Result ra = a.get(120, TimeUnit.SECONDS);
+            Cli.Result rb = b.get(120, TimeUnit.SECONDS);
+            assertEquals(0, ra.exitCode(), ra::toString);
+            assertEquals(0, rb.exitCode(), rb::toString);
+            long moved = (Long) JsonReader.object(ra.out()).get("replayed")
+                    + (Long) JsonReader.object(rb.out()).get("replayed");
+            assertEquals(n, moved, () -> "A: " + ra + "\nB: " + rb);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Message> back = browse(queue);
+        Set<String> bodies = new HashSet<>();
+        for (Message m : back) {
+            bodies.add(((TextMessage) m).getText());
+        }
+        assertEquals(n, back.size(), "no message twice");
+        assertEquals(n, bodies.size(), "every message once");
+        assertEquals(0, browse("DLQ." + queue).size());
+    }
+
+    // ---------------------------------------------------------------- purge
+
+    @Test
+    @DisplayName("purge: asks y/N on stdin; N keeps everything, y deletes, --yes does not ask")
+    void purgeAsksForConfirmation() throws Exception {
+        send(queue, "a", 4, 0, Map.of());
+        send(queue, "b", 4, 0, Map.of());
+        Cli.Result refused = withStdin("n\n", () -> run("purge", "--queue", queue));
+        assertEquals(JournalMq.EXIT_ERROR, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("Delete all 2 message(s) of queue " + queue + "? [y/N]"), refused::toString);
+        assertTrue(refused.err().contains("nothing deleted"), refused::toString);
+        assertEquals(2, browse(queue).size());
+
+        Cli.Result eof = withStdin("", () -> run("purge", "--queue", queue));
+        assertEquals(JournalMq.EXIT_ERROR, eof.exitCode(), "end of input refuses: " + eof);
+        assertEquals(2, browse(queue).size());
+
+        Cli.Result confirmed = withStdin("y\n", () -> run("purge", "--queue", queue));
+        assertEquals(0, confirmed.exitCode(), confirmed::toString);
+        assertEquals(List.of("purged 2 message(s) of queue " + queue), confirmed.outLines());
+        assertEquals(0, browse(queue).size());
+
+        send(queue, "c", 4, 0, Map.of());
+        Cli.Result yes = ok("purge", "--queue", queue, "--yes", "--json");
+        assertEquals(1L, JsonReader.object(yes.out()).get("purged"));
+        assertFalse(yes.err().contains("[y/N]"), yes::toString);
+    }
+
+    @Test
+    @DisplayName("purge of an unknown queue: exit 2, no question asked")
+    void purgeOfUnknownQueueIsAUsageError() {
+        Cli.Result r = run("purge", "--queue", queue, "--yes");
+        assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("unknown queue '" + queue + "'"), r::toString);
+    }
+
+    static Cli.Result withStdin(String input, Callable<Cli.Result> command) throws Exception {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return command.call();
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    // ---------------------------------------------------------------- move
+
+    @Test
+    @DisplayName("move --selector --limit: the selected messages to another queue in batches, properties kept")
+    void moveTakesTheSelectedMessages() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            send(queue, "m" + i, 4, 0, Map.of("n", i, "even", i % 2 == 0));
+        }
+        String target = queue + "-moved";
+        Cli.Result r = ok("move", "--from", queue, "--to", target, "--selector", "even = TRUE", "--limit", "10",
+                "--batch", "3");
+        assertEquals(List.of("moved 10 message(s) from " + queue + " to " + target), r.outLines());
+        List<Message> moved = browse(target);
+        assertEquals(10, moved.size());
+        List<Integer> ns = new ArrayList<>();
+        for (Message m : moved) {
+            assertTrue(m.getBooleanProperty("even"));
+            ns.add(m.getIntProperty("n"));
+        }
+        Collections.sort(ns);
+        assertEquals(List.of(0, 2, 4, 6, 8, 10, 12, 14, 16, 18), ns);
+        assertEquals(15, browse(queue).size());
+
+        Cli.Result rest = ok("move", "--queue", queue, "--to", target, "--json");
+        assertEquals(15L, JsonReader.object(rest.out()).get("moved"));
+        assertEquals(25, browse(target).size());
+    }
+
+    @Test
+    @DisplayName("move from an unknown queue or with a bad selector: exit 2, nothing moved")
+    void moveBadInputChangesNothing() throws Exception {
+        Cli.Result unknown = run("move", "--from", queue, "--to", queue + "-x");
+        assertEquals(JournalMq.EXIT_USAGE, unknown.exitCode(), unknown::toString);
+        assertTrue(unknown.err().contains("unknown queue '" + queue + "'"), unknown::toString);
+
+        send(queue, "stays", 4, 0, Map.of());
+        Cli.Result bad = run("move", "--from", queue, "--to", queue + "-x", "--selector", "LIKE LIKE");
+        assertEquals(JournalMq.EXIT_USAGE, bad.exitCode(), bad::toString);
+        assertEquals(1, browse(queue).size());
+        assertEquals(0, browse(queue + "-x").size());
+    }
+}

@@ -1,0 +1,35 @@
+package org.journalmq.jms.admin;
+
+/**
+ * What operators see of one destination: a queue, a temporary queue or a topic subscription.
+ *
+ * @param name            the queue name, or the subscription's name (its address for an unnamed one)
+ * @param type            {@code queue}, {@code temporary-queue}, {@code subscription} or {@code other}
+ * @param address         the journal address of its rows
+ * @param topic           the topic name of a subscription, else null
+ * @param durable         a durable subscription
+ * @param shared          a shared subscription
+ * @param ready           messages deliverable now
+ * @param inFlight        messages claimed by consumers, not yet acknowledged
+ * @param scheduled       messages whose delivery time lies in the future
+ * @param deadLetterQueue the name of its dead-letter queue
+ * @param dlqDepth        messages in that dead-letter queue (for a subscription: the topic's)
+ * @param oldestAgeMs     age of its oldest message on the journal clock, 0 when empty
+ * @param consumers       consumers attached, in every JVM
+ * @param enqueued        messages sent to it by this JVM since its journal opened (for a subscription:
+ *                        publications to its topic)
+ * @param acked           messages acknowledged from it by this JVM since its journal opened
+ */
+public record DestinationFigures(String name, String type, String address, String topic, boolean durable,
+                                 boolean shared, long ready, long inFlight, long scheduled, String deadLetterQueue,
+                                 long dlqDepth, long oldestAgeMs, int consumers, long enqueued, long acked) {
+
+    /** Every message it holds: ready, in flight and scheduled. */
+    public long depth() {
+        return ready + inFlight + scheduled;
+    }
+
+    public boolean isSubscription() {
+        return "subscription".equals(type);
+    }
+}

@@ -1,0 +1,49 @@
+package org.journalmq.jms.admin;
+
+/**
+ * A queue or a topic subscription, registered as {@code org.journalmq:type=Queue,factory=F,name=N}
+ * or {@code org.journalmq:type=Subscription,factory=F,topic=T,name=N} (see README, "JMX").
+ * Figures come from a journal snapshot at most one second old; the enqueue and ack counts are
+ * those of this JVM since its journal opened.
+ */
+public interface DestinationMXBean {
+    String getName();
+
+    /** queue, temporary-queue or subscription. */
+    String getType();
+
+    /** The topic of a subscription, empty for a queue. */
+    String getTopic();
+
+    long getDepth();
+
+    long getReady();
+
+    long getInFlight();
+
+    long getScheduled();
+
+    String getDeadLetterQueue();
+
+    long getDeadLetterDepth();
+
+    long getOldestMessageAgeMillis();
+
+    int getConsumerCount();
+
+    long getEnqueueCount();
+
+    long getAckCount();
+
+    /** Deletes every message of this destination; returns how many. */
+    long purge();
+
+    /**
+     * Replays messages of its dead-letter queue to their original destinations, atomically per
+     * batch; for a subscription only those that came from it. Returns how many moved.
+     *
+     * @param selector a JMS message selector, or empty for all
+     * @param limit    at most this many; 0 for all
+     */
+    long replayDeadLetters(String selector, long limit);
+}

@@ -1,0 +1,129 @@
+package org.journalmq.jms.admin;
+
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
+import org.journalmq.jms.JmsExceptions;
+import org.journalmq.persistence.Journal;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.PoolFigures;
+
+/**
+ * Administration of one journal for operators: the figures of its destinations, purge, move and
+ * dead-letter replay. The CLI, the MBeans and the Micrometer binder all read and act through it,
+ * so they agree. Get one from {@link org.journalmq.jms.JournalConnectionFactory#createAdmin()};
+ * it shares the JVM's journal for that factory's configuration with its connections.
+ */
+public final class JournalAdmin implements AutoCloseable {
+    private final Journal journal;
+    private final IntSupplier connections;
+    private final IntSupplier openSessions;
+    private final Runnable onClose;
+    private final MessageMover mover;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * For the provider: an admin over an open journal.
+     *
+     * @param connections  handles on the journal in this JVM (connections and admins)
+     * @param openSessions open sessions on the journal in this JVM
+     * @param onClose      run once at {@link #close()}: gives the journal back
+     */
+    public JournalAdmin(Journal journal, IntSupplier connections, IntSupplier openSessions, Runnable onClose) {
+        this.journal = journal;
+        this.connections = connections;
+        this.openSessions = openSessions;
+        this.onClose = onClose;
+        this.mover = new MessageMover(journal);
+    }
+
+    /** A snapshot of every destination's figures, read in one transaction. */
+    public JournalFigures figures() throws JMSException {
+        try {
+            return FiguresBuilder.build(journal.overview(), journal.trafficCounts());
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "read the journal's figures");
+        }
+    }
+
+    /**
+     * The figures of a queue the journal knows: it has messages or consumers. Queues come into
+     * being with their first message, so a queue without either is indistinguishable from a typo.
+     *
+     * @throws InvalidDestinationException when the name is invalid or the journal does not know the queue
+     */
+    public DestinationFigures knownQueue(String name) throws JMSException {
+        MessageMover.checkedQueue(name);
+        return figures().queue(name).orElseThrow(() -> new InvalidDestinationException("unknown queue '" + name
+                + "': the journal holds no message and no consumer for it"));
+    }
+
+    /** Deletes every message of a queue (ready, scheduled and in flight); returns how many. */
+    public long purgeQueue(String name) throws JMSException {
+        return purgeAddress(MessageMover.queueAddress(name), "queue " + name);
+    }
+
+    /** Deletes every message of one destination given by its figures (a queue or a subscription). */
+    public long purge(DestinationFigures destination) throws JMSException {
+        return purgeAddress(destination.address(), destination.type() + " " + destination.name());
+    }
+
+    private long purgeAddress(String address, String what) throws JMSException {
+        try {
+            int n = journal.purge(address);
+            org.slf4j.LoggerFactory.getLogger(JournalAdmin.class).info("JMQ5006 purged {} message(s) of {}", n, what);
+            return n;
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "purge " + what);
+        }
+    }
+
+    /**
+     * Moves the ready messages of a queue matching the request, in atomic batches (see
+     * {@link MoveRequest}); scheduled and in-flight messages stay. Returns how many moved.
+     *
+     * @throws jakarta.jms.InvalidSelectorException for a bad selector, before anything moved
+     * @throws InvalidDestinationException for an invalid queue name, before anything moved; or for a
+     *         replayed message without an original destination, after the batches before it moved
+     */
+    public long move(MoveRequest request) throws JMSException {
+        return mover.move(request);
+    }
+
+    /** Live journal clients in every JVM sharing the database. */
+    public int clients() throws JMSException {
+        return figures().clients();
+    }
+
+    /** Handles on this journal in this JVM: connections and admins. */
+    public int connections() {
+        return connections.getAsInt();
+    }
+
+    /** Sessions open on this journal in this JVM. */
+    public int openSessions() {
+        return openSessions.getAsInt();
+    }
+
+    /** The JDBC pool of the journal now. */
+    public PoolFigures pool() {
+        return journal.poolFigures();
+    }
+
+    /** The JDBC URL with any password masked. */
+    public String url() {
+        return org.journalmq.persistence.jdbc.SqlErrors.safeUrl(journal.config().jdbcUrl());
+    }
+
+    public String tablePrefix() {
+        return journal.config().tablePrefix();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            onClose.run();
+        }
+    }
+}

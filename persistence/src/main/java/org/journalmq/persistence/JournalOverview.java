@@ -1,0 +1,23 @@
+package org.journalmq.persistence;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What operators see of a journal, read in one transaction (ops: CLI {@code stat}, JMX, metrics).
+ *
+ * @param takenAt      journal-clock time of the snapshot
+ * @param destinations figures of every address that has rows, in address order
+ * @param consumers    consumers attached per address (subscriptions, and queues whose consumers
+ *                     were registered with {@link Journal#registerConsumer}), live clients only
+ * @param subscriptions every topic subscription, in address order (also those without rows)
+ * @param liveClients  journal clients (JVM-level connection groups) with a heartbeat within one lease
+ */
+public record JournalOverview(long takenAt, List<DestinationStats> destinations, Map<String, Integer> consumers,
+                              List<Subscription> subscriptions, int liveClients) {
+    public JournalOverview {
+        destinations = List.copyOf(destinations);
+        consumers = Map.copyOf(consumers);
+        subscriptions = List.copyOf(subscriptions);
+    }
+}
