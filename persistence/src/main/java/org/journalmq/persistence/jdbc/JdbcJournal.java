@@ -51,6 +51,7 @@ public final class JdbcJournal implements Journal {
     private final Topics topics;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LocalTransactions local;
 
     /** Opens a journal; see {@link org.journalmq.persistence.Journals#open(JournalConfig)}. */
     public static JdbcJournal open(JournalConfig config) {
@@ -96,6 +97,7 @@ public final class JdbcJournal implements Journal {
         this.operations = new Operations(db, clock, clientId, this::wakeOnJournalThread);
         this.topics = new Topics(db, new TopicSql(dialect, db.tables), clock, clientId, config.leaseMillis());
         maintenance.topics(topics);
+        this.local = new LocalTransactions(db, new IdAllocator(dialect, db), clock, clientId);
         // Threads last: nothing above may leave a thread behind when it throws.
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "journalmq-maintenance-" + instance);
@@ -262,6 +264,40 @@ public final class JdbcJournal implements Journal {
         Validation.destination(destination);
         Objects.requireNonNull(listener, "listener");
         return listeners.register(destination, listener);
+    }
+
+    // ---------------------------------------------------------------- local transactions (issue 6 item 4)
+
+    @Override
+    public void checkLocalConnection(java.sql.Connection connection) {
+        checkOpen();
+        local.check(connection);
+    }
+
+    @Override
+    public Set<String> applyLocal(java.sql.Connection connection, UnitOfWork work) {
+        Objects.requireNonNull(work, "work");
+        checkOpen();
+        return local.apply(connection, work);
+    }
+
+    @Override
+    public void commitLocal(java.sql.Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        local.commit(connection);
+    }
+
+    @Override
+    public void afterLocalCommit(Set<String> addresses) {
+        if (!addresses.isEmpty() && !closed.get()) {
+            wakeOnJournalThread(Set.copyOf(addresses));
+        }
+    }
+
+    @Override
+    public void rollbackLocal(java.sql.Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        local.rollback(connection);
     }
 
     @Override
