@@ -208,6 +208,43 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
     }
 
     @Test
+    @DisplayName("8.7 MessageListener: onMessage updates a row and commits the session, one transaction per message")
+    void listenerCommitsFromOnMessage() throws Exception {
+        String queue = uniqueQueue("ltx-listener");
+        try (java.sql.Connection setup = accounts.open()) {
+            accounts.insert(setup, 16, 0);
+            setup.commit();
+        }
+        for (int i = 1; i <= 5; i++) {
+            sendPlain(queue, Integer.toString(i));
+        }
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.sql.Connection jdbc = accounts.open()) {
+            JournalLocalSession s = jmsConnection().createSession(jdbc);
+            s.createConsumer(s.createQueue(queue)).setMessageListener(m -> {
+                try {
+                    int amount = Integer.parseInt(((TextMessage) m).getText());
+                    accounts.add(jdbc, 16, amount);
+                    if (amount == 3 && !m.getJMSRedelivered()) {
+                        s.rollback(); // comes back once
+                    } else {
+                        s.commit();
+                        done.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            await("5 committed transactions", 20_000, () -> done.get() == 5 || failure.get() != null);
+            s.close();
+        }
+        assertNull(failure.get(), () -> String.valueOf(failure.get()));
+        assertEquals(15, accounts.balance(16), "each amount once: the rolled back update is gone");
+        assertNull(receivePlain(queue, 300));
+    }
+
+    @Test
     @DisplayName("6.2.7 with topics: a publication commits and rolls back with the row")
     void topicPublicationFollowsTheTransaction() throws Exception {
         Connection c = started();
