@@ -101,4 +101,34 @@ final class BenchContext {
     org.journalmq.jms.JournalConnectionFactory journalFactory() {
         return (org.journalmq.jms.JournalConnectionFactory) factory;
     }
+
+    // ---------------------------------------------------------------- application JDBC (local-tx scenarios)
+
+    private String jdbcUrl;
+    private String jdbcUser;
+    private String jdbcPassword;
+    private String tablePrefix = "JMQ_";
+
+    /** Where the scenarios that write application rows connect: the journal's own database. */
+    void useJdbc(String url, String user, String password, String prefix) {
+        boolean hsqldb = url.startsWith("jdbc:hsqldb:");
+        this.jdbcUrl = url;
+        this.jdbcUser = user != null ? user : hsqldb ? "SA" : null;
+        this.jdbcPassword = password != null && !password.isEmpty() ? password : hsqldb ? "" : null;
+        if (prefix != null) {
+            this.tablePrefix = prefix;
+        }
+    }
+
+    /** A connection to the journal's database as an application opens one: auto-commit off. */
+    java.sql.Connection openJdbc() throws java.sql.SQLException {
+        java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /** Prefix for the application tables of a scenario (the journal's, so that runs stay apart). */
+    String tablePrefix() {
+        return tablePrefix;
+    }
 }

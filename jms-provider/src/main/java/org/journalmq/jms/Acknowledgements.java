@@ -198,4 +198,35 @@ final class Acknowledgements {
         unacked.clear();
         return work;
     }
+
+    // ---------------------------------------------------------------- local transactions (issue 6 item 4)
+
+    /** The open transaction's work, taken out of the session for {@link JournalLocalSession}. */
+    record Taken(UnitOfWork work, List<Delivered> delivered) {
+    }
+
+    /** Takes the transaction's sends, publications and consumed rows; the session state is empty after. */
+    synchronized Taken takeTransaction() {
+        Taken taken = new Taken(new UnitOfWork(sends, acksOf(unacked), publications), new ArrayList<>(unacked));
+        sends.clear();
+        publications.clear();
+        unacked.clear();
+        return taken;
+    }
+
+    /**
+     * A rollback that also gives back rows consumed in earlier parts of the transaction (already
+     * written into the application's connection): delivery restarts from the oldest of them all.
+     */
+    void rollbackWith(List<Delivered> alsoConsumed) {
+        List<Delivered> taken;
+        synchronized (this) {
+            sends.clear();
+            publications.clear();
+            taken = new ArrayList<>(alsoConsumed);
+            taken.addAll(unacked);
+            unacked.clear();
+        }
+        restartDelivery(taken);
+    }
 }

@@ -124,4 +124,17 @@ public final class JmsExceptions {
         }
         return r;
     }
+
+    // ---------------------------------------------------------------- local transactions (issue 6 item 4)
+
+    /**
+     * Translates a failure of the application's own JDBC objects (its DataSource or connection),
+     * classified by the journal's SQL state rules; the SQLException stays attached.
+     */
+    public static JMSException translate(java.sql.SQLException e, String what) {
+        JournalException wrapped = new JournalException(org.journalmq.persistence.jdbc.SqlErrors.kindOf(e),
+                "SQLState " + e.getSQLState() + ": "
+                        + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(String.valueOf(e.getMessage())), e);
+        return translate(wrapped, what);
+    }
 }

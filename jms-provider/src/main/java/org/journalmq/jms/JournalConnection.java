@@ -507,4 +507,67 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         sessions.add(session);
         return session;
     }
+
+    // ---------------------------------------------------------------- local transactions (issue 6 item 4)
+
+    /**
+     * A transacted session that runs in the application's own JDBC transaction: its sends and
+     * acknowledgements are written into {@code jdbc} and commit or roll back with the business
+     * rows written on it. The connection must reach the journal's database (and tables), be open
+     * and have auto-commit off; the application keeps owning it (closing the session does not close
+     * it). See {@link JournalLocalSession}.
+     *
+     * @throws JMSException (error code JMQ-INVALID) naming what is wrong with the connection
+     */
+    public JournalLocalSession createSession(java.sql.Connection jdbc) throws JMSException {
+        checkOpen();
+        fixClientId();
+        checkLocalConnection(jdbc);
+        return addLocalSession(new JournalLocalSession(this, jdbc, false));
+    }
+
+    /**
+     * Like {@link #createSession(java.sql.Connection)} with a connection taken from the
+     * application's DataSource for the session's lifetime (auto-commit turned off), closed with the
+     * session. The business work goes on {@link JournalLocalSession#getJdbcConnection()}.
+     */
+    public JournalLocalSession createSession(javax.sql.DataSource dataSource) throws JMSException {
+        checkOpen();
+        fixClientId();
+        if (dataSource == null) {
+            throw new JMSException("the application's DataSource is null", "JMQ-INVALID");
+        }
+        java.sql.Connection jdbc;
+        try {
+            jdbc = dataSource.getConnection();
+        } catch (java.sql.SQLException e) {
+            throw JmsExceptions.translate(e, "get a connection from the application's DataSource");
+        }
+        try {
+            jdbc.setAutoCommit(false);
+            checkLocalConnection(jdbc);
+        } catch (java.sql.SQLException | JMSException e) {
+            try {
+                jdbc.close();
+            } catch (java.sql.SQLException ignored) {
+                // the first failure is the one to report
+            }
+            throw e instanceof JMSException j ? j
+                    : JmsExceptions.translate((java.sql.SQLException) e, "turn off auto-commit");
+        }
+        return addLocalSession(new JournalLocalSession(this, jdbc, true));
+    }
+
+    private void checkLocalConnection(java.sql.Connection jdbc) throws JMSException {
+        try {
+            journal.checkLocalConnection(jdbc);
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "create a session in the application's JDBC transaction");
+        }
+    }
+
+    private JournalLocalSession addLocalSession(JournalLocalSession s) {
+        sessions.add(s);
+        return s;
+    }
 }

@@ -221,6 +221,60 @@ public interface Journal extends AutoCloseable {
     /** The connection pool's figures now. */
     PoolFigures poolFigures();
 
+    // ------------------------------------------------------------------ local transactions (issue 6 item 4)
+
+    /**
+     * Checks that a JDBC connection of the application can carry journal work in its own
+     * transaction: open, auto-commit off, and reaching this journal's database and tables (it
+     * must see this journal's client row). Runs no statement that can fail, so a failed check
+     * leaves the application's transaction usable.
+     *
+     * @throws JournalException INVALID_ARGUMENT naming what is wrong with the connection
+     */
+    default void checkLocalConnection(java.sql.Connection connection) {
+        throw new JournalException(JournalException.Kind.INTERNAL, "local transactions are not supported by "
+                + getClass().getName());
+    }
+
+    /**
+     * Applies sends, publications and acks on the application's connection, on the calling thread,
+     * and does not commit: they become visible, and the acknowledged rows go, when the application's
+     * transaction commits, and never if it rolls back. Claims keep committing on the journal's own
+     * connections. The connection is checked as by {@link #checkLocalConnection} (the client row
+     * only: one indexed read).
+     *
+     * @return the journal addresses written to; pass them to {@link #afterLocalCommit} after the commit
+     * @throws JournalException LEASE_LOST when an ack no longer matches a row this client holds:
+     *                          part of the unit may already be written, so the caller must roll the
+     *                          transaction back; INVALID_ARGUMENT for a bad connection
+     */
+    default java.util.Set<String> applyLocal(java.sql.Connection connection, UnitOfWork work) {
+        throw new JournalException(JournalException.Kind.INTERNAL, "local transactions are not supported by "
+                + getClass().getName());
+    }
+
+    /**
+     * Commits the application's connection. A failure of the commit itself leaves the outcome to
+     * the database: with kind UNAVAILABLE the transaction may or may not have committed.
+     */
+    default void commitLocal(java.sql.Connection connection) {
+        throw new JournalException(JournalException.Kind.INTERNAL, "local transactions are not supported by "
+                + getClass().getName());
+    }
+
+    /**
+     * Wakes this JVM's consumers of the addresses an application transaction wrote to (from
+     * {@link #applyLocal}), once it committed. Only an optimisation: consumers also poll.
+     */
+    default void afterLocalCommit(java.util.Set<String> addresses) {
+    }
+
+    /** Rolls the application's connection back. */
+    default void rollbackLocal(java.sql.Connection connection) {
+        throw new JournalException(JournalException.Kind.INTERNAL, "local transactions are not supported by "
+                + getClass().getName());
+    }
+
     /** Stops maintenance, waits for pending writes, releases this client's claims, closes the pool. */
     @Override
     void close();

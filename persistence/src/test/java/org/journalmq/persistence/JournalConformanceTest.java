@@ -13,7 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class JournalConformanceTest implements SendClaimConformance, AckReleaseConformance,
         ConcurrencyConformance, OperationsConformance, TopicConformance,
-        TemporaryConformance, XaConformance, DeadLetterConformance, OpsConformance {
+        TemporaryConformance, XaConformance, DeadLetterConformance, OpsConformance,
+        LocalTransactionConformance {
     protected static final String QUEUE = ConformanceSupport.QUEUE;
 
     protected JournalConfig config;

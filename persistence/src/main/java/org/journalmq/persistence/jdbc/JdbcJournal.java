@@ -61,6 +61,7 @@ public final class JdbcJournal implements Journal {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Traffic traffic = new Traffic();
     private final OpsQueries ops;
+    private final LocalTransactions local;
 
     /** Opens a journal; see {@link org.journalmq.persistence.Journals#open(JournalConfig)}. */
     public static JdbcJournal open(JournalConfig config) {
@@ -110,6 +111,7 @@ public final class JdbcJournal implements Journal {
         this.temporaries = new Temporaries(db, clock, clientId, config.leaseMillis());
         maintenance.temporaries(temporaries);
         this.xa = new XaBranches(db, clock, clientId, this::wakeOnJournalThread);
+        this.local = new LocalTransactions(db, new IdAllocator(dialect, db), clock, clientId);
         // Threads last: nothing above may leave a thread behind when it throws.
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "journalmq-maintenance-" + instance);
@@ -349,6 +351,40 @@ public final class JdbcJournal implements Journal {
     @Override
     public PoolFigures poolFigures() {
         return db.poolFigures();
+    }
+
+    // ---------------------------------------------------------------- local transactions (issue 6 item 4)
+
+    @Override
+    public void checkLocalConnection(java.sql.Connection connection) {
+        checkOpen();
+        local.check(connection);
+    }
+
+    @Override
+    public Set<String> applyLocal(java.sql.Connection connection, UnitOfWork work) {
+        Objects.requireNonNull(work, "work");
+        checkOpen();
+        return local.apply(connection, work);
+    }
+
+    @Override
+    public void commitLocal(java.sql.Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        local.commit(connection);
+    }
+
+    @Override
+    public void afterLocalCommit(Set<String> addresses) {
+        if (!addresses.isEmpty() && !closed.get()) {
+            wakeOnJournalThread(Set.copyOf(addresses));
+        }
+    }
+
+    @Override
+    public void rollbackLocal(java.sql.Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        local.rollback(connection);
     }
 
     @Override

@@ -1,0 +1,206 @@
+package org.journalmq.persistence.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.journalmq.persistence.Ack;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.JournalException.Kind;
+import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.UnitOfWork;
+
+/**
+ * Units of work applied in the caller's own JDBC transaction (issue 6, item 4): the same rows the
+ * {@link GroupWriter} writes, but on a connection the application controls, on the calling thread,
+ * without committing. The journal's writer thread and pool take no part, so an application
+ * transaction that stays open long holds nothing of the journal but the rows it wrote itself.
+ *
+ * <p>Which database a connection reaches is decided by a fact only that database holds: this
+ * journal's own row in CLIENT (a random id, committed at open). A connection that sees it reaches
+ * the same database and the same tables (prefix and schema) as the journal.
+ */
+final class LocalTransactions {
+    private final Database db;
+    private final IdAllocator ids;
+    private final JournalClock clock;
+    private final String clientId;
+    private final String clientTable;
+    private final String ownClientRow;
+
+    LocalTransactions(Database db, IdAllocator ids, JournalClock clock, String clientId) {
+        this.db = db;
+        this.ids = ids;
+        this.clock = clock;
+        this.clientId = clientId;
+        this.clientTable = db.tables.client();
+        this.ownClientRow = "SELECT COUNT(*) FROM " + clientTable + " WHERE client_id = ?";
+    }
+
+    /**
+     * Checks that a connection can carry journal work: open, not in auto-commit, reaching this
+     * journal's database and tables. The table's existence is looked up in the metadata first,
+     * because a failing statement would abort the caller's transaction on PostgreSQL.
+     */
+    void check(Connection c) {
+        usable(c);
+        try {
+            DatabaseMetaData md = c.getMetaData();
+            String table = md.storesLowerCaseIdentifiers() ? clientTable.toLowerCase(Locale.ROOT)
+                    : md.storesUpperCaseIdentifiers() ? clientTable.toUpperCase(Locale.ROOT) : clientTable;
+            boolean found;
+            try (ResultSet rs = md.getTables(null, null, table.replace("_", md.getSearchStringEscape() + "_"),
+                    null)) {
+                found = rs.next();
+            }
+            if (!found) {
+                throw otherDatabase(c, "it has no table " + clientTable);
+            }
+            sameJournal(c);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("check of the application's connection", e, db.url);
+        }
+    }
+
+    /**
+     * Writes the unit's sends, publications and acks on the caller's connection and leaves the
+     * transaction open.
+     *
+     * @return the addresses rows were written to, for the wake-up after the caller's commit
+     * @throws JournalException LEASE_LOST when an ack matches no row this client holds (the caller
+     *                          must roll back: part of the unit may be written); INVALID_ARGUMENT
+     *                          for an unusable connection or one to another database
+     */
+    Set<String> apply(Connection c, UnitOfWork work) {
+        usable(c);
+        Validation.unit(work);
+        try {
+            sameJournal(c);
+            long now = clock.now();
+            Set<String> addresses = new LinkedHashSet<>();
+            insert(c, work, now, addresses);
+            if (!work.publications().isEmpty()) {
+                // A Fanout of its own per call: the writer's one caches per thread, and this runs
+                // on application threads. Without the cache it reads the subscriptions each time.
+                addresses.addAll(new Fanout(db, new TopicSql(db.dialect, db.tables))
+                        .apply(c, work.publications(), ids, now));
+            }
+            deleteAcked(c, work);
+            return addresses;
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("write in the application's transaction", e, db.url);
+        }
+    }
+
+    /** Commits the caller's connection. */
+    void commit(Connection c) {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("commit of the application's transaction", e, db.url);
+        }
+    }
+
+    /** Rolls the caller's connection back. */
+    void rollback(Connection c) {
+        try {
+            if (c.isClosed()) {
+                return; // closing it ended the transaction
+            }
+            c.rollback();
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("rollback of the application's transaction", e, db.url);
+        }
+    }
+
+    private void insert(Connection c, UnitOfWork work, long now, Set<String> addresses) throws SQLException {
+        if (work.sends().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(db.sql.insert)) {
+            for (NewMessage m : work.sends()) {
+                ps.setLong(1, ids.next(c));
+                ps.setString(2, m.destination());
+                ps.setInt(3, m.priority());
+                ps.setInt(4, 9 - m.priority()); // priority_rank
+                ps.setLong(5, m.deliverAt());
+                ps.setLong(6, m.expiresAt());
+                ps.setString(7, m.groupId());
+                ps.setLong(8, now);
+                ps.setBytes(9, m.data());
+                ps.addBatch();
+                addresses.add(m.destination());
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void deleteAcked(Connection c, UnitOfWork work) throws SQLException {
+        if (work.acks().isEmpty()) {
+            return;
+        }
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(db.sql.ack)) {
+            for (Ack a : work.acks()) {
+                ps.setLong(1, a.id());
+                ps.setString(2, clientId);
+                ps.setInt(3, a.deliveryCount());
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        for (int count : counts) {
+            if (count == 0) {
+                throw new JournalException(Kind.LEASE_LOST, "an ack names a row this client no longer holds"
+                        + " with that delivery count (lease expired or message gone); roll the transaction back");
+            }
+        }
+    }
+
+    private void sameJournal(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ownClientRow)) {
+            ps.setString(1, clientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw otherDatabase(c, "it does not see journal client " + clientId + " in " + clientTable
+                            + " (another database or schema, or this client was declared dead)");
+                }
+            }
+        }
+    }
+
+    private static void usable(Connection c) {
+        if (c == null) {
+            throw new JournalException(Kind.INVALID_ARGUMENT, "the application's JDBC connection is null");
+        }
+        try {
+            if (c.isClosed()) {
+                throw new JournalException(Kind.INVALID_ARGUMENT, "the application's JDBC connection is closed");
+            }
+            if (c.getAutoCommit()) {
+                throw new JournalException(Kind.INVALID_ARGUMENT, "the application's JDBC connection is in"
+                        + " auto-commit mode: call setAutoCommit(false) so that its work and the messages"
+                        + " commit together");
+            }
+        } catch (SQLException e) {
+            throw new JournalException(Kind.INVALID_ARGUMENT, "the application's JDBC connection is unusable: "
+                    + SqlErrors.safeUrl(e.getMessage()), e);
+        }
+    }
+
+    private JournalException otherDatabase(Connection c, String why) {
+        String where;
+        try {
+            where = SqlErrors.safeUrl(c.getMetaData().getURL());
+        } catch (SQLException e) {
+            where = "(URL unknown)";
+        }
+        return new JournalException(Kind.INVALID_ARGUMENT, "the application's JDBC connection to " + where
+                + " does not reach the journal's database " + SqlErrors.safeUrl(db.url) + ": " + why);
+    }
+}
