@@ -52,6 +52,11 @@ public class JournalContext implements JMSContext {
         this.sessionMode = sessionMode;
     }
 
+    /** For {@link ContainerContext}: a context over a connection whose session a container supplies. */
+    JournalContext(JournalConnection connection, int sessionMode) {
+        this(new SharedConnection(connection), sessionMode);
+    }
+
     static JournalContext create(JournalConnection connection, int sessionMode) {
         return new JournalContext(new SharedConnection(connection), sessionMode);
     }
@@ -78,7 +83,7 @@ public class JournalContext implements JMSContext {
         }
     }
 
-    private void checkOpen() {
+    void checkOpen() {
         if (closed) {
             throw new IllegalStateRuntimeException("JMSContext is closed");
         }
@@ -204,14 +209,19 @@ public class JournalContext implements JMSContext {
             closed = true;
         }
         run(() -> {
-            if (s != null) {
-                s.close();
-            }
-            if (shared.users.decrementAndGet() == 0) {
-                shared.connection.close();
-            }
+            release(s);
             return null;
         });
+    }
+
+    /** Closes what this context owns; {@link ContainerContext} returns them to the container instead. */
+    void release(JournalSession s) throws JMSException {
+        if (s != null) {
+            s.close();
+        }
+        if (shared.users.decrementAndGet() == 0) {
+            shared.connection.close();
+        }
     }
 
     @Override

@@ -1,0 +1,134 @@
+package org.journalmq.ra;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkManager;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.transaction.xa.XAResource;
+import org.journalmq.jms.JournalConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JournalMQ resource adapter: one per deployed .rar. Its configuration says where the journal
+ * is; outbound connection factories ({@link JournalManagedConnectionFactory}) and message-driven
+ * bean activations ({@link JournalActivationSpec}) share it. All message handling is delegated to
+ * the provider's {@link JournalConnectionFactory}.
+ */
+public class JournalResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalResourceAdapter.class);
+
+    private final RaConfig config = new RaConfig();
+    private final Map<ActivationKey, Activation> activations = new ConcurrentHashMap<>();
+    private volatile JournalConnectionFactory factory;
+    private volatile WorkManager workManager;
+
+    /** An activation is named by its endpoint factory and spec (JCA 2.1 sec. 13.4.2). */
+    private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
+    }
+
+    // ---------------------------------------------------------------- configuration (ra.xml config-property)
+
+    public String getUrl() { return config.url; }
+    public void setUrl(String url) { config.url = url; }
+    public String getUser() { return config.user; }
+    public void setUser(String user) { config.user = user; }
+    public String getPassword() { return config.password; }
+    public void setPassword(String password) { config.password = password; }
+    public String getTablePrefix() { return config.tablePrefix; }
+    public void setTablePrefix(String prefix) { config.tablePrefix = prefix; }
+    public Long getLeaseMillis() { return config.leaseMillis; }
+    public void setLeaseMillis(Long millis) { config.leaseMillis = millis; }
+    public Integer getPoolSize() { return config.poolSize; }
+    public void setPoolSize(Integer size) { config.poolSize = size; }
+    public Long getRedeliveryDelayMillis() { return config.redeliveryDelayMillis; }
+    public void setRedeliveryDelayMillis(Long millis) { config.redeliveryDelayMillis = millis; }
+    public Integer getPrefetch() { return config.prefetch; }
+    public void setPrefetch(Integer prefetch) { config.prefetch = prefetch; }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
+        try {
+            factory = config.toFactory();
+        } catch (IllegalArgumentException e) {
+            // Fails the deployment of the .rar with the property named (the message says which).
+            LOG.error("JMQ7001 JournalMQ resource adapter configuration rejected: {}", e.getMessage());
+            throw new ResourceAdapterInternalException("JournalMQ resource adapter configuration: " + e.getMessage(), e);
+        }
+        workManager = ctx.getWorkManager();
+        LOG.info("JMQ7002 JournalMQ resource adapter started: {}", factory);
+    }
+
+    @Override
+    public void stop() {
+        for (ActivationKey key : activations.keySet()) {
+            Activation a = activations.remove(key);
+            if (a != null) {
+                a.stop();
+            }
+        }
+        LOG.info("JMQ7003 JournalMQ resource adapter stopped");
+    }
+
+    /** The provider factory built from this adapter's configuration; null before start. */
+    JournalConnectionFactory factory() throws ResourceAdapterInternalException {
+        JournalConnectionFactory f = factory;
+        if (f == null) {
+            throw new ResourceAdapterInternalException("the JournalMQ resource adapter is not started");
+        }
+        return f;
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
+            throws ResourceException {
+        if (!(spec instanceof JournalActivationSpec js)) {
+            throw new ResourceException("not a JournalMQ activation spec: " + spec);
+        }
+        js.validate(); // containers call it too, but a failed activation must never start delivery
+        Activation a = new Activation(factory(), workManager, endpointFactory, js);
+        if (activations.putIfAbsent(new ActivationKey(endpointFactory, spec), a) != null) {
+            throw new ResourceException("endpoint already activated with this activation spec: " + spec);
+        }
+        a.start();
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
+        Activation a = activations.remove(new ActivationKey(endpointFactory, spec));
+        if (a != null) {
+            a.stop();
+        }
+    }
+
+    /**
+     * Recovery (JCA 2.1 sec. 6.4.4.1). This build enlists inbound deliveries one-phase only and never
+     * prepares a branch, so no in-doubt JournalMQ branch can exist: nothing to recover.
+     */
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    // The JCA specification asks a ResourceAdapter JavaBean for equals/hashCode; each deployed
+    // adapter is its own instance, so identity is the right equality.
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

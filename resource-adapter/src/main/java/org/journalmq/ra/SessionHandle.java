@@ -1,0 +1,88 @@
+package org.journalmq.ra;
+
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TransactionInProgressException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+
+/**
+ * The Session handed to an application by a {@link ConnectionHandle}: the managed connection's
+ * physical session, except that close hands it back, and inside a transaction commit and rollback
+ * belong to the transaction manager (Jakarta Messaging 3.1 sec. 12.3: TransactionInProgressException).
+ */
+final class SessionHandle implements InvocationHandler {
+
+    /** Asynchronous delivery is for message-driven beans in a container (sec. 12.2). */
+    private static final Set<String> FORBIDDEN = Set.of("setMessageListener", "run");
+
+    private final Session physical;
+    private final JournalManagedConnection owner;
+    private final Object proxy;
+    private volatile boolean closed;
+
+    SessionHandle(Session physical, JournalManagedConnection owner) {
+        this.physical = physical;
+        this.owner = owner;
+        this.proxy = Proxy.newProxyInstance(SessionHandle.class.getClassLoader(),
+                new Class<?>[] {Session.class, QueueSession.class, TopicSession.class}, this);
+    }
+
+    Session proxy() {
+        return (Session) proxy;
+    }
+
+    void invalidate() {
+        closed = true;
+    }
+
+    void close() {
+        if (!closed) {
+            closed = true;
+            owner.sessionHandleClosed();
+        }
+    }
+
+    @Override
+    public Object invoke(Object p, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        switch (name) {
+            case "close" -> {
+                close();
+                return null;
+            }
+            case "equals" -> {
+                return p == args[0];
+            }
+            case "hashCode" -> {
+                return System.identityHashCode(p);
+            }
+            case "toString" -> {
+                return "JournalMQ container session" + (closed ? " (closed)" : "");
+            }
+            default -> {
+            }
+        }
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
+        if (FORBIDDEN.contains(name)) {
+            throw new IllegalStateException("Session." + name + " must not be called in a Jakarta EE web or EJB"
+                    + " container (Jakarta Messaging 3.1 section 12.2)");
+        }
+        if ((name.equals("commit") || name.equals("rollback")) && owner.inTransaction()) {
+            throw new TransactionInProgressException("Session." + name + " is not allowed in a JTA transaction;"
+                    + " the transaction manager decides (Jakarta Messaging 3.1 section 12.3)");
+        }
+        try {
+            return method.invoke(physical, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

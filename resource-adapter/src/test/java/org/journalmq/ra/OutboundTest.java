@@ -1,0 +1,178 @@
+package org.journalmq.ra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.JMSContext;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TransactionInProgressException;
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.ManagedConnection;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.journalmq.jms.JournalConnectionFactory;
+import org.journalmq.jms.JournalQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Outbound (JCA 2.1 ch. 6 and 7) against a real HSQLDB file journal, driving the managed connection as a
+ * container does: allocate, begin/commit/rollback the LocalTransaction, listen for events.
+ */
+class OutboundTest {
+
+    @TempDir
+    Path dir;
+
+    private TestContainer container;
+    private JournalResourceAdapter ra;
+    private JournalManagedConnectionFactory mcf;
+    private JournalConnectionFactory plain;
+    private Connection keepOpen;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        String url = "jdbc:hsqldb:file:" + dir.resolve("journal");
+        container = new TestContainer();
+        ra = new JournalResourceAdapter();
+        ra.setUrl(url);
+        ra.start(container);
+        mcf = new JournalManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        plain = new JournalConnectionFactory(url);
+        keepOpen = plain.createConnection();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        keepOpen.close();
+        ra.stop();
+        container.close();
+    }
+
+    private int waiting(String queue) throws Exception {
+        try (Connection c = plain.createConnection(); Session s = c.createSession();
+             QueueBrowser b = s.createBrowser(new JournalQueue(queue))) {
+            return Collections.list(b.getEnumeration()).size();
+        }
+    }
+
+    @Test
+    @DisplayName("Sends in a LocalTransaction are invisible until commit, gone after rollback (Messaging 3.1 sec. 12.3)")
+    void localTransaction() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        for (boolean commit : new boolean[] {true, false}) {
+            LocalTransaction tx = mc.getLocalTransaction();
+            tx.begin();
+            Connection c = (Connection) mc.getConnection(null, null);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertTrue(s.getTransacted(), "the arguments are ignored in a transaction");
+            s.createProducer(new JournalQueue("q-tx")).send(s.createTextMessage("m"));
+            c.close(); // before the transaction ends, as applications do
+            assertEquals(commit ? 0 : 1, waiting("q-tx"), "not visible before the commit");
+            if (commit) {
+                tx.commit();
+            } else {
+                tx.rollback();
+            }
+            assertEquals(1, waiting("q-tx"), commit ? "visible after commit" : "rolled back: still only one");
+            mc.cleanup();
+        }
+        mc.destroy();
+    }
+
+    @Test
+    @DisplayName("Container rules: one session per connection, no setClientID/stop, commit in a transaction is TransactionInProgressException (sec. 12.2)")
+    void containerRules() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        mc.getLocalTransaction().begin();
+        Connection c = (Connection) mc.getConnection(null, null);
+        Session s = c.createSession();
+        assertThrows(IllegalStateException.class, c::createSession);
+        assertThrows(IllegalStateException.class, () -> c.setClientID("x"));
+        assertThrows(IllegalStateException.class, c::stop);
+        assertThrows(IllegalStateException.class, () -> c.setExceptionListener(e -> { }));
+        assertThrows(TransactionInProgressException.class, s::commit);
+        assertThrows(TransactionInProgressException.class, s::rollback);
+        assertThrows(IllegalStateException.class, () -> s.setMessageListener(m -> { }));
+        mc.getLocalTransaction().rollback();
+        mc.destroy();
+    }
+
+    @Test
+    @DisplayName("Closing a handle fires CONNECTION_CLOSED with the handle; the handle is then closed")
+    void closeReturnsTheManagedConnection() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+        mc.addConnectionEventListener(new ConnectionEventListener() {
+            @Override
+            public void connectionClosed(ConnectionEvent e) {
+                events.add(e);
+            }
+
+            @Override
+            public void connectionErrorOccurred(ConnectionEvent e) {
+                events.add(e);
+            }
+
+            @Override
+            public void localTransactionStarted(ConnectionEvent e) {
+            }
+
+            @Override
+            public void localTransactionCommitted(ConnectionEvent e) {
+            }
+
+            @Override
+            public void localTransactionRolledback(ConnectionEvent e) {
+            }
+        });
+        Connection c = (Connection) mc.getConnection(null, null);
+        Session s = c.createSession();
+        assertFalse(s.getTransacted(), "no transaction: non-transacted");
+        c.close();
+        assertEquals(1, events.size());
+        assertEquals(ConnectionEvent.CONNECTION_CLOSED, events.get(0).getId());
+        assertSame(c, events.get(0).getConnectionHandle());
+        assertThrows(IllegalStateException.class, c::createSession);
+        assertThrows(IllegalStateException.class, s::createTextMessage);
+        // the pooled connection serves the next handle
+        Connection next = (Connection) mc.getConnection(null, null);
+        Session s2 = next.createSession();
+        s2.createProducer(new JournalQueue("q-reuse")).send(s2.createTextMessage("reused"));
+        assertEquals(1, waiting("q-reuse"));
+        mc.destroy();
+    }
+
+    @Test
+    @DisplayName("A non-managed factory (JCA 2.1 sec. 6.5.1.1) gives working ConnectionFactory and container JMSContext")
+    void nonManagedFactory() throws Exception {
+        ConnectionFactory cf = (ConnectionFactory) mcf.createConnectionFactory();
+        try (JMSContext ctx = cf.createContext(JMSContext.CLIENT_ACKNOWLEDGE)) {
+            assertEquals(JMSContext.AUTO_ACKNOWLEDGE, ctx.getSessionMode(), "outside a transaction: AUTO");
+            ctx.createProducer().send(ctx.createQueue("q-ctx"), "hello");
+            assertThrows(IllegalStateRuntimeException.class, () -> ctx.setClientID("x"));
+            assertThrows(IllegalStateRuntimeException.class, ctx::stop);
+        }
+        try (JMSContext ctx = plain.createContext()) {
+            assertEquals("hello", ctx.createConsumer(ctx.createQueue("q-ctx")).receiveBody(String.class, 5_000));
+            assertNull(ctx.createConsumer(ctx.createQueue("q-ctx")).receiveNoWait());
+        }
+    }
+}
