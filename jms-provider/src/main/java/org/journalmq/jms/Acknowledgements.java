@@ -167,4 +167,25 @@ final class Acknowledgements {
                     releases.size(), e.getMessage());
         }
     }
+
+    // ---------------------------------------------------------------- XA (branch xa)
+
+    /** The work of a session's open transaction, taken out of it for an XA branch. */
+    record TransactionWork(List<NewMessage> sends, List<Publication> publications, List<Delivered> delivered) {
+        boolean isEmpty() {
+            return sends.isEmpty() && publications.isEmpty() && delivered.isEmpty();
+        }
+    }
+
+    /**
+     * Takes the sends, publications and delivered rows gathered since the last call, leaving the
+     * session with none: at XAResource.end they move from the session to the transaction branch.
+     */
+    synchronized TransactionWork takeTransactionWork() {
+        TransactionWork work = new TransactionWork(List.copyOf(sends), List.copyOf(publications), List.copyOf(unacked));
+        sends.clear();
+        publications.clear();
+        unacked.clear();
+        return work;
+    }
 }

@@ -52,7 +52,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
 
-    private JournalConnection(Journal journal, JournalConnectionFactory.ProviderSettings settings) {
+    JournalConnection(Journal journal, JournalConnectionFactory.ProviderSettings settings) {
         this.journal = journal;
         this.settings = settings;
     }
@@ -412,5 +412,37 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
         checkOpen();
         throw noConnectionConsumers();
+    }
+
+    // ---------------------------------------------------------------- XA (branch xa)
+
+    /** Opens the journal and makes a connection of a subclass (an XA connection) on it. */
+    static <C extends JournalConnection> C open(JournalConfig config, String clientID,
+            java.util.function.Function<Journal, C> make) throws JMSException {
+        Journal journal;
+        try {
+            journal = JournalRegistry.acquire(config);
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "connect to "
+                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.jdbcUrl()));
+        }
+        C c = make.apply(journal);
+        if (clientID != null) {
+            try {
+                c.setClientID(clientID);
+            } catch (JMSException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    /** Registers a session made by a subclass, as {@link #newSession} does for its own. */
+    <S extends JournalSession> S addSession(S session) throws JMSException {
+        checkOpen();
+        fixClientId();
+        sessions.add(session);
+        return session;
     }
 }

@@ -32,6 +32,7 @@ import org.journalmq.persistence.JournalConfig;
  * value: serializable and referenceable, so it can be bound in JNDI.
  */
 public class JournalConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        jakarta.jms.XAConnectionFactory, jakarta.jms.XAQueueConnectionFactory, jakarta.jms.XATopicConnectionFactory,
         Serializable,
         Referenceable {
 
@@ -237,6 +238,58 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }
+    }
+
+    // ---------------------------------------------------------------- XA (branch xa)
+
+    @Override
+    public jakarta.jms.XAConnection createXAConnection() throws JMSException {
+        return createXAConnection(user, password);
+    }
+
+    @Override
+    public jakarta.jms.XAConnection createXAConnection(String userName, String pass) throws JMSException {
+        return openXA(userName, pass);
+    }
+
+    @Override
+    public jakarta.jms.XAQueueConnection createXAQueueConnection() throws JMSException {
+        return openXA(user, password);
+    }
+
+    @Override
+    public jakarta.jms.XAQueueConnection createXAQueueConnection(String userName, String pass) throws JMSException {
+        return openXA(userName, pass);
+    }
+
+    @Override
+    public jakarta.jms.XATopicConnection createXATopicConnection() throws JMSException {
+        return openXA(user, password);
+    }
+
+    @Override
+    public jakarta.jms.XATopicConnection createXATopicConnection(String userName, String pass) throws JMSException {
+        return openXA(userName, pass);
+    }
+
+    @Override
+    public jakarta.jms.XAJMSContext createXAContext() {
+        return createXAContext(user, password);
+    }
+
+    @Override
+    public jakarta.jms.XAJMSContext createXAContext(String userName, String pass) {
+        try {
+            return new JournalXAContext(openXA(userName, pass));
+        } catch (JMSException e) {
+            throw JmsExceptions.toRuntime(e);
+        }
+    }
+
+    private JournalXAConnection openXA(String userName, String pass) throws JMSException {
+        ProviderSettings settings = providerSettings();
+        return JournalConnection.open(journalConfig(userName, pass), clientID,
+                journal -> new JournalXAConnection(journal, settings));
     }
 
     private Map<String, String> settings() {

@@ -52,9 +52,14 @@ public class JournalContext implements JMSContext {
         this.sessionMode = sessionMode;
     }
 
-    /** For {@link ContainerContext}: a context over a connection whose session a container supplies. */
+    /** For the XA context and {@link ContainerContext}: a context of its own on the connection. */
     JournalContext(JournalConnection connection, int sessionMode) {
         this(new SharedConnection(connection), sessionMode);
+    }
+
+    /** The session a context runs on; the XA context opens an XA session instead. */
+    JournalSession openSession() {
+        return (JournalSession) run(() -> shared.connection.createSession(sessionMode));
     }
 
     static JournalContext create(JournalConnection connection, int sessionMode) {
@@ -93,7 +98,7 @@ public class JournalContext implements JMSContext {
     synchronized JournalSession session() {
         checkOpen();
         if (session == null) {
-            session = (JournalSession) run(() -> shared.connection.createSession(sessionMode));
+            session = openSession();
         }
         return session;
     }

@@ -84,6 +84,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         return journal;
     }
 
+    /** The mode the session acts in now; an XA session's depends on its enlistment. */
     int mode() {
         return mode;
     }
@@ -488,7 +489,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         NewMessage row = out.toRow(journal);
         // A topic message is fanned out by the journal, one copy per matching subscription.
         Publication publication = isTopic(out.destination()) ? Subscriptions.publication(row, connection) : null;
-        if (mode == SESSION_TRANSACTED) {
+        if (mode() == SESSION_TRANSACTED) {
             if (publication != null) {
                 acks.addPublish(publication);
             } else {

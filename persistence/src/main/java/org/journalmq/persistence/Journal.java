@@ -125,6 +125,59 @@ public interface Journal extends AutoCloseable {
     /** Frees a name reserved by this client; unknown names are ignored. */
     void releaseClientName(String name);
 
+    // ------------------------------------------------------------------ XA (branch xa)
+
+    /**
+     * Makes a transaction branch's work durable in the prepared state, in one transaction: its sends
+     * and publications are stored but invisible to claims and browses, its acks keep their rows
+     * claimed (not released by lease expiry, nor by this journal's close) under the branch, and the
+     * branch is recorded with its id. Any journal on the same database and table prefix may then
+     * finish it with {@link #commitPrepared} or {@link #rollbackPrepared}, also after a restart.
+     *
+     * @throws JournalException CONFLICT when a branch with this id is already recorded; LEASE_LOST
+     *                          when an ack no longer matches a row this client holds (nothing is
+     *                          then written)
+     */
+    void prepare(XaId xid, UnitOfWork work);
+
+    /**
+     * Commits a prepared branch: its sends become ready, its acknowledged rows are deleted, and the
+     * record is removed. A branch an operator completed heuristically is left as it is and reported.
+     *
+     * @throws JournalException NOT_FOUND when no branch with this id is recorded
+     */
+    XaOutcome commitPrepared(XaId xid);
+
+    /**
+     * Rolls back a prepared branch: its sends are deleted, its acknowledged rows are released for
+     * redelivery with their delivery count kept, and the record is removed. A branch an operator
+     * completed heuristically is left as it is and reported.
+     *
+     * @throws JournalException NOT_FOUND when no branch with this id is recorded
+     */
+    XaOutcome rollbackPrepared(XaId xid);
+
+    /** Every recorded branch (prepared or heuristically completed), oldest first. */
+    List<PreparedBranch> preparedBranches();
+
+    /**
+     * An operator's heuristic decision: finishes a prepared branch now (commit or rollback) and
+     * keeps its record, marked with the decision, until {@link #forget}, so that the transaction
+     * manager learns of it.
+     *
+     * @throws JournalException NOT_FOUND when no branch with this id is recorded; CONFLICT when it
+     *                          is already completed
+     */
+    void completeHeuristically(XaId xid, boolean commit);
+
+    /**
+     * Removes the record of a heuristically completed branch.
+     *
+     * @throws JournalException NOT_FOUND when no branch with this id is recorded; CONFLICT when it
+     *                          is still prepared (it must be committed or rolled back)
+     */
+    void forget(XaId xid);
+
     /** Stops maintenance, waits for pending writes, releases this client's claims, closes the pool. */
     @Override
     void close();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
  * the lifecycle: a fresh database (or table prefix) per test, every journal closed after it.
  */
 public abstract class JournalConformanceTest implements SendClaimConformance, AckReleaseConformance,
-        ConcurrencyConformance, OperationsConformance, TopicConformance {
+        ConcurrencyConformance, OperationsConformance, TopicConformance,
+        XaConformance {
     protected static final String QUEUE = ConformanceSupport.QUEUE;
 
     protected JournalConfig config;

@@ -66,7 +66,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -79,6 +79,9 @@ public final class PostgresDialect implements Dialect {
     public List<String> migration(int version, Tables t) {
         if (version == 2) {
             return topics(t);
+        }
+        if (version == 3) {
+            return xa(t);
         }
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
@@ -196,5 +199,22 @@ public final class PostgresDialect implements Dialect {
                 // Deliveries whose body is in BODY have body_id set and an empty data column.
                 "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS body_id BIGINT",
                 "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
+    }
+
+    // ------------------------------------------------------------------ XA (branch xa)
+
+    /**
+     * Migration 3: XA branches. A prepared branch's sends are DELIVERY rows in state 2 and its
+     * acknowledged rows are in state 3, both carrying the branch in {@code xa_branch}; claims,
+     * browses, lease expiry and the expiry sweep only ever touch states 0 and 1.
+     */
+    private static List<String> xa(Tables t) {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + t.xaBranch() + " (branch_id BIGINT NOT NULL PRIMARY KEY, "
+                        + "format_id INTEGER NOT NULL, gtrid BYTEA NOT NULL, bqual BYTEA NOT NULL, "
+                        + "owner VARCHAR(64) NOT NULL, state SMALLINT NOT NULL, created_at BIGINT NOT NULL, "
+                        + "CONSTRAINT " + t.xaBranchXidKey() + " UNIQUE (format_id, gtrid, bqual))",
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS xa_branch BIGINT",
+                "CREATE INDEX IF NOT EXISTS " + t.deliveryXaIndex() + " ON " + t.delivery() + " (xa_branch)");
     }
 }

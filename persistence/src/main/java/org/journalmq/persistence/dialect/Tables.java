@@ -94,4 +94,21 @@ public record Tables(String prefix) {
         return "CASE WHEN " + delivery() + ".body_id IS NULL THEN " + delivery() + ".data ELSE (SELECT b.data FROM "
                 + body() + " b WHERE b.id = " + delivery() + ".body_id) END";
     }
+
+    // ------------------------------------------------------------------ XA (migration 3, branch xa)
+
+    /** Prepared and heuristically completed XA transaction branches. */
+    public String xaBranch() {
+        return prefix + "XA_BRANCH";
+    }
+
+    /** Unique constraint on a branch's XID. */
+    public String xaBranchXidKey() {
+        return prefix + "XA_BRANCH_XID_UK";
+    }
+
+    /** Index of DELIVERY rows by the prepared branch holding them. */
+    public String deliveryXaIndex() {
+        return prefix + "DELIVERY_XA_IX";
+    }
 }

@@ -11,7 +11,8 @@ import org.journalmq.persistence.dialect.Dialect;
  * sequence, so appending costs no round trip per message. Ids are unique, not gap-free, and only
  * roughly ordered across JVMs: nothing may rely on "every id below X has committed".
  */
-final class IdAllocator {
+// Not final: the XA prepare (XaBranches) records the ids of the rows it writes.
+class IdAllocator {
     private final String nextBlockSql;
     private long next;
     private long limit;

@@ -25,6 +25,9 @@ import org.journalmq.persistence.StoredMessage;
 import org.journalmq.persistence.SubscribeOutcome;
 import org.journalmq.persistence.Subscription;
 import org.journalmq.persistence.UnitOfWork;
+import org.journalmq.persistence.PreparedBranch;
+import org.journalmq.persistence.XaId;
+import org.journalmq.persistence.XaOutcome;
 import org.journalmq.persistence.dialect.Dialect;
 import org.journalmq.persistence.dialect.Dialects;
 import org.slf4j.Logger;
@@ -49,6 +52,7 @@ public final class JdbcJournal implements Journal {
     private final Operations operations;
     private final GroupWriter writer;
     private final Topics topics;
+    private final XaBranches xa;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -96,6 +100,7 @@ public final class JdbcJournal implements Journal {
         this.operations = new Operations(db, clock, clientId, this::wakeOnJournalThread);
         this.topics = new Topics(db, new TopicSql(dialect, db.tables), clock, clientId, config.leaseMillis());
         maintenance.topics(topics);
+        this.xa = new XaBranches(db, clock, clientId, this::wakeOnJournalThread);
         // Threads last: nothing above may leave a thread behind when it throws.
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "journalmq-maintenance-" + instance);
@@ -262,6 +267,51 @@ public final class JdbcJournal implements Journal {
         Validation.destination(destination);
         Objects.requireNonNull(listener, "listener");
         return listeners.register(destination, listener);
+    }
+
+    // ------------------------------------------------------------------ XA (branch xa)
+
+    @Override
+    public void prepare(XaId xid, UnitOfWork work) {
+        Objects.requireNonNull(xid, "xid");
+        Objects.requireNonNull(work, "work");
+        checkOpen();
+        Validation.unit(work);
+        xa.prepare(xid, work);
+    }
+
+    @Override
+    public XaOutcome commitPrepared(XaId xid) {
+        Objects.requireNonNull(xid, "xid");
+        checkOpen();
+        return xa.commit(xid);
+    }
+
+    @Override
+    public XaOutcome rollbackPrepared(XaId xid) {
+        Objects.requireNonNull(xid, "xid");
+        checkOpen();
+        return xa.rollback(xid);
+    }
+
+    @Override
+    public List<PreparedBranch> preparedBranches() {
+        checkOpen();
+        return xa.list();
+    }
+
+    @Override
+    public void completeHeuristically(XaId xid, boolean commit) {
+        Objects.requireNonNull(xid, "xid");
+        checkOpen();
+        xa.completeHeuristically(xid, commit);
+    }
+
+    @Override
+    public void forget(XaId xid) {
+        Objects.requireNonNull(xid, "xid");
+        checkOpen();
+        xa.forget(xid);
     }
 
     @Override

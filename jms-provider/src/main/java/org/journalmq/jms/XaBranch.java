@@ -1,0 +1,121 @@
+package org.journalmq.jms;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import org.journalmq.persistence.Ack;
+import org.journalmq.persistence.Journal;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.Publication;
+import org.journalmq.persistence.Release;
+import org.journalmq.persistence.UnitOfWork;
+import org.journalmq.persistence.XaId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One transaction branch of a JournalMQ resource manager while it lives in this JVM: the sessions
+ * associated with it, and the work they did in it (taken from each session at
+ * {@code XAResource.end}). Until prepare the work is only in memory: the sends are not written,
+ * the consumed rows stay claimed under this client's renewed lease. All fields are guarded by the
+ * owning {@link XaResourceManager}.
+ */
+final class XaBranch {
+    private static final Logger LOG = LoggerFactory.getLogger(XaBranch.class);
+
+    /** Where a branch stands (X/Open XA branch states, simplified to what a caller can observe). */
+    enum State {
+        /** At least one session is associated (between start and end). */
+        ACTIVE,
+        /** Every association ended; it may still be joined or resumed, then prepared, committed, rolled back. */
+        IDLE,
+        /** Being prepared or committed: no other call may change it meanwhile. */
+        COMPLETING,
+        /** Durably prepared in the journal; only commit or rollback remain. */
+        PREPARED
+    }
+
+    final XaId id;
+    final Journal journal;
+    final long redeliveryDelayMillis;
+    State state = State.ACTIVE;
+    /** Marked by end(TMFAIL): prepare and one-phase commit roll it back. */
+    boolean rollbackOnly;
+    /** The transaction timeout ran out before prepare: the work was rolled back. */
+    boolean timedOut;
+    final Set<JournalXASession> associated = new HashSet<>();
+    final Set<JournalXASession> suspended = new HashSet<>();
+    ScheduledFuture<?> timeout;
+    private final List<NewMessage> sends = new ArrayList<>();
+    private final List<Publication> publications = new ArrayList<>();
+    private final List<Delivered> delivered = new ArrayList<>();
+
+    XaBranch(XaId id, Journal journal, long redeliveryDelayMillis) {
+        this.id = id;
+        this.journal = journal;
+        this.redeliveryDelayMillis = redeliveryDelayMillis;
+    }
+
+    void add(Acknowledgements.TransactionWork work) {
+        sends.addAll(work.sends());
+        publications.addAll(work.publications());
+        delivered.addAll(work.delivered());
+    }
+
+    boolean isEmpty() {
+        return sends.isEmpty() && publications.isEmpty() && delivered.isEmpty();
+    }
+
+    boolean isAssociated() {
+        return !associated.isEmpty() || !suspended.isEmpty();
+    }
+
+    /** The branch's work as one journal unit. */
+    UnitOfWork unit() {
+        List<Ack> acks = new ArrayList<>(delivered.size());
+        for (Delivered d : delivered) {
+            acks.add(d.row().ack());
+        }
+        return new UnitOfWork(sends, acks, publications);
+    }
+
+    /**
+     * Drops the work: the sends are forgotten, the consumed rows given back for redelivery with
+     * their delivery count kept. Returns the rows to release, so that the caller releases them
+     * outside its lock ({@link #release}).
+     */
+    List<Delivered> discard() {
+        List<Delivered> rows = new ArrayList<>(delivered);
+        sends.clear();
+        publications.clear();
+        delivered.clear();
+        return rows;
+    }
+
+    /** Gives consumed rows back to the journal; a failure leaves them to lease expiry. */
+    void release(List<Delivered> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Release> releases = new ArrayList<>(rows.size());
+        for (Delivered d : rows) {
+            releases.add(new Release(d.row().id(), d.row().deliveryCount(), redeliveryDelayMillis, true));
+        }
+        try {
+            journal.release(releases);
+        } catch (JournalException e) {
+            LOG.warn("JMQ3005 could not release {} message(s) of rolled back XA branch {}; they return when"
+                    + " their lease expires: {}", releases.size(), id, e.getMessage());
+        }
+    }
+
+    void cancelTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+            timeout = null;
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package org.journalmq.persistence.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.journalmq.persistence.Ack;
+import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.JournalException.Kind;
+import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.PreparedBranch;
+import org.journalmq.persistence.PreparedBranch.State;
+import org.journalmq.persistence.UnitOfWork;
+import org.journalmq.persistence.XaId;
+import org.journalmq.persistence.XaOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The journal as its own XA resource manager (migration 3). A prepared branch is a row in
+ * XA_BRANCH plus DELIVERY rows tagged with its id: sends in state 2 (never claimed or browsed,
+ * since those only read state 0) and acknowledged rows moved from state 1 to 3 (so that neither
+ * lease expiry nor a journal's close, which only look at state 1, gives them back). Finishing a
+ * branch is one transaction that turns those rows into their outcome and removes the record; it
+ * locks the record first, so two journals finishing the same branch at once cannot both apply it.
+ *
+ * <p>Prepares run in their own transaction rather than in the group commit: they are rare next to
+ * plain sends, and a failed one must fail alone and leave no trace.
+ */
+final class XaBranches {
+    private static final Logger LOG = LoggerFactory.getLogger(XaBranches.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int PREPARED_SEND = 2;
+    private static final int PREPARED_ACK = 3;
+
+    /** Records every id it hands out, so the prepare can tag the rows the fan-out inserted. */
+    private static final class RecordingIds extends IdAllocator {
+        private final List<Long> handedOut = new ArrayList<>();
+
+        RecordingIds(Database db) {
+            super(db.dialect, db);
+        }
+
+        @Override
+        synchronized long next(Connection c) throws SQLException {
+            long id = super.next(c);
+            handedOut.add(id);
+            return id;
+        }
+
+        synchronized List<Long> drain() {
+            List<Long> ids = new ArrayList<>(handedOut);
+            handedOut.clear();
+            return ids;
+        }
+    }
+
+    private record Found(long branchId, State state) {
+    }
+
+    private final Database db;
+    private final JournalClock clock;
+    private final String clientId;
+    private final Consumer<Set<String>> wake;
+    private final RecordingIds ids;
+    private final Fanout fanout;
+    private final String insertBranch;
+    private final String findBranch;
+    private final String lockBranch;
+    private final String setBranchState;
+    private final String deleteBranch;
+    private final String listBranches;
+    private final String insertSend;
+    private final String tagPublished;
+    private final String holdAck;
+    private final String destinationsOfBranch;
+    private final String commitSends;
+    private final String commitAcks;
+    private final String rollbackSends;
+    private final String rollbackAcks;
+
+    XaBranches(Database db, JournalClock clock, String clientId, Consumer<Set<String>> wake) {
+        this.db = db;
+        this.clock = clock;
+        this.clientId = clientId;
+        this.wake = wake;
+        this.ids = new RecordingIds(db);
+        this.fanout = new Fanout(db, new TopicSql(db.dialect, db.tables));
+        String b = db.tables.xaBranch();
+        String d = db.tables.delivery();
+        insertBranch = "INSERT INTO " + b + " (branch_id, format_id, gtrid, bqual, owner, state, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, 0, ?)";
+        String xid = " WHERE format_id = ? AND gtrid = ? AND bqual = ?";
+        findBranch = "SELECT branch_id, state FROM " + b + xid;
+        // A no-op update takes the row lock on both databases: a concurrent finisher waits, then
+        // finds the record gone.
+        lockBranch = "UPDATE " + b + " SET state = state WHERE branch_id = ?";
+        setBranchState = "UPDATE " + b + " SET state = ? WHERE branch_id = ?";
+        deleteBranch = "DELETE FROM " + b + " WHERE branch_id = ?";
+        listBranches = "SELECT format_id, gtrid, bqual, owner, state, created_at FROM " + b
+                + " ORDER BY created_at, branch_id";
+        insertSend = "INSERT INTO " + d + " (id, destination, priority, priority_rank, deliver_at, expires_at, state,"
+                + " owner, lease_until, delivery_count, group_id, created_at, data, xa_branch)"
+                + " VALUES (?, ?, ?, ?, ?, ?, " + PREPARED_SEND + ", NULL, 0, 0, ?, ?, ?, ?)";
+        tagPublished = "UPDATE " + d + " SET state = " + PREPARED_SEND + ", xa_branch = ? WHERE id = ? AND state = 0";
+        // Same claim token as a plain ack: a lease lost meanwhile makes the prepare fail.
+        holdAck = "UPDATE " + d + " SET state = " + PREPARED_ACK + ", xa_branch = ?"
+                + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
+        destinationsOfBranch = "SELECT DISTINCT destination FROM " + d + " WHERE xa_branch = ?";
+        commitSends = "UPDATE " + d + " SET state = 0, xa_branch = NULL WHERE xa_branch = ? AND state = "
+                + PREPARED_SEND;
+        commitAcks = "DELETE FROM " + d + " WHERE xa_branch = ? AND state = " + PREPARED_ACK;
+        rollbackSends = "DELETE FROM " + d + " WHERE xa_branch = ? AND state = " + PREPARED_SEND;
+        // The delivery count is kept: the next delivery is flagged as a redelivery.
+        rollbackAcks = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, xa_branch = NULL"
+                + " WHERE xa_branch = ? AND state = " + PREPARED_ACK;
+    }
+
+    /** One prepare at a time per journal: the recorded ids must be this prepare's only. */
+    synchronized void prepare(XaId xid, UnitOfWork work) {
+        try {
+            db.transaction("XA prepare", c -> {
+                ids.drain();
+                long now = clock.now();
+                long branchId = ids.next(c);
+                try (PreparedStatement ps = c.prepareStatement(insertBranch)) {
+                    ps.setLong(1, branchId);
+                    bindXid(ps, 2, xid);
+                    ps.setString(5, clientId);
+                    ps.setLong(6, now);
+                    ps.executeUpdate();
+                }
+                insertSends(c, work.sends(), branchId, now);
+                if (!work.publications().isEmpty()) {
+                    ids.drain();
+                    fanout.apply(c, work.publications(), ids, now);
+                    tagPublished(c, ids.drain(), branchId);
+                }
+                if (!holdAcks(c, work.acks(), branchId)) {
+                    // Thrown inside the transaction so that it is rolled back: nothing is prepared.
+                    throw new JournalException(Kind.LEASE_LOST, "XA prepare of " + xid + ": an ack names a row"
+                            + " this client no longer holds with that delivery count (lease expired or message"
+                            + " gone); nothing was prepared");
+                }
+                return null;
+            });
+        } catch (JournalException e) {
+            if (isUniqueViolation(e)) {
+                throw new JournalException(Kind.CONFLICT, "XA branch " + xid + " is already prepared", e);
+            }
+            throw e;
+        }
+        LOG.debug("JMQ3001 prepared XA branch {}: {} sends, {} publications, {} acks", xid, work.sends().size(),
+                work.publications().size(), work.acks().size());
+    }
+
+    XaOutcome commit(XaId xid) {
+        return finish(xid, true);
+    }
+
+    XaOutcome rollback(XaId xid) {
+        return finish(xid, false);
+    }
+
+    private XaOutcome finish(XaId xid, boolean commit) {
+        Set<String> touched = new LinkedHashSet<>();
+        XaOutcome outcome = db.transaction(commit ? "XA commit" : "XA rollback", c -> {
+            touched.clear();
+            Found found = lock(c, xid);
+            if (found.state == State.HEURISTIC_COMMITTED) {
+                return XaOutcome.HEURISTIC_COMMITTED;
+            }
+            if (found.state == State.HEURISTIC_ROLLED_BACK) {
+                return XaOutcome.HEURISTIC_ROLLED_BACK;
+            }
+            touched.addAll(apply(c, found.branchId, commit));
+            update(c, deleteBranch, found.branchId);
+            return XaOutcome.DONE;
+        });
+        if (!touched.isEmpty()) {
+            wake.accept(touched);
+        }
+        return outcome;
+    }
+
+    List<PreparedBranch> list() {
+        return db.transaction("XA recover", c -> {
+            List<PreparedBranch> branches = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(listBranches); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    XaId xid = new XaId(rs.getInt(1), rs.getBytes(2), rs.getBytes(3));
+                    branches.add(new PreparedBranch(xid, rs.getString(4), State.of(rs.getInt(5)), rs.getLong(6)));
+                }
+            }
+            return List.copyOf(branches);
+        });
+    }
+
+    void completeHeuristically(XaId xid, boolean commit) {
+        Set<String> touched = db.transaction("XA heuristic completion", c -> {
+            Found found = lock(c, xid);
+            if (found.state != State.PREPARED) {
+                throw new JournalException(Kind.CONFLICT, "XA branch " + xid + " is already completed: " + found.state);
+            }
+            Set<String> destinations = apply(c, found.branchId, commit);
+            try (PreparedStatement ps = c.prepareStatement(setBranchState)) {
+                ps.setInt(1, (commit ? State.HEURISTIC_COMMITTED : State.HEURISTIC_ROLLED_BACK).code());
+                ps.setLong(2, found.branchId);
+                ps.executeUpdate();
+            }
+            return destinations;
+        });
+        LOG.warn("JMQ3002 XA branch {} {} heuristically by an operator; the transaction manager will be told",
+                xid, commit ? "committed" : "rolled back");
+        if (!touched.isEmpty()) {
+            wake.accept(touched);
+        }
+    }
+
+    void forget(XaId xid) {
+        db.transaction("XA forget", c -> {
+            Found found = lock(c, xid);
+            if (found.state == State.PREPARED) {
+                throw new JournalException(Kind.CONFLICT, "XA branch " + xid
+                        + " is prepared, not heuristically completed: commit or roll it back instead of forgetting it");
+            }
+            update(c, deleteBranch, found.branchId);
+            return null;
+        });
+    }
+
+    /** Finds and locks a branch record; NOT_FOUND when there is none. */
+    private Found lock(Connection c, XaId xid) throws SQLException {
+        Found found = null;
+        try (PreparedStatement ps = c.prepareStatement(findBranch)) {
+            bindXid(ps, 1, xid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    found = new Found(rs.getLong(1), State.of(rs.getInt(2)));
+                }
+            }
+        }
+        if (found == null || update(c, lockBranch, found.branchId) == 0) {
+            throw new JournalException(Kind.NOT_FOUND, "no XA branch " + xid + " is recorded in the journal");
+        }
+        return found;
+    }
+
+    /** Turns the branch's rows into the outcome; returns the destinations that got ready rows. */
+    private Set<String> apply(Connection c, long branchId, boolean commit) throws SQLException {
+        Set<String> destinations = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(destinationsOfBranch)) {
+            ps.setLong(1, branchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    destinations.add(rs.getString(1));
+                }
+            }
+        }
+        update(c, commit ? commitSends : rollbackSends, branchId);
+        update(c, commit ? commitAcks : rollbackAcks, branchId);
+        return destinations;
+    }
+
+    private void insertSends(Connection c, List<NewMessage> sends, long branchId, long now) throws SQLException {
+        if (sends.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(insertSend)) {
+            for (NewMessage m : sends) {
+                ps.setLong(1, ids.next(c));
+                ps.setString(2, m.destination());
+                ps.setInt(3, m.priority());
+                ps.setInt(4, 9 - m.priority()); // priority_rank
+                ps.setLong(5, m.deliverAt());
+                ps.setLong(6, m.expiresAt());
+                ps.setString(7, m.groupId());
+                ps.setLong(8, now);
+                ps.setBytes(9, m.data());
+                ps.setLong(10, branchId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Tags the rows the fan-out just inserted (body ids among the ids match no delivery row). */
+    private void tagPublished(Connection c, List<Long> inserted, long branchId) throws SQLException {
+        if (inserted.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(tagPublished)) {
+            for (long id : inserted) {
+                ps.setLong(1, branchId);
+                ps.setLong(2, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Moves the acknowledged rows under the branch; false when one is no longer held. */
+    private boolean holdAcks(Connection c, List<Ack> acks, long branchId) throws SQLException {
+        if (acks.isEmpty()) {
+            return true;
+        }
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(holdAck)) {
+            for (Ack a : acks) {
+                ps.setLong(1, branchId);
+                ps.setLong(2, a.id());
+                ps.setString(3, clientId);
+                ps.setInt(4, a.deliveryCount());
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        for (int count : counts) {
+            if (count == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void bindXid(PreparedStatement ps, int first, XaId xid) throws SQLException {
+        ps.setInt(first, xid.formatId());
+        ps.setBytes(first + 1, xid.gtrid());
+        ps.setBytes(first + 2, xid.bqual());
+    }
+
+    private static int update(Connection c, String sql, long branchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, branchId);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException se && UNIQUE_VIOLATION.equals(se.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
