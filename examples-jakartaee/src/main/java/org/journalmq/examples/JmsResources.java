@@ -13,7 +13,7 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
  * admin objects, and the XA DataSource of the application's own database.
  */
 @ConnectionFactoryDefinition(name = "java:app/jms/cf", interfaceName = "jakarta.jms.ConnectionFactory",
-        resourceAdapter = "journalmq-ra", transactionSupport = TransactionSupportLevel.LocalTransaction,
+        resourceAdapter = "journalmq-ra", transactionSupport = TransactionSupportLevel.XATransaction,
         maxPoolSize = 16, minPoolSize = 0)
 @JMSConnectionFactoryDefinition(name = "java:app/jms/definedCf", resourceAdapter = "journalmq-ra",
         interfaceName = "jakarta.jms.ConnectionFactory", maxPoolSize = 4, minPoolSize = 0)

@@ -24,7 +24,9 @@ public final class ContainerContext extends JournalContext {
 
     private ContainerContext(JournalConnection connection, JournalSession session, boolean inTransaction,
                              Runnable onClose) throws JMSException {
-        super(connection, session.getAcknowledgeMode());
+        // Sec. 12.3: transacted in a transaction; outside one an XA session acknowledges automatically.
+        super(connection, inTransaction ? SESSION_TRANSACTED
+                : session instanceof JournalXASession ? AUTO_ACKNOWLEDGE : session.getAcknowledgeMode());
         this.physicalSession = session;
         this.inTransaction = inTransaction;
         this.onClose = onClose;
@@ -84,7 +86,21 @@ public final class ContainerContext extends JournalContext {
     }
 
     @Override
+    public boolean getTransacted() {
+        checkOpen();
+        return inTransaction || !(physicalSession instanceof JournalXASession) && super.getTransacted();
+    }
+
+    private void checkLocalTransaction(String method) {
+        if (!getTransacted()) {
+            throw new IllegalStateRuntimeException("JMSContext." + method + " called on a non-transacted context"
+                    + " (outside a transaction a container context acknowledges automatically, section 12.3)");
+        }
+    }
+
+    @Override
     public void commit() {
+        checkLocalTransaction("commit");
         if (inTransaction) {
             throw new TransactionInProgressRuntimeException("JMSContext.commit is not allowed in a JTA transaction;"
                     + " the transaction manager commits (Jakarta Messaging 3.1 section 12.3)");
@@ -94,6 +110,7 @@ public final class ContainerContext extends JournalContext {
 
     @Override
     public void rollback() {
+        checkLocalTransaction("rollback");
         if (inTransaction) {
             throw new TransactionInProgressRuntimeException("JMSContext.rollback is not allowed in a JTA"
                     + " transaction; the transaction manager rolls back (Jakarta Messaging 3.1 section 12.3)");

@@ -6,6 +6,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XASession;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import javax.transaction.xa.XAResource;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.JournalQueue;
 import org.journalmq.jms.JournalTopic;
@@ -43,6 +46,7 @@ final class Activation {
     private Connection connection;
     private final List<DeliveryWorker> workers = new ArrayList<>();
     private int generation;
+    private final java.util.concurrent.atomic.AtomicInteger failedAttempts = new java.util.concurrent.atomic.AtomicInteger();
 
     Activation(JournalConnectionFactory factory, WorkManager workManager, MessageEndpointFactory endpointFactory,
                JournalActivationSpec spec) {
@@ -99,6 +103,7 @@ final class Activation {
                 return;
             } catch (JMSException | NamingException | WorkException | RuntimeException e) {
                 closeConnection();
+                failedAttempts.incrementAndGet();
                 LOG.warn("JMQ7009 cannot start delivery to {} (attempt {}), retrying in {} ms: {}", spec, attempt,
                         backoff, e.getMessage());
             }
@@ -123,7 +128,8 @@ final class Activation {
 
     private void connect() throws JMSException, NamingException, WorkException {
         Destination destination = resolveDestination();
-        Connection c = factory.createConnection();
+        boolean transacted = isDeliveryTransacted();
+        XAConnection c = factory.createXAConnection();
         List<DeliveryWorker> made = new ArrayList<>();
         synchronized (lock) {
             if (stopped) {
@@ -137,10 +143,12 @@ final class Activation {
             c.setClientID(spec.getClientId());
         }
         for (int i = 0; i < spec.sessions(); i++) {
-            // Transacted: the message is acknowledged when the container's transaction (or, for a bean
-            // without one, a normal return of onMessage) commits, and comes back on rollback.
-            Session s = c.createSession(Session.SESSION_TRANSACTED);
-            made.add(new DeliveryWorker(this, s, consumer(s, destination), generation));
+            // A container-managed transaction receives on an XA session whose branch the container
+            // starts in beforeDelivery; a bean without one gets a local transacted session that a
+            // normal return of onMessage commits. Either way a rollback brings the message back.
+            Session s = transacted ? c.createXASession() : c.createSession(Session.SESSION_TRANSACTED);
+            XAResource xa = transacted ? ((XASession) s).getXAResource() : null;
+            made.add(new DeliveryWorker(this, s, consumer(s, destination), generation, xa));
         }
         c.start();
         synchronized (lock) {
@@ -148,6 +156,14 @@ final class Activation {
         }
         for (DeliveryWorker w : made) {
             schedule(w);
+        }
+    }
+
+    private boolean isDeliveryTransacted() {
+        try {
+            return endpointFactory.isDeliveryTransacted(DeliveryWorker.ON_MESSAGE);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("the endpoint does not implement MessageListener.onMessage", e);
         }
     }
 
@@ -192,6 +208,11 @@ final class Activation {
         } catch (WorkException we) {
             LOG.error("JMQ7011 cannot schedule the reconnection of {}: {}", spec, we.getMessage());
         }
+    }
+
+    /** Connection attempts that failed so far (the retry with back-off is observable in tests). */
+    int failedAttempts() {
+        return failedAttempts.get();
     }
 
     boolean isCurrent(int workerGeneration) {

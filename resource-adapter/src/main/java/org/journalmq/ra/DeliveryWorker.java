@@ -9,17 +9,19 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import java.lang.reflect.Method;
+import javax.transaction.xa.XAResource;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One session of an activation: receives a message, hands it to an endpoint instance, and lets the
- * outcome decide: the container's transaction (beforeDelivery/afterDelivery around onMessage with
- * this session's {@link DeliveryXAResource} enlisted) or, for a bean without a transaction, a normal
- * return (commit) versus an exception (rollback). A rolled back message is redelivered by the
- * provider with its delivery count raised.
+ * One session of an activation. For a bean with a container-managed transaction each round is
+ * createEndpoint(xaResource), beforeDelivery (the container starts the transaction and enlists the XA
+ * session's resource), receive, onMessage, afterDelivery (the container commits or rolls back, and so
+ * acknowledges the message or gives it back). For a bean without one, a normal return of onMessage
+ * commits the local session and an exception rolls it back. A rolled back message is redelivered by
+ * the provider with its delivery count raised.
  */
 final class DeliveryWorker implements Runnable {
 
@@ -39,16 +41,18 @@ final class DeliveryWorker implements Runnable {
     private final Session session;
     private final MessageConsumer consumer;
     private final int generation;
-    private final DeliveryXAResource xaResource;
+    /** The XA session's resource, or null for a bean without a container transaction. */
+    private final XAResource xaResource;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean halted;
 
-    DeliveryWorker(Activation activation, Session session, MessageConsumer consumer, int generation) {
+    DeliveryWorker(Activation activation, Session session, MessageConsumer consumer, int generation,
+                   XAResource xaResource) {
         this.activation = activation;
         this.session = session;
         this.consumer = consumer;
         this.generation = generation;
-        this.xaResource = new DeliveryXAResource(session);
+        this.xaResource = xaResource;
     }
 
     void halt() {
@@ -73,9 +77,13 @@ final class DeliveryWorker implements Runnable {
     public void run() {
         try {
             while (running()) {
-                Message m = consumer.receive(RECEIVE_MILLIS);
-                if (m != null) {
-                    deliver(m);
+                if (xaResource != null) {
+                    deliverTransacted();
+                } else {
+                    Message m = consumer.receive(RECEIVE_MILLIS);
+                    if (m != null) {
+                        deliverUntransacted(m);
+                    }
                 }
             }
         } catch (JMSException | RuntimeException e) {
@@ -87,55 +95,57 @@ final class DeliveryWorker implements Runnable {
         }
     }
 
-    private void deliver(Message m) throws JMSException {
+    /** One round in the container's transaction: the receive is part of it, so a rollback redelivers. */
+    private void deliverTransacted() throws JMSException {
         MessageEndpoint endpoint = createEndpoint();
         if (endpoint == null) {
-            session.rollback(); // deactivated while waiting: the message goes back, counted as delivered
             return;
         }
         try {
-            boolean transacted = activation.endpointFactory().isDeliveryTransacted(ON_MESSAGE);
-            if (transacted) {
-                deliverTransacted(endpoint, m);
-            } else {
-                deliverUntransacted(endpoint, m);
+            endpoint.beforeDelivery(ON_MESSAGE);
+            try {
+                Message m = consumer.receive(RECEIVE_MILLIS);
+                if (m != null) {
+                    onMessage(endpoint, m);
+                }
+            } finally {
+                endpoint.afterDelivery();
             }
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("MessageListener.onMessage not found", e);
+        } catch (ResourceException | NoSuchMethodException e) {
+            // The container could not start or complete its transaction: it rolled back, and the
+            // message (if one was received) is delivered again.
+            LOG.warn("JMQ7014 transacted delivery to {} failed: {}", activation.spec(), e.toString());
         } finally {
             endpoint.release();
         }
     }
 
-    /** The container's transaction decides: it commits or rolls back our resource. */
-    private void deliverTransacted(MessageEndpoint endpoint, Message m) throws JMSException {
-        xaResource.reset();
+    private void onMessage(MessageEndpoint endpoint, Message m) throws JMSException {
         try {
-            endpoint.beforeDelivery(ON_MESSAGE);
-            try {
-                ((MessageListener) endpoint).onMessage(m);
-            } finally {
-                endpoint.afterDelivery();
-            }
-        } catch (ResourceException | NoSuchMethodException | RuntimeException e) {
-            LOG.warn("JMQ7014 transacted delivery of {} to {} failed: {}", m.getJMSMessageID(), activation.spec(),
-                    e.toString());
-        }
-        if (!xaResource.completed()) {
-            // The container did not enlist us or failed before completing: keep the message.
-            session.rollback();
+            ((MessageListener) endpoint).onMessage(m);
+        } catch (RuntimeException e) {
+            // The container has marked its transaction for rollback (EJB 3.2 sec. 9.3.4).
+            LOG.warn("JMQ7015 onMessage of {} threw for {}, the message will be redelivered: {}", activation.spec(),
+                    m.getJMSMessageID(), e.toString());
         }
     }
 
     /** Bean-managed or NOT_SUPPORTED: a normal return acknowledges, an exception gives the message back. */
-    private void deliverUntransacted(MessageEndpoint endpoint, Message m) throws JMSException {
+    private void deliverUntransacted(Message m) throws JMSException {
+        MessageEndpoint endpoint = createEndpoint();
+        if (endpoint == null) {
+            session.rollback(); // deactivated while waiting: the message goes back
+            return;
+        }
         try {
             ((MessageListener) endpoint).onMessage(m);
         } catch (RuntimeException e) {
-            LOG.warn("JMQ7015 onMessage of {} threw, the message will be redelivered: {}", activation.spec(),
-                    e.toString());
+            LOG.warn("JMQ7015 onMessage of {} threw for {}, the message will be redelivered: {}", activation.spec(),
+                    m.getJMSMessageID(), e.toString());
             session.rollback();
             return;
+        } finally {
+            endpoint.release();
         }
         session.commit();
     }

@@ -3,7 +3,8 @@ package org.journalmq.ra;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
-import jakarta.resource.NotSupportedException;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XASession;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
@@ -21,32 +22,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pooled physical JournalMQ connection and at most one physical session at a time (Jakarta
+ * One pooled physical JournalMQ XA connection and at most one session in use at a time (Jakarta
  * Messaging 3.1 sec. 12.2: one session per connection in a container).
  *
- * <p>Transactions: while the container's {@link LocalTransaction} is active the session is a
- * transacted JournalMQ session; the container's commit or rollback commits or rolls it back. A session
- * handle closed inside the transaction therefore keeps its physical session until the transaction
- * ends. Outside a transaction the session is non-transacted (AUTO or DUPS_OK acknowledge).
+ * <p>Transactions: with XA (the default, ra.xml XATransaction) the session handed out is the
+ * connection's one {@link XASession}; the container enlists its XAResource, and the session's work
+ * belongs to the JTA branch, or is auto-acknowledged outside a transaction (XASession javadoc). With a
+ * pool configured for LocalTransaction, while the container's {@link LocalTransaction} is active the
+ * session is a transacted session that its commit or rollback ends; a session handle closed inside
+ * the transaction keeps its physical session until then.
  */
 final class JournalManagedConnection implements ManagedConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalManagedConnection.class);
 
     private final JournalManagedConnectionFactory factory;
-    private final Connection physical;
+    private final XAConnection physical;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ConnectionHandle> handles = new CopyOnWriteArrayList<>();
     private JournalManagedConnectionFactory.Credentials credentials = JournalManagedConnectionFactory.Credentials.NONE;
     private PrintWriter logWriter;
 
-    /** Guarded by this. */
+    /** Guarded by this. The XA session lives as long as this connection. */
+    private XASession xaSession;
+    private TrackedXAResource xaResource;
+    /** Guarded by this. The session in use or kept for the local transaction. */
     private Session session;
     private boolean sessionInUse;
     private boolean inTransaction;
     private volatile boolean destroyed;
 
-    JournalManagedConnection(JournalManagedConnectionFactory factory, Connection physical) throws JMSException {
+    JournalManagedConnection(JournalManagedConnectionFactory factory, XAConnection physical) throws JMSException {
         this.factory = factory;
         this.physical = physical;
         // A failure the provider meets outside a call (e.g. the journal's database went away) makes
@@ -66,12 +72,13 @@ final class JournalManagedConnection implements ManagedConnection {
         return !destroyed;
     }
 
-    Connection physical() {
+    XAConnection physical() {
         return physical;
     }
 
+    /** True inside the container's local transaction or while the XA session works in a JTA branch. */
     synchronized boolean inTransaction() {
-        return inTransaction;
+        return inTransaction || (xaResource != null && xaResource.inBranch());
     }
 
     // ---------------------------------------------------------------- handles and sessions
@@ -109,14 +116,25 @@ final class JournalManagedConnection implements ManagedConnection {
             throw new jakarta.jms.IllegalStateException("only one session per connection is allowed in a Jakarta EE"
                     + " web or EJB container (Jakarta Messaging 3.1 section 12.2); close the other session first");
         }
-        if (session == null) {
-            session = inTransaction
-                    ? physical.createSession(Session.SESSION_TRANSACTED)
-                    : physical.createSession(requestedMode == Session.DUPS_OK_ACKNOWLEDGE
-                            ? Session.DUPS_OK_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE);
+        if (inTransaction) {
+            if (session == null) {
+                session = physical.createSession(Session.SESSION_TRANSACTED);
+            }
+        } else {
+            // In a JTA transaction the container has enlisted the XA session's resource already;
+            // outside one the XA session acknowledges automatically (sec. 12.3: AUTO_ACKNOWLEDGE).
+            session = xaSession();
         }
         sessionInUse = true;
         return session;
+    }
+
+    private synchronized XASession xaSession() throws JMSException {
+        if (xaSession == null) {
+            xaSession = physical.createXASession();
+            xaResource = new TrackedXAResource(xaSession.getXAResource());
+        }
+        return xaSession;
     }
 
     /** The physical session of the open session handle (for a container JMSContext). */
@@ -124,7 +142,7 @@ final class JournalManagedConnection implements ManagedConnection {
         return session;
     }
 
-    /** A session handle closed: the physical session ends now, or with the transaction. */
+    /** A session handle closed: a local session ends now or with its transaction; the XA session stays. */
     synchronized void sessionHandleClosed() {
         sessionInUse = false;
         if (!inTransaction) {
@@ -135,7 +153,7 @@ final class JournalManagedConnection implements ManagedConnection {
     private void closeSession() {
         Session s = session;
         session = null;
-        if (s != null) {
+        if (s != null && s != xaSession) {
             try {
                 s.close();
             } catch (JMSException e) {
@@ -223,13 +241,16 @@ final class JournalManagedConnection implements ManagedConnection {
         }
     }
 
-    /**
-     * XA is not offered by this build of the adapter (the ra.xml declares LocalTransaction): the
-     * container never asks, and an explicit call gets NotSupportedException.
-     */
+    /** The XA session's resource: JournalMQ is its own resource manager (prepare is durable in the journal). */
     @Override
     public XAResource getXAResource() throws ResourceException {
-        throw new NotSupportedException("this JournalMQ resource adapter supports LocalTransaction, not XA");
+        try {
+            xaSession();
+            return xaResource;
+        } catch (JMSException e) {
+            connectionError(e);
+            throw new ResourceException("cannot open the JournalMQ XA session: " + e.getMessage(), e);
+        }
     }
 
     // ---------------------------------------------------------------- lifecycle

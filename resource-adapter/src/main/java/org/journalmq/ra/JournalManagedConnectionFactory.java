@@ -1,6 +1,6 @@
 package org.journalmq.ra;
 
-import jakarta.jms.Connection;
+import jakarta.jms.XAConnection;
 import jakarta.jms.JMSException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
@@ -42,9 +42,9 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
             throws ResourceException {
         Credentials c = info instanceof Credentials cr ? cr : Credentials.NONE;
         try {
-            Connection physical = c.user() == null
-                    ? adapter().factory().createConnection()
-                    : adapter().factory().createConnection(c.user(), c.password());
+            XAConnection physical = c.user() == null
+                    ? adapter().factory().createXAConnection()
+                    : adapter().factory().createXAConnection(c.user(), c.password());
             return new JournalManagedConnection(this, physical);
         } catch (JMSException e) {
             // The provider's message names the masked URL and the cause (never the password).

@@ -1,5 +1,8 @@
 package org.journalmq.ra;
 
+import jakarta.jms.JMSException;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XASession;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -28,6 +31,9 @@ public class JournalResourceAdapter implements ResourceAdapter {
     private final Map<ActivationKey, Activation> activations = new ConcurrentHashMap<>();
     private volatile JournalConnectionFactory factory;
     private volatile WorkManager workManager;
+    /** Guarded by this: the connection behind {@link #getXAResources}. */
+    private XAConnection recoveryConnection;
+    private XASession recoverySession;
 
     /** An activation is named by its endpoint factory and spec (JCA 2.1 sec. 13.4.2). */
     private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
@@ -75,6 +81,17 @@ public class JournalResourceAdapter implements ResourceAdapter {
                 a.stop();
             }
         }
+        synchronized (this) {
+            if (recoveryConnection != null) {
+                try {
+                    recoveryConnection.close();
+                } catch (JMSException e) {
+                    LOG.warn("JMQ7017 closing the JournalMQ recovery connection failed: {}", e.getMessage());
+                }
+                recoveryConnection = null;
+                recoverySession = null;
+            }
+        }
         LOG.info("JMQ7003 JournalMQ resource adapter stopped");
     }
 
@@ -103,6 +120,11 @@ public class JournalResourceAdapter implements ResourceAdapter {
         a.start();
     }
 
+    /** The activation of an endpoint, or null (for tests in this package). */
+    Activation activation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
+        return activations.get(new ActivationKey(endpointFactory, spec));
+    }
+
     @Override
     public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
         Activation a = activations.remove(new ActivationKey(endpointFactory, spec));
@@ -112,12 +134,27 @@ public class JournalResourceAdapter implements ResourceAdapter {
     }
 
     /**
-     * Recovery (JCA 2.1 sec. 6.4.4.1). This build enlists inbound deliveries one-phase only and never
-     * prepares a branch, so no in-doubt JournalMQ branch can exist: nothing to recover.
+     * Recovery (JCA 2.1 sec. 13.4.4): the transaction manager asks, after a restart, for resources
+     * whose recover() lists the in-doubt branches. Every activation and every outbound connection of
+     * this adapter uses the one journal of its configuration, and JournalMQ's XAResource recovers all
+     * prepared branches of that journal, so one resource serves every spec. Its connection stays open
+     * until the adapter stops, since the transaction manager may call it at any time.
      */
     @Override
-    public XAResource[] getXAResources(ActivationSpec[] specs) {
-        return new XAResource[0];
+    public XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
+        try {
+            synchronized (this) {
+                if (recoveryConnection == null) {
+                    recoveryConnection = factory().createXAConnection();
+                    recoverySession = recoveryConnection.createXASession();
+                }
+                return new XAResource[] {recoverySession.getXAResource()};
+            }
+        } catch (JMSException e) {
+            // The transaction manager retries recovery later; the journal may be down now.
+            LOG.warn("JMQ7016 JournalMQ recovery resource unavailable: {}", e.getMessage());
+            throw new ResourceException("JournalMQ recovery: cannot open the journal: " + e.getMessage(), e);
+        }
     }
 
     // The JCA specification asks a ResourceAdapter JavaBean for equals/hashCode; each deployed

@@ -238,6 +238,9 @@ class InboundDeliveryTest {
         MessageEndpointFactory f = container.endpoints(true, m -> got.add(((TextMessage) m).getText()) && false);
         JournalActivationSpec spec = queueSpec("q-outage", 2);
         ra.endpointActivation(f, spec); // must not fail: the connector retries in the background
+        Activation activation = ra.activation(f, spec);
+        // one attempt waits up to the journal's connect timeout (10 s) before it counts as failed
+        assertTrue(await(() -> activation.failedAttempts() >= 1), "a connection attempt failed and is retried");
         assertTrue(got.isEmpty());
 
         Server again = server(port, dbPath);

@@ -73,6 +73,21 @@ class OutboundTest {
         }
     }
 
+    /** How many messages a consumer can claim now (claimed in a transaction that is then rolled back). */
+    private int claimable(String queue) throws Exception {
+        try (Connection c = plain.createConnection()) {
+            c.start();
+            Session s = c.createSession(Session.SESSION_TRANSACTED);
+            jakarta.jms.MessageConsumer consumer = s.createConsumer(new JournalQueue(queue));
+            int n = 0;
+            while (consumer.receiveNoWait() != null) {
+                n++;
+            }
+            s.rollback();
+            return n;
+        }
+    }
+
     @Test
     @DisplayName("Sends in a LocalTransaction are invisible until commit, gone after rollback (Messaging 3.1 sec. 12.3)")
     void localTransaction() throws Exception {
@@ -94,6 +109,39 @@ class OutboundTest {
             assertEquals(1, waiting("q-tx"), commit ? "visible after commit" : "rolled back: still only one");
             mc.cleanup();
         }
+        mc.destroy();
+    }
+
+    @Test
+    @DisplayName("XA: the managed connection's XAResource enlists the session; prepare + commit publishes, rollback discards (JCA 2.1 sec. 7.6)")
+    void xaTransaction() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        for (boolean commit : new boolean[] {true, false}) {
+            javax.transaction.xa.XAResource xa = mc.getXAResource();
+            javax.transaction.xa.Xid xid = TestContainer.newXid();
+            xa.start(xid, javax.transaction.xa.XAResource.TMNOFLAGS);
+            Connection c = (Connection) mc.getConnection(null, null);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertTrue(s.getTransacted(), "in a JTA branch the session is transacted (sec. 12.3)");
+            String queue = commit ? "q-xa-commit" : "q-xa-rollback";
+            s.createProducer(new JournalQueue(queue)).send(s.createTextMessage("m"));
+            assertThrows(TransactionInProgressException.class, s::commit);
+            c.close();
+            xa.end(xid, javax.transaction.xa.XAResource.TMSUCCESS);
+            assertEquals(javax.transaction.xa.XAResource.XA_OK, xa.prepare(xid));
+            assertEquals(0, claimable(queue), "prepared but not committed: no consumer can have it");
+            if (commit) {
+                xa.commit(xid, false);
+            } else {
+                xa.rollback(xid);
+            }
+            assertEquals(commit ? 1 : 0, waiting(queue), commit ? "committed" : "the rolled back message never appears");
+            mc.cleanup();
+        }
+        Connection c = (Connection) mc.getConnection(null, null);
+        Session s = c.createSession();
+        assertFalse(s.getTransacted(), "outside a transaction the session is non-transacted (sec. 12.3)");
+        assertEquals(Session.AUTO_ACKNOWLEDGE, s.getAcknowledgeMode());
         mc.destroy();
     }
 

@@ -106,8 +106,12 @@ final class TestContainer implements BootstrapContext, AutoCloseable {
         };
     }
 
-    private static MessageEndpoint endpoint(XAResource xa, boolean transacted, Bean bean) {
-        Xid xid = new Xid() {
+    private static final java.util.concurrent.atomic.AtomicLong TX = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A new transaction id, as a transaction manager makes one per transaction. */
+    static Xid newXid() {
+        byte[] gtrid = java.nio.ByteBuffer.allocate(8).putLong(TX.incrementAndGet()).array();
+        return new Xid() {
             @Override
             public int getFormatId() {
                 return 42;
@@ -115,7 +119,7 @@ final class TestContainer implements BootstrapContext, AutoCloseable {
 
             @Override
             public byte[] getGlobalTransactionId() {
-                return new byte[] {1};
+                return gtrid.clone();
             }
 
             @Override
@@ -123,13 +127,18 @@ final class TestContainer implements BootstrapContext, AutoCloseable {
                 return new byte[] {2};
             }
         };
+    }
+
+    private static MessageEndpoint endpoint(XAResource xa, boolean transacted, Bean bean) {
+        Xid[] xid = {null};
         boolean[] rollbackOnly = {false};
         return (MessageEndpoint) Proxy.newProxyInstance(TestContainer.class.getClassLoader(),
                 new Class<?>[] {MessageEndpoint.class, MessageListener.class}, (p, method, args) -> {
                     switch (method.getName()) {
                         case "beforeDelivery" -> {
                             rollbackOnly[0] = false;
-                            xa.start(xid, XAResource.TMNOFLAGS);
+                            xid[0] = newXid();
+                            xa.start(xid[0], XAResource.TMNOFLAGS);
                         }
                         case "onMessage" -> {
                             try {
@@ -142,12 +151,12 @@ final class TestContainer implements BootstrapContext, AutoCloseable {
                             }
                         }
                         case "afterDelivery" -> {
-                            xa.end(xid, rollbackOnly[0] ? XAResource.TMFAIL : XAResource.TMSUCCESS);
                             try {
+                                xa.end(xid[0], rollbackOnly[0] ? XAResource.TMFAIL : XAResource.TMSUCCESS);
                                 if (rollbackOnly[0]) {
-                                    xa.rollback(xid);
+                                    xa.rollback(xid[0]);
                                 } else {
-                                    xa.commit(xid, true);
+                                    xa.commit(xid[0], true);
                                 }
                             } catch (XAException e) {
                                 throw new IllegalStateException("XA error " + e.errorCode, e);
