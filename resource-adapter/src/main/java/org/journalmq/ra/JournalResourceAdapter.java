@@ -57,6 +57,14 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setRedeliveryDelayMillis(Long millis) { config.redeliveryDelayMillis = millis; }
     public Integer getPrefetch() { return config.prefetch; }
     public void setPrefetch(Integer prefetch) { config.prefetch = prefetch; }
+    public Double getRedeliveryMultiplier() { return config.redeliveryMultiplier; }
+    public void setRedeliveryMultiplier(Double m) { config.redeliveryMultiplier = m; }
+    public Long getMaxRedeliveryDelayMillis() { return config.maxRedeliveryDelayMillis; }
+    public void setMaxRedeliveryDelayMillis(Long millis) { config.maxRedeliveryDelayMillis = millis; }
+    public Integer getMaxDeliveryAttempts() { return config.maxDeliveryAttempts; }
+    public void setMaxDeliveryAttempts(Integer attempts) { config.maxDeliveryAttempts = attempts; }
+    public String getDeadLetterQueue() { return config.deadLetterQueue; }
+    public void setDeadLetterQueue(String queue) { config.deadLetterQueue = queue; }
 
     // ---------------------------------------------------------------- lifecycle
 

@@ -16,6 +16,12 @@ final class RaConfig {
     Integer poolSize;
     Long redeliveryDelayMillis;
     Integer prefetch;
+    // Redelivery policy and dead-letter queue of the provider's redelivery policy (names as the
+    // provider factory's properties; see README "Redelivery policy").
+    Double redeliveryMultiplier;
+    Long maxRedeliveryDelayMillis;
+    Integer maxDeliveryAttempts;
+    String deadLetterQueue;
 
     /**
      * @throws IllegalArgumentException naming the property when one is missing or malformed
@@ -38,6 +44,10 @@ final class RaConfig {
         set(f, JournalConnectionFactory.POOL_SIZE, poolSize);
         set(f, JournalConnectionFactory.REDELIVERY_DELAY_MILLIS, redeliveryDelayMillis);
         set(f, JournalConnectionFactory.PREFETCH, prefetch);
+        set(f, "redeliveryMultiplier", redeliveryMultiplier);
+        set(f, "maxRedeliveryDelayMillis", maxRedeliveryDelayMillis);
+        set(f, "maxDeliveryAttempts", maxDeliveryAttempts);
+        set(f, "deadLetterQueue", deadLetterQueue);
         return f;
     }
 
