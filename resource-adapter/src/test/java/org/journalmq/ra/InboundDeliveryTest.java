@@ -48,20 +48,41 @@ class InboundDeliveryTest {
     /** Holds the journal open across the test, so it is not shut down between connections. */
     private Connection keepOpen;
 
+    /** The journal under test: an HSQLDB file database here, PostgreSQL in the subclass. */
+    String journalUrl() {
+        return "jdbc:hsqldb:file:" + dir.resolve("journal");
+    }
+
+    /** Database user, null for the default. */
+    String user() {
+        return null;
+    }
+
+    /** Table prefix of the journal, null for the default. */
+    String tablePrefix() {
+        return null;
+    }
+
     @BeforeEach
     void setUp() throws Exception {
         container = new TestContainer();
-        start("jdbc:hsqldb:file:" + dir.resolve("journal"));
+        start(journalUrl());
         keepOpen = plain.createConnection();
     }
 
-    private void start(String url) throws Exception {
+    void start(String url) throws Exception {
         ra = new JournalResourceAdapter();
         ra.setUrl(url);
         ra.setLeaseMillis(2_000L);
+        ra.setTablePrefix(tablePrefix());
+        ra.setUser(user());
         ra.start(container);
         plain = new JournalConnectionFactory(url);
         plain.setLeaseMillis(2_000L);
+        if (tablePrefix() != null) {
+            plain.setTablePrefix(tablePrefix());
+        }
+        plain.setUser(user());
     }
 
     @AfterEach
@@ -73,7 +94,7 @@ class InboundDeliveryTest {
         container.close();
     }
 
-    private static JournalActivationSpec queueSpec(String queue, int maxSessions) {
+    static JournalActivationSpec queueSpec(String queue, int maxSessions) {
         JournalActivationSpec s = new JournalActivationSpec();
         s.setDestination(queue);
         s.setMaxSessions(maxSessions);
