@@ -146,6 +146,33 @@ class OutboundTest {
     }
 
     @Test
+    @DisplayName("Recovery: getXAResources finds a branch prepared through a pooled connection and can commit it (JCA 2.1 sec. 13.4.4)")
+    void recoveryThroughGetXAResources() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        javax.transaction.xa.XAResource xa = mc.getXAResource();
+        javax.transaction.xa.Xid xid = TestContainer.newXid();
+        xa.start(xid, javax.transaction.xa.XAResource.TMNOFLAGS);
+        Connection c = (Connection) mc.getConnection(null, null);
+        Session s = c.createSession();
+        s.createProducer(new JournalQueue("q-recover")).send(s.createTextMessage("in doubt"));
+        c.close();
+        xa.end(xid, javax.transaction.xa.XAResource.TMSUCCESS);
+        assertEquals(javax.transaction.xa.XAResource.XA_OK, xa.prepare(xid));
+        mc.destroy(); // the application server "crashes" before the commit decision reaches JournalMQ
+
+        javax.transaction.xa.XAResource[] recovery = ra.getXAResources(new jakarta.resource.spi.ActivationSpec[0]);
+        assertEquals(1, recovery.length);
+        javax.transaction.xa.Xid[] inDoubt = recovery[0].recover(javax.transaction.xa.XAResource.TMSTARTRSCAN
+                | javax.transaction.xa.XAResource.TMENDRSCAN);
+        javax.transaction.xa.Xid found = java.util.Arrays.stream(inDoubt)
+                .filter(x -> java.util.Arrays.equals(x.getGlobalTransactionId(), xid.getGlobalTransactionId()))
+                .findFirst().orElseThrow(() -> new AssertionError("prepared branch not recovered"));
+        assertEquals(0, claimable("q-recover"), "in doubt: not deliverable");
+        recovery[0].commit(found, false);
+        assertEquals(1, waiting("q-recover"), "committed by the recovery resource");
+    }
+
+    @Test
     @DisplayName("Container rules: one session per connection, no setClientID/stop, commit in a transaction is TransactionInProgressException (sec. 12.2)")
     void containerRules() throws Exception {
         ManagedConnection mc = mcf.createManagedConnection(null, null);
