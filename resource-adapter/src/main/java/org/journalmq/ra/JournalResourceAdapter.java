@@ -77,8 +77,25 @@ public class JournalResourceAdapter implements ResourceAdapter {
             LOG.error("JMQ7001 JournalMQ resource adapter configuration rejected: {}", e.getMessage());
             throw new ResourceAdapterInternalException("JournalMQ resource adapter configuration: " + e.getMessage(), e);
         }
+        registerDrivers();
         workManager = ctx.getWorkManager();
         LOG.info("JMQ7002 JournalMQ resource adapter started: {}", factory);
+    }
+
+    /**
+     * Loads the JDBC drivers packed in the .rar with the adapter's class loader, so that they register
+     * with DriverManager. Without this, DriverManager only knows the drivers its service lookup saw
+     * on the server's class path, and opening the journal fails with "No suitable driver" on threads
+     * whose context class loader is not the application's (seen with asadmin ping-connection-pool).
+     */
+    private static void registerDrivers() {
+        for (String driver : new String[] {"org.hsqldb.jdbc.JDBCDriver", "org.postgresql.Driver"}) {
+            try {
+                Class.forName(driver, true, JournalResourceAdapter.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                LOG.debug("JDBC driver {} is not packed in this adapter", driver);
+            }
+        }
     }
 
     @Override
