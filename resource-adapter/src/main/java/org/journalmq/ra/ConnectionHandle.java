@@ -70,6 +70,11 @@ final class ConnectionHandle implements InvocationHandler {
     /** A session for this handle (also the one inside a container JMSContext). */
     Session createSession(int mode) throws JMSException {
         checkOpen();
+        SessionHandle current = session;
+        if (current != null && !current.isClosed()) {
+            throw new IllegalStateException("only one session per connection is allowed in a Jakarta EE web or EJB"
+                    + " container (Jakarta Messaging 3.1 section 12.2); close the other session first");
+        }
         Session physical = owner.openSession(mode);
         SessionHandle s = new SessionHandle(physical, owner);
         session = s;

@@ -48,7 +48,8 @@ final class JournalManagedConnection implements ManagedConnection {
     private TrackedXAResource xaResource;
     /** Guarded by this. The session in use or kept for the local transaction. */
     private Session session;
-    private boolean sessionInUse;
+    /** Open session handles: with connection sharing in a transaction, several handles share this connection. */
+    private int openSessionHandles;
     private boolean inTransaction;
     private volatile boolean destroyed;
 
@@ -108,14 +109,12 @@ final class JournalManagedConnection implements ManagedConnection {
     }
 
     /**
-     * The physical session for a handle's createSession. In a transaction the arguments are ignored
-     * (sec. 12.3); outside one, DUPS_OK_ACKNOWLEDGE is kept and anything else means AUTO_ACKNOWLEDGE.
+     * The physical session for a handle's createSession (the handle enforces one session per
+     * connection). The arguments are ignored (sec. 12.3): the session is transacted in a transaction
+     * and acknowledges automatically outside one. Handles that the container lets share this
+     * connection within one transaction share its session, and so its transaction.
      */
     synchronized Session openSession(int requestedMode) throws JMSException {
-        if (sessionInUse) {
-            throw new jakarta.jms.IllegalStateException("only one session per connection is allowed in a Jakarta EE"
-                    + " web or EJB container (Jakarta Messaging 3.1 section 12.2); close the other session first");
-        }
         if (inTransaction) {
             if (session == null) {
                 session = physical.createSession(Session.SESSION_TRANSACTED);
@@ -125,7 +124,7 @@ final class JournalManagedConnection implements ManagedConnection {
             // outside one the XA session acknowledges automatically (sec. 12.3: AUTO_ACKNOWLEDGE).
             session = xaSession();
         }
-        sessionInUse = true;
+        openSessionHandles++;
         return session;
     }
 
@@ -144,8 +143,8 @@ final class JournalManagedConnection implements ManagedConnection {
 
     /** A session handle closed: a local session ends now or with its transaction; the XA session stays. */
     synchronized void sessionHandleClosed() {
-        sessionInUse = false;
-        if (!inTransaction) {
+        openSessionHandles = Math.max(0, openSessionHandles - 1);
+        if (openSessionHandles == 0 && !inTransaction) {
             closeSession();
         }
     }
@@ -194,7 +193,7 @@ final class JournalManagedConnection implements ManagedConnection {
                     if (inTransaction) {
                         throw new LocalTransactionException("a local transaction is already active");
                     }
-                    if (sessionInUse) {
+                    if (openSessionHandles > 0) {
                         // A non-transacted session opened before the transaction cannot join it.
                         throw new LocalTransactionException("a session of this connection is open outside the"
                                 + " transaction; close it before the transaction begins");
@@ -235,7 +234,7 @@ final class JournalManagedConnection implements ManagedConnection {
                     + e.getMessage(), e);
         } finally {
             inTransaction = false;
-            if (!sessionInUse) {
+            if (openSessionHandles == 0) {
                 closeSession();
             }
         }
@@ -262,7 +261,7 @@ final class JournalManagedConnection implements ManagedConnection {
         }
         handles.clear();
         synchronized (this) {
-            sessionInUse = false;
+            openSessionHandles = 0;
             if (!inTransaction) {
                 closeSession();
             }

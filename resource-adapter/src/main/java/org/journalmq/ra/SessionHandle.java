@@ -45,6 +45,10 @@ final class SessionHandle implements InvocationHandler {
         return (Session) proxy;
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     void invalidate() {
         closed = true;
     }

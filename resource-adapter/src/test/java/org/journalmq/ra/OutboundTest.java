@@ -146,6 +146,29 @@ class OutboundTest {
     }
 
     @Test
+    @DisplayName("Connection sharing (JCA 2.1 sec. 7.9): two handles on one managed connection in one transaction each get a session; both sends commit together")
+    void sharedConnectionInTransaction() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        javax.transaction.xa.XAResource xa = mc.getXAResource();
+        javax.transaction.xa.Xid xid = TestContainer.newXid();
+        xa.start(xid, javax.transaction.xa.XAResource.TMNOFLAGS);
+        Connection first = (Connection) mc.getConnection(null, null);
+        Connection second = (Connection) mc.getConnection(null, null);
+        Session s1 = first.createSession();
+        Session s2 = second.createSession();
+        assertThrows(IllegalStateException.class, first::createSession, "still one session per connection handle");
+        s1.createProducer(new JournalQueue("q-shared")).send(s1.createTextMessage("one"));
+        s2.createProducer(new JournalQueue("q-shared")).send(s2.createTextMessage("two"));
+        first.close();
+        second.close();
+        xa.end(xid, javax.transaction.xa.XAResource.TMSUCCESS);
+        assertEquals(0, claimable("q-shared"));
+        xa.commit(xid, true);
+        assertEquals(2, waiting("q-shared"));
+        mc.destroy();
+    }
+
+    @Test
     @DisplayName("Recovery: getXAResources finds a branch prepared through a pooled connection and can commit it (JCA 2.1 sec. 13.4.4)")
     void recoveryThroughGetXAResources() throws Exception {
         ManagedConnection mc = mcf.createManagedConnection(null, null);
