@@ -52,7 +52,7 @@ public class JournalContext implements JMSContext {
         this.sessionMode = sessionMode;
     }
 
-    /** For the XA context: a context of its own on the connection. */
+    /** For the XA context and {@link ContainerContext}: a context of its own on the connection. */
     JournalContext(JournalConnection connection, int sessionMode) {
         this(new SharedConnection(connection), sessionMode);
     }
@@ -88,7 +88,7 @@ public class JournalContext implements JMSContext {
         }
     }
 
-    private void checkOpen() {
+    void checkOpen() {
         if (closed) {
             throw new IllegalStateRuntimeException("JMSContext is closed");
         }
@@ -214,14 +214,19 @@ public class JournalContext implements JMSContext {
             closed = true;
         }
         run(() -> {
-            if (s != null) {
-                s.close();
-            }
-            if (shared.users.decrementAndGet() == 0) {
-                shared.connection.close();
-            }
+            release(s);
             return null;
         });
+    }
+
+    /** Closes what this context owns; {@link ContainerContext} returns them to the container instead. */
+    void release(JournalSession s) throws JMSException {
+        if (s != null) {
+            s.close();
+        }
+        if (shared.users.decrementAndGet() == 0) {
+            shared.connection.close();
+        }
     }
 
     @Override

@@ -1,0 +1,104 @@
+package org.journalmq.examples.it;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.journalmq.examples.bad.BadSelectorMdb;
+import org.journalmq.examples.bad.BadTypeMdb;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Bad configuration fails the deployment in GlassFish with a message naming the property: a resource
+ * adapter without its JDBC URL (ResourceAdapter.start, JCA 2.1 sec. 5.3.1), an MDB with an unknown
+ * destination type or an invalid selector (ActivationSpec.validate, JCA 2.1 sec. 13.4.2.2).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadConfigurationIT {
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "rar", order = 1, testable = false)
+    static ResourceAdapterArchive rar() {
+        return Deployments.rar("journalmq-ra");
+    }
+
+    /** The same .rar under a name that has no resource-adapter-config, so no url. */
+    @Deployment(name = "unconfigured", managed = false, testable = false)
+    static ResourceAdapterArchive unconfigured() {
+        return Deployments.rar("journalmq-ra-unconfigured");
+    }
+
+    @Deployment(name = "bad-type", managed = false, testable = false)
+    static WebArchive badType() {
+        return mdbApp("bad-type", BadTypeMdb.class);
+    }
+
+    @Deployment(name = "bad-selector", managed = false, testable = false)
+    static WebArchive badSelector() {
+        return mdbApp("bad-selector", BadSelectorMdb.class);
+    }
+
+    private static WebArchive mdbApp(String name, Class<?> mdb) {
+        String binding = "<glassfish-ejb-jar><enterprise-beans><ejb><ejb-name>" + mdb.getSimpleName() + "</ejb-name>"
+                + "<mdb-resource-adapter><resource-adapter-mid>journalmq-ra</resource-adapter-mid>"
+                + "</mdb-resource-adapter></ejb></enterprise-beans></glassfish-ejb-jar>";
+        return ShrinkWrap.create(WebArchive.class, name + ".war").addClass(mdb)
+                .addAsWebInfResource(new StringAsset(binding), "glassfish-ejb-jar.xml");
+    }
+
+    /**
+     * The deployment fails, and the failure names the property: in the deploy command's answer where
+     * GlassFish passes it on (a resource adapter's start), else in server.log, where GlassFish writes
+     * the endpoint activation's exception (its deploy answer only says "EJB Container initialization error").
+     */
+    private void assertDeploymentFailsNaming(String deployment, String property) throws IOException {
+        Path log = Path.of(System.getProperty("glassfish.home"), "glassfish", "domains", "domain1", "logs", "server.log");
+        long before = Files.size(log);
+        Exception e = assertThrows(Exception.class, () -> deployer.deploy(deployment));
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        byte[] all = Files.readAllBytes(log);
+        String logged = new String(all, (int) Math.min(before, all.length), (int) Math.max(0, all.length - before),
+                StandardCharsets.UTF_8);
+        String named = "property '" + property + "'";
+        assertTrue(text.toString().contains(named) || logged.contains(named),
+                "the failure names " + property + ": " + text);
+    }
+
+    @Test
+    @DisplayName("A resource adapter without its JDBC URL fails deployment naming 'url'")
+    void missingUrl() throws IOException {
+        assertDeploymentFailsNaming("unconfigured", "url");
+    }
+
+    @Test
+    @DisplayName("An MDB with an unknown destinationType fails deployment naming 'destinationType'")
+    void unknownDestinationType() throws IOException {
+        assertDeploymentFailsNaming("bad-type", "destinationType");
+    }
+
+    @Test
+    @DisplayName("An MDB with an invalid messageSelector fails deployment naming 'messageSelector'")
+    void invalidSelector() throws IOException {
+        assertDeploymentFailsNaming("bad-selector", "messageSelector");
+    }
+}

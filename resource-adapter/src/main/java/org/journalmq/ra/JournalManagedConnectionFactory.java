@@ -1,0 +1,162 @@
+package org.journalmq.ra;
+
+import jakarta.jms.XAConnection;
+import jakarta.jms.JMSException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.ResourceAllocationException;
+import java.io.PrintWriter;
+import java.util.Set;
+import javax.security.auth.Subject;
+
+/**
+ * Outbound: makes the physical connections the container pools. Applications get
+ * {@link RaConnectionFactory} handles from it, which are the ConnectionFactory, QueueConnectionFactory
+ * and TopicConnectionFactory of the connection definitions in ra.xml.
+ */
+public class JournalManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation {
+
+    private static final long serialVersionUID = 1L;
+
+    private transient JournalResourceAdapter adapter;
+    private transient PrintWriter logWriter;
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager cm) {
+        return new RaConnectionFactory(this, cm);
+    }
+
+    /** Outside a container (JCA 2.1 sec. 6.5.1.1, "non-managed"): each handle gets its own connection. */
+    @Override
+    public Object createConnectionFactory() {
+        return new RaConnectionFactory(this, new UnpooledConnectionManager());
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
+            throws ResourceException {
+        Credentials c = info instanceof Credentials cr ? cr : Credentials.NONE;
+        try {
+            XAConnection physical = c.user() == null
+                    ? adapter().factory().createXAConnection()
+                    : adapter().factory().createXAConnection(c.user(), c.password());
+            return new JournalManagedConnection(this, physical);
+        } catch (JMSException e) {
+            // The provider's message names the masked URL and the cause (never the password).
+            throw new ResourceAllocationException("cannot open a JournalMQ connection: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ManagedConnection matchManagedConnections(Set connections, Subject subject, ConnectionRequestInfo info) {
+        Credentials wanted = info instanceof Credentials cr ? cr : Credentials.NONE;
+        for (Object o : connections) {
+            if (o instanceof JournalManagedConnection mc && mc.factory() == this && mc.credentials().equals(wanted)
+                    && mc.isUsable()) {
+                return mc;
+            }
+        }
+        return null;
+    }
+
+    JournalResourceAdapter adapter() throws ResourceException {
+        if (adapter == null) {
+            throw new ResourceException("the connection factory is not associated with a JournalMQ resource adapter");
+        }
+        return adapter;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return adapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
+        if (!(ra instanceof JournalResourceAdapter jra)) {
+            throw new ResourceException("not the JournalMQ resource adapter: " + ra);
+        }
+        this.adapter = jra;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    // The configuration lives in the adapter, so factories of one adapter are interchangeable
+    // only when they are the same instance: the container keeps one pool per factory.
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    /** createConnection(user, password): part of the pool key, so connections of other users are not shared. */
+    record Credentials(String user, String password) implements ConnectionRequestInfo {
+        static final Credentials NONE = new Credentials(null, null);
+
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + "]";
+        }
+    }
+
+    /** The non-managed case: allocate opens a managed connection and hands out one handle. */
+    private static final class UnpooledConnectionManager implements ConnectionManager {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object allocateConnection(ManagedConnectionFactory mcf, ConnectionRequestInfo info)
+                throws ResourceException {
+            ManagedConnection mc = mcf.createManagedConnection(null, info);
+            mc.addConnectionEventListener(new jakarta.resource.spi.ConnectionEventListener() {
+                @Override
+                public void connectionClosed(jakarta.resource.spi.ConnectionEvent event) {
+                    destroy(mc);
+                }
+
+                @Override
+                public void connectionErrorOccurred(jakarta.resource.spi.ConnectionEvent event) {
+                    destroy(mc);
+                }
+
+                @Override
+                public void localTransactionStarted(jakarta.resource.spi.ConnectionEvent event) {
+                }
+
+                @Override
+                public void localTransactionCommitted(jakarta.resource.spi.ConnectionEvent event) {
+                }
+
+                @Override
+                public void localTransactionRolledback(jakarta.resource.spi.ConnectionEvent event) {
+                }
+            });
+            return mc.getConnection(null, info);
+        }
+
+        private static void destroy(ManagedConnection mc) {
+            try {
+                mc.destroy();
+            } catch (ResourceException e) {
+                org.slf4j.LoggerFactory.getLogger(JournalManagedConnectionFactory.class)
+                        .warn("JMQ7004 closing an unpooled JournalMQ connection failed: {}", e.getMessage());
+            }
+        }
+    }
+}

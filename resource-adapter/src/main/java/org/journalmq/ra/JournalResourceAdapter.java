@@ -1,0 +1,196 @@
+package org.journalmq.ra;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XASession;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkManager;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.transaction.xa.XAResource;
+import org.journalmq.jms.JournalConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JournalMQ resource adapter: one per deployed .rar. Its configuration says where the journal
+ * is; outbound connection factories ({@link JournalManagedConnectionFactory}) and message-driven
+ * bean activations ({@link JournalActivationSpec}) share it. All message handling is delegated to
+ * the provider's {@link JournalConnectionFactory}.
+ */
+public class JournalResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalResourceAdapter.class);
+
+    private final RaConfig config = new RaConfig();
+    private final Map<ActivationKey, Activation> activations = new ConcurrentHashMap<>();
+    private volatile JournalConnectionFactory factory;
+    private volatile WorkManager workManager;
+    /** Guarded by this: the connection behind {@link #getXAResources}. */
+    private XAConnection recoveryConnection;
+    private XASession recoverySession;
+
+    /** An activation is named by its endpoint factory and spec (JCA 2.1 sec. 13.4.2). */
+    private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
+    }
+
+    // ---------------------------------------------------------------- configuration (ra.xml config-property)
+
+    public String getUrl() { return config.url; }
+    public void setUrl(String url) { config.url = url; }
+    public String getUser() { return config.user; }
+    public void setUser(String user) { config.user = user; }
+    public String getPassword() { return config.password; }
+    public void setPassword(String password) { config.password = password; }
+    public String getTablePrefix() { return config.tablePrefix; }
+    public void setTablePrefix(String prefix) { config.tablePrefix = prefix; }
+    public Long getLeaseMillis() { return config.leaseMillis; }
+    public void setLeaseMillis(Long millis) { config.leaseMillis = millis; }
+    public Integer getPoolSize() { return config.poolSize; }
+    public void setPoolSize(Integer size) { config.poolSize = size; }
+    public Long getRedeliveryDelayMillis() { return config.redeliveryDelayMillis; }
+    public void setRedeliveryDelayMillis(Long millis) { config.redeliveryDelayMillis = millis; }
+    public Integer getPrefetch() { return config.prefetch; }
+    public void setPrefetch(Integer prefetch) { config.prefetch = prefetch; }
+    public Double getRedeliveryMultiplier() { return config.redeliveryMultiplier; }
+    public void setRedeliveryMultiplier(Double m) { config.redeliveryMultiplier = m; }
+    public Long getMaxRedeliveryDelayMillis() { return config.maxRedeliveryDelayMillis; }
+    public void setMaxRedeliveryDelayMillis(Long millis) { config.maxRedeliveryDelayMillis = millis; }
+    public Integer getMaxDeliveryAttempts() { return config.maxDeliveryAttempts; }
+    public void setMaxDeliveryAttempts(Integer attempts) { config.maxDeliveryAttempts = attempts; }
+    public String getDeadLetterQueue() { return config.deadLetterQueue; }
+    public void setDeadLetterQueue(String queue) { config.deadLetterQueue = queue; }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
+        try {
+            factory = config.toFactory();
+        } catch (IllegalArgumentException e) {
+            // Fails the deployment of the .rar with the property named (the message says which).
+            LOG.error("JMQ7001 JournalMQ resource adapter configuration rejected: {}", e.getMessage());
+            throw new ResourceAdapterInternalException("JournalMQ resource adapter configuration: " + e.getMessage(), e);
+        }
+        registerDrivers();
+        workManager = ctx.getWorkManager();
+        LOG.info("JMQ7002 JournalMQ resource adapter started: {}", factory);
+    }
+
+    /**
+     * Loads the JDBC drivers packed in the .rar with the adapter's class loader, so that they register
+     * with DriverManager. Without this, DriverManager only knows the drivers its service lookup saw
+     * on the server's class path, and opening the journal fails with "No suitable driver" on threads
+     * whose context class loader is not the application's (seen with asadmin ping-connection-pool).
+     */
+    private static void registerDrivers() {
+        for (String driver : new String[] {"org.hsqldb.jdbc.JDBCDriver", "org.postgresql.Driver"}) {
+            try {
+                Class.forName(driver, true, JournalResourceAdapter.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                LOG.debug("JDBC driver {} is not packed in this adapter", driver);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        for (ActivationKey key : activations.keySet()) {
+            Activation a = activations.remove(key);
+            if (a != null) {
+                a.stop();
+            }
+        }
+        synchronized (this) {
+            if (recoveryConnection != null) {
+                try {
+                    recoveryConnection.close();
+                } catch (JMSException e) {
+                    LOG.warn("JMQ7017 closing the JournalMQ recovery connection failed: {}", e.getMessage());
+                }
+                recoveryConnection = null;
+                recoverySession = null;
+            }
+        }
+        LOG.info("JMQ7003 JournalMQ resource adapter stopped");
+    }
+
+    /** The provider factory built from this adapter's configuration; null before start. */
+    JournalConnectionFactory factory() throws ResourceAdapterInternalException {
+        JournalConnectionFactory f = factory;
+        if (f == null) {
+            throw new ResourceAdapterInternalException("the JournalMQ resource adapter is not started");
+        }
+        return f;
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
+            throws ResourceException {
+        if (!(spec instanceof JournalActivationSpec js)) {
+            throw new ResourceException("not a JournalMQ activation spec: " + spec);
+        }
+        js.validate(); // containers call it too, but a failed activation must never start delivery
+        Activation a = new Activation(factory(), workManager, endpointFactory, js);
+        if (activations.putIfAbsent(new ActivationKey(endpointFactory, spec), a) != null) {
+            throw new ResourceException("endpoint already activated with this activation spec: " + spec);
+        }
+        a.start();
+    }
+
+    /** The activation of an endpoint, or null (for tests in this package). */
+    Activation activation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
+        return activations.get(new ActivationKey(endpointFactory, spec));
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
+        Activation a = activations.remove(new ActivationKey(endpointFactory, spec));
+        if (a != null) {
+            a.stop();
+        }
+    }
+
+    /**
+     * Recovery (JCA 2.1 sec. 13.4.4): the transaction manager asks, after a restart, for resources
+     * whose recover() lists the in-doubt branches. Every activation and every outbound connection of
+     * this adapter uses the one journal of its configuration, and JournalMQ's XAResource recovers all
+     * prepared branches of that journal, so one resource serves every spec. Its connection stays open
+     * until the adapter stops, since the transaction manager may call it at any time.
+     */
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
+        try {
+            synchronized (this) {
+                if (recoveryConnection == null) {
+                    recoveryConnection = factory().createXAConnection();
+                    recoverySession = recoveryConnection.createXASession();
+                }
+                return new XAResource[] {recoverySession.getXAResource()};
+            }
+        } catch (JMSException e) {
+            // The transaction manager retries recovery later; the journal may be down now.
+            LOG.warn("JMQ7016 JournalMQ recovery resource unavailable: {}", e.getMessage());
+            throw new ResourceException("JournalMQ recovery: cannot open the journal: " + e.getMessage(), e);
+        }
+    }
+
+    // The JCA specification asks a ResourceAdapter JavaBean for equals/hashCode; each deployed
+    // adapter is its own instance, so identity is the right equality.
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

@@ -1,0 +1,132 @@
+package org.journalmq.ra;
+
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TransactionInProgressException;
+import jakarta.jms.XASession;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The Session handed to an application by a {@link ConnectionHandle}: the managed connection's
+ * physical session, except that close hands it back (closing the producers, consumers and browsers
+ * made through this handle, as Session.close would), and inside a transaction commit and rollback
+ * belong to the transaction manager (Jakarta Messaging 3.1 sec. 12.3: TransactionInProgressException).
+ */
+final class SessionHandle implements InvocationHandler {
+
+    /** Asynchronous delivery is for message-driven beans in a container (sec. 12.2). */
+    private static final Set<String> FORBIDDEN = Set.of("setMessageListener", "run");
+
+    private final Session physical;
+    private final JournalManagedConnection owner;
+    private final Object proxy;
+    private final List<AutoCloseable> children = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    SessionHandle(Session physical, JournalManagedConnection owner) {
+        this.physical = physical;
+        this.owner = owner;
+        this.proxy = Proxy.newProxyInstance(SessionHandle.class.getClassLoader(),
+                new Class<?>[] {Session.class, QueueSession.class, TopicSession.class}, this);
+    }
+
+    Session proxy() {
+        return (Session) proxy;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void invalidate() {
+        closed = true;
+    }
+
+    void close() {
+        if (!closed) {
+            closed = true;
+            for (AutoCloseable c : children) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // the session's transaction, not this object, holds the work: nothing is lost
+                }
+            }
+            children.clear();
+            owner.sessionHandleClosed();
+        }
+    }
+
+    @Override
+    public Object invoke(Object p, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        switch (name) {
+            case "close" -> {
+                close();
+                return null;
+            }
+            case "equals" -> {
+                return p == args[0];
+            }
+            case "hashCode" -> {
+                return System.identityHashCode(p);
+            }
+            case "toString" -> {
+                return "JournalMQ container session" + (closed ? " (closed)" : "");
+            }
+            default -> {
+            }
+        }
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
+        if (FORBIDDEN.contains(name)) {
+            throw new IllegalStateException("Session." + name + " must not be called in a Jakarta EE web or EJB"
+                    + " container (Jakarta Messaging 3.1 section 12.2)");
+        }
+        if (name.equals("commit") || name.equals("rollback")) {
+            if (owner.inTransaction()) {
+                throw new TransactionInProgressException("Session." + name + " is not allowed in a JTA transaction;"
+                        + " the transaction manager decides (Jakarta Messaging 3.1 section 12.3)");
+            }
+            if (physical instanceof XASession) {
+                throw new IllegalStateException("Session." + name + " called on a non-transacted session (outside a"
+                        + " transaction a container session acknowledges automatically, section 12.3)");
+            }
+        }
+        if (physical instanceof XASession) {
+            // Sec. 12.3: transacted inside a JTA transaction, AUTO_ACKNOWLEDGE outside one.
+            switch (name) {
+                case "getTransacted" -> {
+                    return owner.inTransaction();
+                }
+                case "getAcknowledgeMode" -> {
+                    return owner.inTransaction() ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE;
+                }
+                default -> {
+                }
+            }
+        }
+        Object result;
+        try {
+            result = method.invoke(physical, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        if (result instanceof MessageProducer || result instanceof MessageConsumer || result instanceof QueueBrowser) {
+            children.add((AutoCloseable) result);
+        }
+        return result;
+    }
+}
