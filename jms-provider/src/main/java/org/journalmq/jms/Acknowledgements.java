@@ -227,6 +227,6 @@ final class Acknowledgements {
             taken.addAll(unacked);
             unacked.clear();
         }
-        restartDelivery(taken);
+        restartDelivery(taken, DeadLetters.REASON_ROLLBACK);
     }
 }
