@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.journalmq.persistence.ConformanceSupport.*;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,5 +148,37 @@ interface DeadLetterConformance extends JournalFixture {
         }
         assertEquals(0, j.depth("D:one"));
         assertFalse(moved.get(0).id() == moved.get(1).id());
+    }
+
+    /** A journal written before migration 4 is upgraded in place; its rows keep the old expiry behaviour. */
+    @Test
+    default void migrationFourUpgradesAPopulatedJournal() throws SQLException {
+        Journal first = open();
+        sendAll(first, List.of(message(QUEUE, 4, "written before"),
+                new NewMessage(QUEUE, 4, 0, first.now() + 600_000, null, "expires later".getBytes(UTF_8))));
+        first.close();
+        String prefix = config().tablePrefix();
+        try (Connection c = TestDatabases.connect(config()); Statement s = c.createStatement()) {
+            for (String column : List.of("expiry_address", "origin", "expired_at")) {
+                s.execute("ALTER TABLE " + prefix + "DELIVERY DROP COLUMN " + column);
+            }
+            s.execute("DELETE FROM " + prefix + "SCHEMA_VERSION WHERE version > 2");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+
+        Journal upgraded = open();
+        List<StoredMessage> rows = upgraded.claim(ClaimRequest.of(QUEUE, 10));
+        assertEquals(List.of("written before", "expires later"), rows.stream().map(ConformanceSupport::body).toList());
+        for (StoredMessage m : rows) {
+            assertNull(m.origin());
+            assertEquals(0, m.expiredAt());
+        }
+        try (Connection c = TestDatabases.connect(config()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE expiry_address IS NULL")) {
+            assertTrue(rs.next());
+            assertEquals(2, rs.getInt(1), "rows from before migration 4 are deleted when they expire, as before");
+        }
     }
 }
