@@ -245,6 +245,62 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
     }
 
     @Test
+    @DisplayName("6.2.7 under concurrency: 4 competing local-transaction consumers, random rollbacks, each message's row exactly once")
+    void competingConsumersCommitEachMessageExactlyOnce() throws Exception {
+        String queue = uniqueQueue("ltx-competing");
+        int messages = 120;
+        Session sender = connect().createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer p = sender.createProducer(sender.createQueue(queue));
+        for (int i = 0; i < messages; i++) {
+            Message m = sender.createMessage();
+            m.setIntProperty("n", i);
+            p.send(m);
+        }
+        sender.commit();
+        java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger rolledBack = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            JournalConnection c = jmsConnection();
+            Thread t = new Thread(() -> {
+                java.util.Random random = new java.util.Random();
+                try (java.sql.Connection jdbc = accounts.open()) {
+                    JournalLocalSession s = c.createSession(jdbc);
+                    MessageConsumer consumer = s.createConsumer(s.createQueue(queue));
+                    Message m;
+                    while (committed.get() < messages && (m = consumer.receive(2_000)) != null) {
+                        // the row's primary key is the message number: a second commit of one
+                        // message would fail on the duplicate key
+                        accounts.insert(jdbc, 1_000 + m.getIntProperty("n"), m.getIntProperty("JMSXDeliveryCount"));
+                        if (random.nextInt(5) == 0) {
+                            s.rollback();
+                            rolledBack.incrementAndGet();
+                        } else {
+                            s.commit();
+                            committed.incrementAndGet();
+                        }
+                    }
+                    s.close();
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "ltx-worker-" + w);
+            workers.add(t);
+            t.start();
+        }
+        for (Thread t : workers) {
+            t.join(120_000);
+            assertFalse(t.isAlive(), t.getName() + " did not finish");
+        }
+        assertTrue(failures.isEmpty(), () -> failures.toString());
+        assertEquals(messages, committed.get());
+        assertEquals(messages, accounts.rows(), "one row per message");
+        assertNull(receivePlain(queue, 300), "every message acknowledged");
+        assertTrue(rolledBack.get() > 0, "the test exercised rollbacks");
+    }
+
+    @Test
     @DisplayName("6.2.7 with topics: a publication commits and rolls back with the row")
     void topicPublicationFollowsTheTransaction() throws Exception {
         Connection c = started();
