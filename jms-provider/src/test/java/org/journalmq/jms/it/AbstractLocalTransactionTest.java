@@ -301,6 +301,34 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
     }
 
     @Test
+    @DisplayName("simplified API (spec 2.8): a JMSContext in the application's JDBC transaction commits and rolls back with it")
+    void contextInTheApplicationsTransaction() throws Exception {
+        String queue = uniqueQueue("ltx-context");
+        try (java.sql.Connection jdbc = accounts.open();
+             jakarta.jms.JMSContext context = factory.createContext(jdbc)) {
+            assertTrue(context.getTransacted());
+            assertEquals(jakarta.jms.JMSContext.SESSION_TRANSACTED, context.getSessionMode());
+            accounts.insert(jdbc, 17, 1);
+            context.createProducer().send(context.createQueue(queue), "rolled back");
+            context.rollback();
+            accounts.insert(jdbc, 18, 1);
+            context.createProducer().send(context.createQueue(queue), "committed");
+            context.commit();
+        }
+        assertNull(accounts.balance(17));
+        assertEquals(1, accounts.balance(18));
+        assertEquals("committed", ((TextMessage) receivePlain(queue, 5_000)).getText());
+        assertNull(receivePlain(queue, 300));
+
+        try (java.sql.Connection autoCommit = accounts.open()) {
+            autoCommit.setAutoCommit(true);
+            jakarta.jms.JMSRuntimeException e = assertThrows(jakarta.jms.JMSRuntimeException.class,
+                    () -> factory.createContext(autoCommit));
+            assertTrue(e.getMessage().contains("auto-commit"), e.getMessage());
+        }
+    }
+
+    @Test
     @DisplayName("6.2.7 with topics: a publication commits and rolls back with the row")
     void topicPublicationFollowsTheTransaction() throws Exception {
         Connection c = started();
