@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -18,7 +20,13 @@ import jakarta.jms.Topic;
 import jakarta.jms.TransactionRolledBackException;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.journalmq.jms.JournalConnection;
 import org.journalmq.jms.JournalLocalSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -218,8 +226,8 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
         for (int i = 1; i <= 5; i++) {
             sendPlain(queue, Integer.toString(i));
         }
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicInteger done = new AtomicInteger();
         try (java.sql.Connection jdbc = accounts.open()) {
             JournalLocalSession s = jmsConnection().createSession(jdbc);
             s.createConsumer(s.createQueue(queue)).setMessageListener(m -> {
@@ -257,14 +265,14 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
             p.send(m);
         }
         sender.commit();
-        java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger rolledBack = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        AtomicInteger committed = new AtomicInteger();
+        AtomicInteger rolledBack = new AtomicInteger();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             JournalConnection c = jmsConnection();
             Thread t = new Thread(() -> {
-                java.util.Random random = new java.util.Random();
+                Random random = new Random();
                 try (java.sql.Connection jdbc = accounts.open()) {
                     JournalLocalSession s = c.createSession(jdbc);
                     MessageConsumer consumer = s.createConsumer(s.createQueue(queue));
@@ -305,9 +313,9 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
     void contextInTheApplicationsTransaction() throws Exception {
         String queue = uniqueQueue("ltx-context");
         try (java.sql.Connection jdbc = accounts.open();
-             jakarta.jms.JMSContext context = factory.createContext(jdbc)) {
+             JMSContext context = factory.createContext(jdbc)) {
             assertTrue(context.getTransacted());
-            assertEquals(jakarta.jms.JMSContext.SESSION_TRANSACTED, context.getSessionMode());
+            assertEquals(JMSContext.SESSION_TRANSACTED, context.getSessionMode());
             accounts.insert(jdbc, 17, 1);
             context.createProducer().send(context.createQueue(queue), "rolled back");
             context.rollback();
@@ -322,7 +330,7 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
 
         try (java.sql.Connection autoCommit = accounts.open()) {
             autoCommit.setAutoCommit(true);
-            jakarta.jms.JMSRuntimeException e = assertThrows(jakarta.jms.JMSRuntimeException.class,
+            JMSRuntimeException e = assertThrows(JMSRuntimeException.class,
                     () -> factory.createContext(autoCommit));
             assertTrue(e.getMessage().contains("auto-commit"), e.getMessage());
         }
