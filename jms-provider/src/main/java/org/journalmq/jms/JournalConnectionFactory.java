@@ -458,4 +458,34 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     /** Settings of the JMS layer that the journal does not know about. */
     record ProviderSettings(int prefetch, long redeliveryDelayMillis, PolicySettings.Policies policies) {
     }
+
+    // ---------------------------------------------------------------- local transactions (issue 6 item 4)
+
+    /**
+     * A transacted JMSContext whose sends and acknowledgements commit and roll back with the
+     * application's own JDBC transaction on {@code jdbc}: {@code commit()} and {@code rollback()}
+     * of the context commit or roll back the connection (see {@link JournalLocalSession}). The
+     * connection must reach the journal's database, be open and have auto-commit off; the
+     * application keeps owning it.
+     *
+     * @throws jakarta.jms.JMSRuntimeException (error code JMQ-INVALID) naming what is wrong with the connection
+     */
+    public JMSContext createContext(java.sql.Connection jdbc) {
+        JournalConnection connection;
+        try {
+            connection = (JournalConnection) createConnection(user, password);
+        } catch (JMSException e) {
+            throw JmsExceptions.toRuntime(e);
+        }
+        try {
+            return JournalContext.createLocal(connection, jdbc);
+        } catch (JMSException e) {
+            try {
+                connection.close();
+            } catch (JMSException ignored) {
+                // the first failure is the one to report
+            }
+            throw JmsExceptions.toRuntime(e);
+        }
+    }
 }

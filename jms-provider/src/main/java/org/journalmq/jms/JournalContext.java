@@ -403,4 +403,16 @@ public class JournalContext implements JMSContext {
             });
         }
     }
+
+    // ---------------------------------------------------------------- local transactions (issue 6 item 4)
+
+    /**
+     * A transacted context whose session runs in the application's JDBC transaction (see
+     * {@link JournalLocalSession}); the session is made at once, so that a bad connection fails here.
+     */
+    static JournalContext createLocal(JournalConnection connection, java.sql.Connection jdbc) throws JMSException {
+        JournalContext context = new JournalContext(new SharedConnection(connection), SESSION_TRANSACTED);
+        context.session = connection.createSession(jdbc);
+        return context;
+    }
 }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -18,7 +20,13 @@ import jakarta.jms.Topic;
 import jakarta.jms.TransactionRolledBackException;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.journalmq.jms.JournalConnection;
 import org.journalmq.jms.JournalLocalSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -218,8 +226,8 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
         for (int i = 1; i <= 5; i++) {
             sendPlain(queue, Integer.toString(i));
         }
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicInteger done = new AtomicInteger();
         try (java.sql.Connection jdbc = accounts.open()) {
             JournalLocalSession s = jmsConnection().createSession(jdbc);
             s.createConsumer(s.createQueue(queue)).setMessageListener(m -> {
@@ -242,6 +250,90 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
         assertNull(failure.get(), () -> String.valueOf(failure.get()));
         assertEquals(15, accounts.balance(16), "each amount once: the rolled back update is gone");
         assertNull(receivePlain(queue, 300));
+    }
+
+    @Test
+    @DisplayName("6.2.7 under concurrency: 4 competing local-transaction consumers, random rollbacks, each message's row exactly once")
+    void competingConsumersCommitEachMessageExactlyOnce() throws Exception {
+        String queue = uniqueQueue("ltx-competing");
+        int messages = 120;
+        Session sender = connect().createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer p = sender.createProducer(sender.createQueue(queue));
+        for (int i = 0; i < messages; i++) {
+            Message m = sender.createMessage();
+            m.setIntProperty("n", i);
+            p.send(m);
+        }
+        sender.commit();
+        AtomicInteger committed = new AtomicInteger();
+        AtomicInteger rolledBack = new AtomicInteger();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            JournalConnection c = jmsConnection();
+            Thread t = new Thread(() -> {
+                Random random = new Random();
+                try (java.sql.Connection jdbc = accounts.open()) {
+                    JournalLocalSession s = c.createSession(jdbc);
+                    MessageConsumer consumer = s.createConsumer(s.createQueue(queue));
+                    Message m;
+                    while (committed.get() < messages && (m = consumer.receive(2_000)) != null) {
+                        // the row's primary key is the message number: a second commit of one
+                        // message would fail on the duplicate key
+                        accounts.insert(jdbc, 1_000 + m.getIntProperty("n"), m.getIntProperty("JMSXDeliveryCount"));
+                        if (random.nextInt(5) == 0) {
+                            s.rollback();
+                            rolledBack.incrementAndGet();
+                        } else {
+                            s.commit();
+                            committed.incrementAndGet();
+                        }
+                    }
+                    s.close();
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "ltx-worker-" + w);
+            workers.add(t);
+            t.start();
+        }
+        for (Thread t : workers) {
+            t.join(120_000);
+            assertFalse(t.isAlive(), t.getName() + " did not finish");
+        }
+        assertTrue(failures.isEmpty(), () -> failures.toString());
+        assertEquals(messages, committed.get());
+        assertEquals(messages, accounts.rows(), "one row per message");
+        assertNull(receivePlain(queue, 300), "every message acknowledged");
+        assertTrue(rolledBack.get() > 0, "the test exercised rollbacks");
+    }
+
+    @Test
+    @DisplayName("simplified API (spec 2.8): a JMSContext in the application's JDBC transaction commits and rolls back with it")
+    void contextInTheApplicationsTransaction() throws Exception {
+        String queue = uniqueQueue("ltx-context");
+        try (java.sql.Connection jdbc = accounts.open();
+             JMSContext context = factory.createContext(jdbc)) {
+            assertTrue(context.getTransacted());
+            assertEquals(JMSContext.SESSION_TRANSACTED, context.getSessionMode());
+            accounts.insert(jdbc, 17, 1);
+            context.createProducer().send(context.createQueue(queue), "rolled back");
+            context.rollback();
+            accounts.insert(jdbc, 18, 1);
+            context.createProducer().send(context.createQueue(queue), "committed");
+            context.commit();
+        }
+        assertNull(accounts.balance(17));
+        assertEquals(1, accounts.balance(18));
+        assertEquals("committed", ((TextMessage) receivePlain(queue, 5_000)).getText());
+        assertNull(receivePlain(queue, 300));
+
+        try (java.sql.Connection autoCommit = accounts.open()) {
+            autoCommit.setAutoCommit(true);
+            JMSRuntimeException e = assertThrows(JMSRuntimeException.class,
+                    () -> factory.createContext(autoCommit));
+            assertTrue(e.getMessage().contains("auto-commit"), e.getMessage());
+        }
     }
 
     @Test
