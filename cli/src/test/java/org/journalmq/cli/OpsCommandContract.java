@@ -251,6 +251,59 @@ abstract class OpsCommandContract extends OpsTestBase {
     }
 
     @Test
+    @DisplayName("dlq replay --topic: a subscription's dead letter goes back to that durable subscription only (spec 6.11)")
+    void dlqReplayOfASubscriptionsDeadLetter() throws Exception {
+        String topic = queue + "-topic";
+        connection.close();
+        JournalConnectionFactory f = factory();
+        f.setClientID("ops-" + queue);
+        connection = f.createConnection();
+        connection.start();
+        session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+        jakarta.jms.Topic t = session.createTopic(topic);
+        MessageConsumer audit = session.createDurableConsumer(t, "audit");
+        MessageConsumer billing = session.createDurableConsumer(t, "billing");
+        send(DeadLetterNames.deadLetterQueue(topic), "failed audit", 4, 0, Map.of(
+                DeadLetterNames.ORIGINAL_DESTINATION, topic, DeadLetterNames.ORIGINAL_SUBSCRIPTION, "audit",
+                DeadLetterNames.DELIVERY_ATTEMPTS, 5, DeadLetterNames.DEAD_LETTER_REASON, "rollback"));
+        send(DeadLetterNames.deadLetterQueue(topic), "failed gone", 4, 0, Map.of(
+                DeadLetterNames.ORIGINAL_DESTINATION, topic, DeadLetterNames.ORIGINAL_SUBSCRIPTION, "gone",
+                DeadLetterNames.DELIVERY_ATTEMPTS, 5, DeadLetterNames.DEAD_LETTER_REASON, "rollback"));
+
+        Cli.Result listed = ok("dlq list", "--topic", topic);
+        assertEquals(2, listed.outLines().size(), listed::toString);
+        assertTrue(listed.outLines().get(0).contains("from=" + topic + "/audit"), listed::toString);
+
+        Cli.Result r = ok("dlq replay", "--topic", topic, "--selector",
+                DeadLetterNames.ORIGINAL_SUBSCRIPTION + " = 'audit'");
+        assertTrue(r.out().startsWith("replayed 1 message(s) from DLQ." + topic), r::toString);
+        Message back = audit.receive(10_000);
+        assertEquals("failed audit", ((TextMessage) back).getText());
+        assertEquals(topic, ((jakarta.jms.Topic) back.getJMSDestination()).getTopicName());
+        assertNull(billing.receiveNoWait(), "the other subscription gets no copy");
+
+        Cli.Result gone = run("dlq replay", "--topic", topic);
+        assertEquals(JournalMq.EXIT_USAGE, gone.exitCode(), gone::toString);
+        assertTrue(gone.err().contains("subscription 'gone'"), gone::toString);
+        assertEquals(1, browse(DeadLetterNames.deadLetterQueue(topic)).size(), "the failed batch stays");
+        audit.close();
+        billing.close();
+        session.unsubscribe("audit");
+        session.unsubscribe("billing");
+    }
+
+    @Test
+    @DisplayName("dlq replay of a message whose origin is its own dead-letter queue: exit 2, nothing moved")
+    void dlqReplayOntoItselfIsRefused() throws Exception {
+        String dlq = DeadLetterNames.deadLetterQueue(queue);
+        send(dlq, "loop", 4, 0, Map.of(DeadLetterNames.ORIGINAL_DESTINATION, dlq));
+        Cli.Result r = run("dlq replay", "--queue", queue);
+        assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("would move onto its own queue"), r::toString);
+        assertEquals(1, browse(dlq).size());
+    }
+
+    @Test
     @DisplayName("dlq replay: two replays racing move every message exactly once")
     void racingReplaysMoveEachMessageOnce() throws Exception {
         int n = 120;
