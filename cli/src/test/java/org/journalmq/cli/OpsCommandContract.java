@@ -270,6 +270,20 @@ abstract class OpsCommandContract extends OpsTestBase {
                 DeadLetterNames.ORIGINAL_DESTINATION, topic, DeadLetterNames.ORIGINAL_SUBSCRIPTION, "gone",
                 DeadLetterNames.DELIVERY_ATTEMPTS, 5, DeadLetterNames.DEAD_LETTER_REASON, "rollback"));
 
+        try (MessageProducer p = session.createProducer(t)) {
+            p.send(session.createTextMessage("published"));
+        }
+        Cli.Result browsed = ok("browse", "--topic", topic, "--subscription", "audit", "-v");
+        assertTrue(browsed.out().contains("body: published"), browsed::toString);
+        assertTrue(browsed.out().contains("JMSDestination: topic://" + topic), browsed::toString);
+        assertTrue(browsed.err().contains("1 message(s) shown"), browsed::toString);
+        Cli.Result none = ok("browse", "--topic", topic, "--subscription", "audit", "--selector", "JMSPriority > 8");
+        assertEquals("", none.out(), none::toString);
+        Cli.Result unknownSub = run("browse", "--topic", topic, "--subscription", "nope");
+        assertEquals(JournalMq.EXIT_USAGE, unknownSub.exitCode(), unknownSub::toString);
+        assertEquals("published", ((TextMessage) audit.receive(10_000)).getText());
+        assertEquals("published", ((TextMessage) billing.receive(10_000)).getText());
+
         Cli.Result listed = ok("dlq list", "--topic", topic);
         assertEquals(2, listed.outLines().size(), listed::toString);
         assertTrue(listed.outLines().get(0).contains("from=" + topic + "/audit"), listed::toString);
