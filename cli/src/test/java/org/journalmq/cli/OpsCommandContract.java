@@ -227,16 +227,28 @@ abstract class OpsCommandContract extends OpsTestBase {
     }
 
     @Test
-    @DisplayName("dlq replay --to: to another queue, human output")
+    @DisplayName("dlq replay --to: to another queue, human output; --dlq names a dead-letter queue of another name")
     void dlqReplayToAnotherQueue() throws Exception {
         deadLetter(queue, "d0", 0);
         deadLetter(queue, "d1", 1);
         String target = queue + "-retry";
         Cli.Result r = ok("dlq replay", "--queue", queue, "--to", target);
         assertEquals(List.of("replayed 2 message(s) from DLQ." + queue + " to " + target), r.outLines());
+        assertEquals(0, browse(queue).size(), "nothing went to the original queue");
+
+        // --dlq names the dead-letter queue itself, e.g. one configured on the factory
+        String custom = queue + "-failures";
+        send(custom, "f0", 4, 0, Map.of(DeadLetterNames.ORIGINAL_DESTINATION, queue));
+        assertTrue(ok("dlq list", "--dlq", custom).out().contains("from=" + queue));
+        assertEquals(List.of("replayed 1 message(s) from " + custom + " to original destinations"),
+                ok("dlq replay", "--dlq", custom).outLines());
+        assertEquals(1, browse(queue).size());
+        Cli.Result both = run("dlq list", "--dlq", custom, "--queue", queue);
+        assertEquals(JournalMq.EXIT_USAGE, both.exitCode(), both::toString);
+        assertEquals(1, browse(queue).size(), "nothing changed by the usage error");
+        assertEquals(0, browse(custom).size());
         assertEquals(2, browse(target).size());
         assertEquals(0, browse("DLQ." + queue).size());
-        assertEquals(0, browse(queue).size());
     }
 
     @Test
