@@ -1,6 +1,7 @@
 package org.journalmq.cli;
 
 import jakarta.jms.Connection;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
@@ -11,6 +12,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.journalmq.jms.admin.DestinationFigures;
 import org.journalmq.jms.admin.JournalAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code journalmq browse}: shows what waits on a queue without taking it. */
 @Command(name = "browse", mixinStandardHelpOptions = true,
-        description = {"Prints the messages waiting on a queue, in delivery order, without removing them"
-                + " (a QueueBrowser), then a count line on stderr. Messages claimed by a consumer at that"
+        description = {"Prints the messages waiting on a queue (or a topic subscription), in delivery order,"
+                + " without removing them, then a count line on stderr. Messages claimed by a consumer at that"
                 + " moment are not shown. The queue must be known to the journal (have messages or consumers)."})
 public class BrowseCommand implements Callable<Integer> {
 
@@ -32,8 +34,15 @@ public class BrowseCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--queue", required = true, paramLabel = "NAME", description = "Queue to browse.")
+    @Option(names = "--queue", paramLabel = "NAME", description = "Queue to browse.")
     String queue;
+
+    @Option(names = "--topic", paramLabel = "NAME", description = "Browse a subscription of this topic (with --subscription).")
+    String topic;
+
+    @Option(names = "--subscription", paramLabel = "NAME",
+            description = "With --topic: the subscription (its name, or its address for an unnamed one).")
+    String subscription;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "100",
             description = "Most messages to show (default: ${DEFAULT-VALUE}).")
@@ -54,7 +63,14 @@ public class BrowseCommand implements Callable<Integer> {
         if (count < 1) {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1, was " + count);
         }
-        Listing listing = list(connection, queue, selector, count, admin -> admin.knownQueue(queue));
+        if ((queue == null) == (topic == null)) {
+            throw new ParameterException(spec.commandLine(), "give exactly one of --queue and --topic");
+        }
+        if ((topic == null) != (subscription == null)) {
+            throw new ParameterException(spec.commandLine(), "--topic and --subscription go together");
+        }
+        Listing listing = queue != null ? list(connection, queue, selector, count, admin -> admin.knownQueue(queue))
+                : listSubscription();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> objects = new ArrayList<>();
@@ -74,6 +90,18 @@ public class BrowseCommand implements Callable<Integer> {
                 + (listing.more() ? "; more wait on the queue" : ""));
         err.flush();
         return JournalMq.EXIT_OK;
+    }
+
+    /** A subscription's messages: read through the admin, since a QueueBrowser shows queues only. */
+    private Listing listSubscription() throws JMSException {
+        try (JournalAdmin admin = connection.admin()) {
+            DestinationFigures d = admin.figures().subscriptions(topic).stream()
+                    .filter(f -> f.name().equals(subscription) || f.address().equals(subscription)).findFirst()
+                    .orElseThrow(() -> new InvalidDestinationException("topic '" + topic + "' has no subscription '"
+                            + subscription + "'"));
+            List<Message> found = admin.browse(d, selector, count);
+            return found.size() > count ? new Listing(found.subList(0, count), true) : new Listing(found, false);
+        }
     }
 
     /** Messages browsed from a queue, and whether more matched than were read. */

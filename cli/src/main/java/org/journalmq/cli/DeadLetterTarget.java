@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Whose dead letters a {@code dlq} command handles: {@code --queue Q} (DLQ.Q) or {@code --topic T} (DLQ.T). */
+/**
+ * Whose dead letters a {@code dlq} command handles: {@code --queue Q} (DLQ.Q), {@code --topic T}
+ * (DLQ.T), or {@code --dlq NAME} for a dead-letter queue of another name (a configured one, or the
+ * expiry queue).
+ */
 public class DeadLetterTarget {
 
     @Spec(Spec.Target.MIXEE)
@@ -23,21 +27,26 @@ public class DeadLetterTarget {
             description = "The topic whose subscriptions' dead letters (DLQ.NAME) to use.")
     String topic;
 
-    /** The origin's name; a usage error unless exactly one of --queue and --topic is given. */
-    String origin() {
-        if ((queue == null) == (topic == null)) {
-            throw new ParameterException(mixee.commandLine(), "give exactly one of --queue and --topic");
-        }
-        return queue != null ? queue : topic;
-    }
+    @Option(names = "--dlq", paramLabel = "QUEUE",
+            description = "The dead-letter queue itself, when it is not DLQ.<name>: a configured one, or ExpiryQueue.")
+    String dlq;
 
+    /** The dead-letter queue to use; a usage error unless exactly one of --queue, --topic and --dlq is given. */
     String deadLetterQueue() {
-        return DeadLetterNames.deadLetterQueue(origin());
+        int given = (queue != null ? 1 : 0) + (topic != null ? 1 : 0) + (dlq != null ? 1 : 0);
+        if (given != 1) {
+            throw new ParameterException(mixee.commandLine(), "give exactly one of --queue, --topic and --dlq");
+        }
+        return dlq != null ? dlq : DeadLetterNames.deadLetterQueue(queue != null ? queue : topic);
     }
 
     /** The dead-letter queue has messages, or its origin is known to the journal. */
     void requireKnown(JournalAdmin admin) throws JMSException {
         String dlq = deadLetterQueue();
+        if (this.dlq != null) {
+            admin.knownQueue(dlq);
+            return;
+        }
         JournalFigures figures = admin.figures();
         if (figures.queue(dlq).isPresent()) {
             return;

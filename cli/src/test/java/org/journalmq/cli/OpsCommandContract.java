@@ -227,16 +227,28 @@ abstract class OpsCommandContract extends OpsTestBase {
     }
 
     @Test
-    @DisplayName("dlq replay --to: to another queue, human output")
+    @DisplayName("dlq replay --to: to another queue, human output; --dlq names a dead-letter queue of another name")
     void dlqReplayToAnotherQueue() throws Exception {
         deadLetter(queue, "d0", 0);
         deadLetter(queue, "d1", 1);
         String target = queue + "-retry";
         Cli.Result r = ok("dlq replay", "--queue", queue, "--to", target);
         assertEquals(List.of("replayed 2 message(s) from DLQ." + queue + " to " + target), r.outLines());
+        assertEquals(0, browse(queue).size(), "nothing went to the original queue");
+
+        // --dlq names the dead-letter queue itself, e.g. one configured on the factory
+        String custom = queue + "-failures";
+        send(custom, "f0", 4, 0, Map.of(DeadLetterNames.ORIGINAL_DESTINATION, queue));
+        assertTrue(ok("dlq list", "--dlq", custom).out().contains("from=" + queue));
+        assertEquals(List.of("replayed 1 message(s) from " + custom + " to original destinations"),
+                ok("dlq replay", "--dlq", custom).outLines());
+        assertEquals(1, browse(queue).size());
+        Cli.Result both = run("dlq list", "--dlq", custom, "--queue", queue);
+        assertEquals(JournalMq.EXIT_USAGE, both.exitCode(), both::toString);
+        assertEquals(1, browse(queue).size(), "nothing changed by the usage error");
+        assertEquals(0, browse(custom).size());
         assertEquals(2, browse(target).size());
         assertEquals(0, browse("DLQ." + queue).size());
-        assertEquals(0, browse(queue).size());
     }
 
     @Test
@@ -248,6 +260,73 @@ abstract class OpsCommandContract extends OpsTestBase {
         assertTrue(r.err().startsWith("journalmq dlq replay: "), r::toString);
         assertEquals(1, browse("DLQ." + queue).size());
         assertEquals(0, browse(queue).size());
+    }
+
+    @Test
+    @DisplayName("dlq replay --topic: a subscription's dead letter goes back to that durable subscription only (spec 6.11)")
+    void dlqReplayOfASubscriptionsDeadLetter() throws Exception {
+        String topic = queue + "-topic";
+        connection.close();
+        JournalConnectionFactory f = factory();
+        f.setClientID("ops-" + queue);
+        connection = f.createConnection();
+        connection.start();
+        session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+        jakarta.jms.Topic t = session.createTopic(topic);
+        MessageConsumer audit = session.createDurableConsumer(t, "audit");
+        MessageConsumer billing = session.createDurableConsumer(t, "billing");
+        send(DeadLetterNames.deadLetterQueue(topic), "failed audit", 4, 0, Map.of(
+                DeadLetterNames.ORIGINAL_DESTINATION, topic, DeadLetterNames.ORIGINAL_SUBSCRIPTION, "audit",
+                DeadLetterNames.DELIVERY_ATTEMPTS, 5, DeadLetterNames.DEAD_LETTER_REASON, "rollback"));
+        send(DeadLetterNames.deadLetterQueue(topic), "failed gone", 4, 0, Map.of(
+                DeadLetterNames.ORIGINAL_DESTINATION, topic, DeadLetterNames.ORIGINAL_SUBSCRIPTION, "gone",
+                DeadLetterNames.DELIVERY_ATTEMPTS, 5, DeadLetterNames.DEAD_LETTER_REASON, "rollback"));
+
+        try (MessageProducer p = session.createProducer(t)) {
+            p.send(session.createTextMessage("published"));
+        }
+        Cli.Result browsed = ok("browse", "--topic", topic, "--subscription", "audit", "-v");
+        assertTrue(browsed.out().contains("body: published"), browsed::toString);
+        assertTrue(browsed.out().contains("JMSDestination: topic://" + topic), browsed::toString);
+        assertTrue(browsed.err().contains("1 message(s) shown"), browsed::toString);
+        Cli.Result none = ok("browse", "--topic", topic, "--subscription", "audit", "--selector", "JMSPriority > 8");
+        assertEquals("", none.out(), none::toString);
+        Cli.Result unknownSub = run("browse", "--topic", topic, "--subscription", "nope");
+        assertEquals(JournalMq.EXIT_USAGE, unknownSub.exitCode(), unknownSub::toString);
+        assertEquals("published", ((TextMessage) audit.receive(10_000)).getText());
+        assertEquals("published", ((TextMessage) billing.receive(10_000)).getText());
+
+        Cli.Result listed = ok("dlq list", "--topic", topic);
+        assertEquals(2, listed.outLines().size(), listed::toString);
+        assertTrue(listed.outLines().get(0).contains("from=" + topic + "/audit"), listed::toString);
+
+        Cli.Result r = ok("dlq replay", "--topic", topic, "--selector",
+                DeadLetterNames.ORIGINAL_SUBSCRIPTION + " = 'audit'");
+        assertTrue(r.out().startsWith("replayed 1 message(s) from DLQ." + topic), r::toString);
+        Message back = audit.receive(10_000);
+        assertEquals("failed audit", ((TextMessage) back).getText());
+        assertEquals(topic, ((jakarta.jms.Topic) back.getJMSDestination()).getTopicName());
+        assertNull(billing.receiveNoWait(), "the other subscription gets no copy");
+
+        Cli.Result gone = run("dlq replay", "--topic", topic);
+        assertEquals(JournalMq.EXIT_USAGE, gone.exitCode(), gone::toString);
+        assertTrue(gone.err().contains("subscription 'gone'"), gone::toString);
+        assertEquals(1, browse(DeadLetterNames.deadLetterQueue(topic)).size(), "the failed batch stays");
+        audit.close();
+        billing.close();
+        session.unsubscribe("audit");
+        session.unsubscribe("billing");
+    }
+
+    @Test
+    @DisplayName("dlq replay of a message whose origin is its own dead-letter queue: exit 2, nothing moved")
+    void dlqReplayOntoItselfIsRefused() throws Exception {
+        String dlq = DeadLetterNames.deadLetterQueue(queue);
+        send(dlq, "loop", 4, 0, Map.of(DeadLetterNames.ORIGINAL_DESTINATION, dlq));
+        Cli.Result r = run("dlq replay", "--queue", queue);
+        assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("would move onto its own queue"), r::toString);
+        assertEquals(1, browse(dlq).size());
     }
 
     @Test

@@ -91,6 +91,40 @@ public final class JournalAdmin implements AutoCloseable {
         return mover.move(request);
     }
 
+    /**
+     * Up to {@code max} ready messages of a destination (a queue or a subscription, which a
+     * QueueBrowser cannot show) in delivery order, matching the selector; claims nothing. Returns
+     * {@code max + 1} messages at most, so the caller can tell that more wait.
+     *
+     * @throws jakarta.jms.InvalidSelectorException for a bad selector, before anything is read
+     */
+    public java.util.List<jakarta.jms.Message> browse(DestinationFigures destination, String selector, int max)
+            throws JMSException {
+        org.journalmq.jms.selector.Selector s = org.journalmq.jms.selector.Selector.parse(selector);
+        java.util.List<jakarta.jms.Message> found = new java.util.ArrayList<>();
+        org.journalmq.persistence.BrowsePosition position = null;
+        try {
+            while (found.size() <= max) {
+                java.util.List<org.journalmq.persistence.StoredMessage> page =
+                        journal.browse(destination.address(), position, 200);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (org.journalmq.persistence.StoredMessage row : page) {
+                    org.journalmq.jms.message.JournalMessage m = org.journalmq.jms.message.MessageCodec.decode(row.data());
+                    m.markDelivered(row.deliveryCount() + 1); // what its next delivery will show, as a QueueBrowser does
+                    if (s.matches(m) && found.size() <= max) {
+                        found.add(m);
+                    }
+                }
+                position = org.journalmq.persistence.BrowsePosition.after(page.get(page.size() - 1));
+            }
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "browse " + destination.type() + " " + destination.name());
+        }
+        return found;
+    }
+
     /** Live journal clients in every JVM sharing the database. */
     public int clients() throws JMSException {
         return figures().clients();

@@ -1,0 +1,60 @@
+package org.journalmq.jms.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.journalmq.persistence.DestinationStats;
+import org.journalmq.persistence.JournalOverview;
+import org.journalmq.persistence.Subscription;
+import org.journalmq.persistence.TrafficCounts;
+import org.junit.jupiter.api.Test;
+
+/** How journal addresses become the names operators know (a pure mapping: no database needed). */
+class FiguresBuilderTest {
+
+    @Test
+    void subscriptionNamesComeOutOfTheirAddresses() {
+        assertEquals("audit", FiguresBuilder.subscriptionName("D:-:audit"));
+        assertEquals("audit", FiguresBuilder.subscriptionName("D:5.app:1:audit"));
+        assertEquals("a:b", FiguresBuilder.subscriptionName("S:3.c.d:a:b"), "a client ID with a dot and a name with a colon");
+        assertEquals("N:1234", FiguresBuilder.subscriptionName("N:1234"), "unnamed: its address");
+        assertEquals("D:garbage", FiguresBuilder.subscriptionName("D:garbage"), "not ours: shown as it is");
+        assertEquals("orders", FiguresBuilder.nameOf("Q:orders"));
+    }
+
+    @Test
+    void figuresNameTypeAndDeadLetterDepthOfEachAddress() {
+        JournalOverview overview = new JournalOverview(1_000, List.of(
+                new DestinationStats("Q:orders", 2, 1, 0, 50),
+                new DestinationStats("Q:DLQ.orders", 3, 0, 0, 70),
+                new DestinationStats("Q:DLQ.prices", 4, 0, 0, 90),
+                new DestinationStats("D:2.me:audit", 5, 0, 1, 10)),
+                Map.of("Q:idle", 1, "D:2.me:audit", 2),
+                List.of(new Subscription("D:2.me:audit", "T:prices", null, null, true, false)), 3);
+        TrafficCounts traffic = new TrafficCounts(Map.of("Q:orders", 7L, "T:prices", 4L), Map.of("Q:orders", 6L));
+
+        JournalFigures f = FiguresBuilder.build(overview, traffic);
+        assertEquals(3, f.clients());
+        DestinationFigures orders = f.queue("orders").orElseThrow();
+        assertEquals("queue", orders.type());
+        assertEquals(3, orders.depth());
+        assertEquals(3, orders.dlqDepth());
+        assertEquals(7, orders.enqueued());
+        assertEquals(6, orders.acked());
+        assertTrue(f.queue("idle").isPresent(), "a queue with a consumer and no message is known");
+        assertEquals(0, f.queue("idle").get().depth());
+        DestinationFigures audit = f.subscriptions("prices").get(0);
+        assertEquals("audit", audit.name());
+        assertEquals("prices", audit.topic());
+        assertTrue(audit.durable());
+        assertFalse(audit.shared());
+        assertEquals(6, audit.depth());
+        assertEquals(4, audit.dlqDepth(), "a subscription's dead letters are its topic's");
+        assertEquals(2, audit.consumers());
+        assertEquals(4, audit.enqueued(), "its topic's publications");
+        assertFalse(f.queue("audit").isPresent());
+    }
+}
