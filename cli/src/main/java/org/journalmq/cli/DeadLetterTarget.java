@@ -2,7 +2,7 @@ package org.journalmq.cli;
 
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
-import org.journalmq.jms.admin.DeadLetterNames;
+import org.journalmq.jms.DeadLetters;
 import org.journalmq.jms.admin.JournalAdmin;
 import org.journalmq.jms.admin.JournalFigures;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +37,7 @@ public class DeadLetterTarget {
         if (given != 1) {
             throw new ParameterException(mixee.commandLine(), "give exactly one of --queue, --topic and --dlq");
         }
-        return dlq != null ? dlq : DeadLetterNames.deadLetterQueue(queue != null ? queue : topic);
+        return dlq != null ? dlq : queue != null ? DeadLetters.deadLetterQueueFor(queue) : DeadLetters.deadLetterQueueForTopic(topic);
     }
 
     /** The dead-letter queue has messages, or its origin is known to the journal. */

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.journalmq.jms.admin.DeadLetterNames;
+import org.journalmq.jms.DeadLetters;
 import org.journalmq.jms.admin.JournalAdmin;
 import org.journalmq.jms.admin.MoveRequest;
 import picocli.CommandLine;
@@ -95,10 +95,10 @@ public class DlqCommand implements Runnable {
 
         /** One line: id, attempts, where from, why. */
         static String summary(Message m) throws JMSException {
-            Object original = m.getObjectProperty(DeadLetterNames.ORIGINAL_DESTINATION);
-            Object subscription = m.getObjectProperty(DeadLetterNames.ORIGINAL_SUBSCRIPTION);
-            Object attempts = m.getObjectProperty(DeadLetterNames.DELIVERY_ATTEMPTS);
-            Object reason = m.getObjectProperty(DeadLetterNames.DEAD_LETTER_REASON);
+            Object original = m.getObjectProperty(DeadLetters.ORIGINAL_DESTINATION);
+            Object subscription = m.getObjectProperty(DeadLetters.ORIGINAL_SUBSCRIPTION);
+            Object attempts = m.getObjectProperty(DeadLetters.DELIVERY_ATTEMPTS);
+            Object reason = m.getObjectProperty(DeadLetters.DEAD_LETTER_REASON);
             return m.getJMSMessageID() + "  attempts=" + (attempts == null ? "?" : attempts)
                     + "  from=" + (original == null ? "?" : original) + (subscription == null ? "" : "/" + subscription)
                     + "  reason=" + (reason == null ? "?" : reason);

@@ -16,7 +16,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 import org.journalmq.jms.JournalConnectionFactory;
-import org.journalmq.jms.admin.DeadLetterNames;
+import org.journalmq.jms.DeadLetters;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -180,16 +180,16 @@ abstract class JmxContract extends OpsTestBase {
                 new String[] {String.class.getName(), long.class.getName()});
         assertEquals(2L, replayed);
         assertEquals(3, browse(queue).size());
-        assertEquals(2, browse(DeadLetterNames.deadLetterQueue(queue)).size());
+        assertEquals(2, browse(DeadLetters.deadLetterQueueFor(queue)).size());
 
         RuntimeMBeanException bad = assertThrows(RuntimeMBeanException.class, () -> server.invoke(bean,
                 "replayDeadLetters", new Object[] {"n <<< 1", 0L}, new String[] {String.class.getName(), long.class.getName()}));
         assertTrue(bad.getCause() instanceof IllegalArgumentException, bad::toString);
-        assertEquals(2, browse(DeadLetterNames.deadLetterQueue(queue)).size(), "a bad selector changed nothing");
+        assertEquals(2, browse(DeadLetters.deadLetterQueueFor(queue)).size(), "a bad selector changed nothing");
 
         assertEquals(3L, server.invoke(bean, "purge", null, null));
         assertEquals(0, browse(queue).size());
-        assertEquals(2, browse(DeadLetterNames.deadLetterQueue(queue)).size(), "purge leaves the DLQ alone");
+        assertEquals(2, browse(DeadLetters.deadLetterQueueFor(queue)).size(), "purge leaves the DLQ alone");
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.journalmq.jms.JournalConnectionFactory;
-import org.journalmq.jms.admin.DeadLetterNames;
+import org.journalmq.jms.DeadLetters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -179,8 +179,8 @@ abstract class OpsCommandContract extends OpsTestBase {
         assertEquals(1, json.size());
         @SuppressWarnings("unchecked")
         Map<String, Object> props = (Map<String, Object>) json.get(0).get("properties");
-        assertEquals(queue, props.get(DeadLetterNames.ORIGINAL_DESTINATION));
-        assertEquals(3L, props.get(DeadLetterNames.DELIVERY_ATTEMPTS));
+        assertEquals(queue, props.get(DeadLetters.ORIGINAL_DESTINATION));
+        assertEquals(3L, props.get(DeadLetters.DELIVERY_ATTEMPTS));
     }
 
     @Test
@@ -207,9 +207,9 @@ abstract class OpsCommandContract extends OpsTestBase {
         List<String> bodies = new ArrayList<>();
         for (Message m : back) {
             bodies.add(((TextMessage) m).getText());
-            assertNull(m.getObjectProperty(DeadLetterNames.ORIGINAL_DESTINATION), "stripped");
-            assertNull(m.getObjectProperty(DeadLetterNames.DEAD_LETTER_REASON), "stripped");
-            assertNull(m.getObjectProperty(DeadLetterNames.DELIVERY_ATTEMPTS), "stripped");
+            assertNull(m.getObjectProperty(DeadLetters.ORIGINAL_DESTINATION), "stripped");
+            assertNull(m.getObjectProperty(DeadLetters.DEAD_LETTER_REASON), "stripped");
+            assertNull(m.getObjectProperty(DeadLetters.DELIVERY_ATTEMPTS), "stripped");
             assertTrue(m.getIntProperty("n") >= 2, "application properties kept");
             assertEquals(queue, ((Queue) m.getJMSDestination()).getQueueName());
         }
@@ -238,7 +238,7 @@ abstract class OpsCommandContract extends OpsTestBase {
 
         // --dlq names the dead-letter queue itself, e.g. one configured on the factory
         String custom = queue + "-failures";
-        send(custom, "f0", 4, 0, Map.of(DeadLetterNames.ORIGINAL_DESTINATION, queue));
+        send(custom, "f0", 4, 0, Map.of(DeadLetters.ORIGINAL_DESTINATION, queue));
         assertTrue(ok("dlq list", "--dlq", custom).out().contains("from=" + queue));
         assertEquals(List.of("replayed 1 message(s) from " + custom + " to original destinations"),
                 ok("dlq replay", "--dlq", custom).outLines());
@@ -275,12 +275,12 @@ abstract class OpsCommandContract extends OpsTestBase {
         jakarta.jms.Topic t = session.createTopic(topic);
         MessageConsumer audit = session.createDurableConsumer(t, "audit");
         MessageConsumer billing = session.createDurableConsumer(t, "billing");
-        send(DeadLetterNames.deadLetterQueue(topic), "failed audit", 4, 0, Map.of(
-                DeadLetterNames.ORIGINAL_DESTINATION, topic, DeadLetterNames.ORIGINAL_SUBSCRIPTION, "audit",
-                DeadLetterNames.DELIVERY_ATTEMPTS, 5, DeadLetterNames.DEAD_LETTER_REASON, "rollback"));
-        send(DeadLetterNames.deadLetterQueue(topic), "failed gone", 4, 0, Map.of(
-                DeadLetterNames.ORIGINAL_DESTINATION, topic, DeadLetterNames.ORIGINAL_SUBSCRIPTION, "gone",
-                DeadLetterNames.DELIVERY_ATTEMPTS, 5, DeadLetterNames.DEAD_LETTER_REASON, "rollback"));
+        send(DeadLetters.deadLetterQueueFor(topic), "failed audit", 4, 0, Map.of(
+                DeadLetters.ORIGINAL_DESTINATION, topic, DeadLetters.ORIGINAL_SUBSCRIPTION, "audit",
+                DeadLetters.DELIVERY_ATTEMPTS, 5, DeadLetters.DEAD_LETTER_REASON, "rollback"));
+        send(DeadLetters.deadLetterQueueFor(topic), "failed gone", 4, 0, Map.of(
+                DeadLetters.ORIGINAL_DESTINATION, topic, DeadLetters.ORIGINAL_SUBSCRIPTION, "gone",
+                DeadLetters.DELIVERY_ATTEMPTS, 5, DeadLetters.DEAD_LETTER_REASON, "rollback"));
 
         try (MessageProducer p = session.createProducer(t)) {
             p.send(session.createTextMessage("published"));
@@ -301,7 +301,7 @@ abstract class OpsCommandContract extends OpsTestBase {
         assertTrue(listed.outLines().get(0).contains("from=" + topic + "/audit"), listed::toString);
 
         Cli.Result r = ok("dlq replay", "--topic", topic, "--selector",
-                DeadLetterNames.ORIGINAL_SUBSCRIPTION + " = 'audit'");
+                DeadLetters.ORIGINAL_SUBSCRIPTION + " = 'audit'");
         assertTrue(r.out().startsWith("replayed 1 message(s) from DLQ." + topic), r::toString);
         Message back = audit.receive(10_000);
         assertEquals("failed audit", ((TextMessage) back).getText());
@@ -311,7 +311,7 @@ abstract class OpsCommandContract extends OpsTestBase {
         Cli.Result gone = run("dlq replay", "--topic", topic);
         assertEquals(JournalMq.EXIT_USAGE, gone.exitCode(), gone::toString);
         assertTrue(gone.err().contains("subscription 'gone'"), gone::toString);
-        assertEquals(1, browse(DeadLetterNames.deadLetterQueue(topic)).size(), "the failed batch stays");
+        assertEquals(1, browse(DeadLetters.deadLetterQueueFor(topic)).size(), "the failed batch stays");
         audit.close();
         billing.close();
         session.unsubscribe("audit");
@@ -321,8 +321,8 @@ abstract class OpsCommandContract extends OpsTestBase {
     @Test
     @DisplayName("dlq replay of a message whose origin is its own dead-letter queue: exit 2, nothing moved")
     void dlqReplayOntoItselfIsRefused() throws Exception {
-        String dlq = DeadLetterNames.deadLetterQueue(queue);
-        send(dlq, "loop", 4, 0, Map.of(DeadLetterNames.ORIGINAL_DESTINATION, dlq));
+        String dlq = DeadLetters.deadLetterQueueFor(queue);
+        send(dlq, "loop", 4, 0, Map.of(DeadLetters.ORIGINAL_DESTINATION, dlq));
         Cli.Result r = run("dlq replay", "--queue", queue);
         assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
         assertTrue(r.err().contains("would move onto its own queue"), r::toString);

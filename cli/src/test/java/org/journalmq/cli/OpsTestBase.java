@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.journalmq.jms.JournalConnectionFactory;
-import org.journalmq.jms.admin.DeadLetterNames;
+import org.journalmq.jms.DeadLetters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -91,10 +91,10 @@ abstract class OpsTestBase {
 
     /** A message as the redelivery policy leaves it on DLQ.<queue> after its last attempt. */
     void deadLetter(String origin, String body, int n) throws JMSException {
-        send(DeadLetterNames.deadLetterQueue(origin), body, 4, 0, Map.of(
-                DeadLetterNames.ORIGINAL_DESTINATION, origin,
-                DeadLetterNames.DELIVERY_ATTEMPTS, 3,
-                DeadLetterNames.DEAD_LETTER_REASON, "listener threw IllegalStateException: boom " + n,
+        send(DeadLetters.deadLetterQueueFor(origin), body, 4, 0, Map.of(
+                DeadLetters.ORIGINAL_DESTINATION, origin,
+                DeadLetters.DELIVERY_ATTEMPTS, 3,
+                DeadLetters.DEAD_LETTER_REASON, "listener threw IllegalStateException: boom " + n,
                 "n", n));
     }
 

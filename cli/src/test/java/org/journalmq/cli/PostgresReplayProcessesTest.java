@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.journalmq.jms.JournalConnectionFactory;
-import org.journalmq.jms.admin.DeadLetterNames;
+import org.journalmq.jms.DeadLetters;
 import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +103,6 @@ class PostgresReplayProcessesTest extends OpsTestBase {
         }
         assertEquals(280, back.size(), "no message twice");
         assertEquals(280, bodies.size(), "every selected message once");
-        assertEquals(20, browse(DeadLetterNames.deadLetterQueue(queue)).size(), "the unselected stay");
+        assertEquals(20, browse(DeadLetters.deadLetterQueueFor(queue)).size(), "the unselected stay");
     }
 }

@@ -70,7 +70,23 @@ public final class DeadLetters {
      */
     public static final String REASON_LISTENER_PREFIX = "listener threw ";
 
+    /** Every property above: what a replay strips, so the message goes back as it was before it failed or expired. */
+    public static final java.util.List<String> PROPERTIES = java.util.List.of(ORIGINAL_DESTINATION,
+            ORIGINAL_SUBSCRIPTION, DELIVERY_ATTEMPTS, DEAD_LETTER_REASON, EXPIRED_AT);
+
     private DeadLetters() {
+    }
+
+    /**
+     * Decodes a journal row as a consumer would receive it: a row that the expiry sweep moved shows
+     * where it came from through {@link #ORIGINAL_DESTINATION} and {@link #EXPIRED_AT} (the sweep
+     * records them in columns, since the journal cannot rewrite the serialized message).
+     */
+    public static org.journalmq.jms.message.JournalMessage decode(org.journalmq.persistence.StoredMessage row)
+            throws jakarta.jms.JMSException {
+        org.journalmq.jms.message.JournalMessage m = org.journalmq.jms.message.MessageCodec.decode(row.data());
+        Redeliveries.exposeExpiryOrigin(m, row);
+        return m;
     }
 
     /** The default dead-letter queue of a queue: {@code DLQ.<queue>}. */

@@ -14,7 +14,7 @@ import jakarta.jms.TextMessage;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.journalmq.jms.JournalConnectionFactory;
-import org.journalmq.jms.admin.DeadLetterNames;
+import org.journalmq.jms.DeadLetters;
 import org.journalmq.jms.admin.DestinationFigures;
 import org.journalmq.jms.admin.JournalAdmin;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +85,7 @@ abstract class MetricsContract {
         send(queue, "two", 0);
         send(queue, "three", 0);
         send(queue, "later", 600_000);
-        send(DeadLetterNames.deadLetterQueue(queue), "dead", 0);
+        send(DeadLetters.deadLetterQueueFor(queue), "dead", 0);
         MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
         consumer.receive(10_000).acknowledge();
         Message held = consumer.receive(10_000);
@@ -111,7 +111,7 @@ abstract class MetricsContract {
                     "metric " + ms + " ms, admin " + f.oldestAgeMs() + " ms");
             assertEquals(f.depth(), gauge("journalmq.destination.depth", queue), "the same figure as stat and JMX");
         }
-        assertEquals(1, gauge("journalmq.destination.depth", DeadLetterNames.deadLetterQueue(queue)));
+        assertEquals(1, gauge("journalmq.destination.depth", DeadLetters.deadLetterQueueFor(queue)));
         consumer.close();
     }
 

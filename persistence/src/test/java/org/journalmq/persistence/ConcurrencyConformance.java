@@ -130,9 +130,9 @@ interface ConcurrencyConformance extends JournalFixture {
             while (rs.next()) {
                 versions.add(rs.getInt(1));
             }
-            // each migration recorded once, in order (how many depends on the branches merged)
-            assertEquals(IntStream.rangeClosed(1, versions.size()).boxed().toList(), versions);
-            assertTrue(versions.size() >= 2, versions.toString());
+            // each migration recorded once, in order (both dialects have the same versions)
+            int latest = new org.journalmq.persistence.dialect.HsqldbDialect().latestSchemaVersion();
+            assertEquals(IntStream.rangeClosed(1, latest).boxed().toList(), versions);
         }
         Set<String> registered = clientRows();
         assertEquals(4, registered.size(), "every journal has its client row: " + registered);

@@ -14,7 +14,7 @@ import org.journalmq.persistence.JournalException.Kind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Temporary destinations owned by a client row (migration 6): a temporary destination lives as
+ * Temporary destinations owned by a client row (migration 5): a temporary destination lives as
  * long as its connection (Jakarta Messaging 3.1, 6.2.2 and the TemporaryQueue javadoc), so the
  * journal removes it with its messages when its owner deletes it, closes, or dies. Part of
  * {@link JournalConformanceTest}.

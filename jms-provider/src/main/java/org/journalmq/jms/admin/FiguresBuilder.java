@@ -1,5 +1,6 @@
 package org.journalmq.jms.admin;
 
+import org.journalmq.jms.DeadLetters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ final class FiguresBuilder {
                 type = OTHER;
                 name = address;
             }
-            String dlq = DeadLetterNames.deadLetterQueue(topic != null ? topic : name);
+            String dlq = topic != null ? DeadLetters.deadLetterQueueForTopic(topic) : DeadLetters.deadLetterQueueFor(name);
             long dlqDepth = stats.getOrDefault("Q:" + dlq, EMPTY).depth();
             figures.add(new DestinationFigures(name, type, address, topic, sub != null && sub.durable(),
                     sub != null && sub.shared(), s.ready(), s.inFlight(), s.scheduled(), dlq, dlqDepth,

@@ -1,5 +1,6 @@
 package org.journalmq.jms.admin;
 
+import org.journalmq.jms.DeadLetters;
 import jakarta.jms.JMSException;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -242,7 +243,7 @@ public final class JmxExport implements AutoCloseable {
             String chosen = selector == null || selector.isBlank() ? null : selector;
             if (d.isSubscription()) {
                 // The topic's dead-letter queue holds every subscription's: take only this one's.
-                String own = DeadLetterNames.ORIGINAL_SUBSCRIPTION + " IN ('" + d.name().replace("'", "''")
+                String own = DeadLetters.ORIGINAL_SUBSCRIPTION + " IN ('" + d.name().replace("'", "''")
                         + "', '" + d.address().replace("'", "''") + "')";
                 chosen = chosen == null ? own : "(" + chosen + ") AND " + own;
             }

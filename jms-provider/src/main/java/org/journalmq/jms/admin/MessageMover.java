@@ -1,5 +1,6 @@
 package org.journalmq.jms.admin;
 
+import org.journalmq.jms.DeadLetters;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import java.util.ArrayList;
@@ -120,19 +121,19 @@ final class MessageMover {
 
     private NewMessage copy(StoredMessage row, JournalQueue to, boolean replay, Map<String, String> subscriptions)
             throws JMSException {
-        JournalMessage m = MessageCodec.decode(row.data());
+        JournalMessage m = DeadLetters.decode(row);
         String address;
         JournalDestination destination;
         if (to != null) {
             destination = to;
             address = to.address();
         } else {
-            String original = stringProperty(m, DeadLetterNames.ORIGINAL_DESTINATION);
+            String original = stringProperty(m, DeadLetters.ORIGINAL_DESTINATION);
             if (original == null) {
                 throw new InvalidDestinationException("message " + m.getJMSMessageID() + " has no "
-                        + DeadLetterNames.ORIGINAL_DESTINATION + " property: name the target queue instead");
+                        + DeadLetters.ORIGINAL_DESTINATION + " property: name the target queue instead");
             }
-            String subscription = stringProperty(m, DeadLetterNames.ORIGINAL_SUBSCRIPTION);
+            String subscription = stringProperty(m, DeadLetters.ORIGINAL_SUBSCRIPTION);
             if (subscription != null) {
                 destination = new JournalTopic(original);
                 address = subscriptions.computeIfAbsent(original + "\u0000" + subscription,
@@ -169,7 +170,7 @@ final class MessageMover {
         Map<String, Object> kept = new HashMap<>();
         for (Enumeration<?> names = m.getPropertyNames(); names.hasMoreElements(); ) {
             String name = (String) names.nextElement();
-            if (!DeadLetterNames.PROPERTIES.contains(name)) {
+            if (!DeadLetters.PROPERTIES.contains(name)) {
                 kept.put(name, m.getObjectProperty(name));
             }
         }
@@ -187,7 +188,7 @@ final class MessageMover {
     /** A row that cannot be decoded matches no selector: it stays where it is. */
     private static boolean matches(Selector selector, StoredMessage row) {
         try {
-            return selector.matches(MessageCodec.decode(row.data()));
+            return selector.matches(DeadLetters.decode(row));
         } catch (JMSException e) {
             return false;
         }

@@ -7,7 +7,7 @@ import java.util.function.LongConsumer;
  *
  * @param fromQueue  the queue to take messages from
  * @param toQueue    the queue to put them on; null replays each message to its original destination
- *                   (the dead-letter properties say which, see {@link DeadLetterNames})
+ *                   (the dead-letter properties say which, see {@link org.journalmq.jms.DeadLetters})
  * @param selector   a JMS message selector choosing the messages, or null for all
  * @param limit      at most this many messages; 0 or less for all
  * @param replay     strip the dead-letter properties from the copies (a replay); false keeps every property

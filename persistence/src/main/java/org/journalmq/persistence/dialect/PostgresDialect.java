@@ -66,7 +66,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 6;
+        return 5;
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class PostgresDialect implements Dialect {
         if (version == 2) {
             return topics(t);
         }
-        if (version >= 3 && version <= 6) {
+        if (version >= 3 && version <= 5) {
             return laterMigration(version, t);
         }
         if (version != 1) {
@@ -201,19 +201,18 @@ public final class PostgresDialect implements Dialect {
                 "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
     }
 
-    // ------------------------------------------------------------------ migrations 3-6 (branch api-gaps)
+    // ------------------------------------------------------------------ migrations 3-5: XA, dead letters and expiry, temporary destinations
 
     private static List<String> laterMigration(int version, Tables t) {
         return switch (version) {
             case 3 -> xa(t);
             case 4 -> deadLetterAndExpiry(t);
-            case 5 -> List.of(); // reserved for branch ops
             default -> temporaries(t);
         };
     }
 
     /**
-     * Migration 6: temporary destinations and their owning client. A deleted one stays a while as a
+     * Migration 5: temporary destinations and their owning client. A deleted one stays a while as a
      * tombstone ({@code deleted_at} set) so that rows a late send commits after the deletion are
      * swept as well.
      */

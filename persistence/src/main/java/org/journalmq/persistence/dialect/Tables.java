@@ -98,7 +98,7 @@ public record Tables(String prefix) {
     // ------------------------------------------------------------------ temporary destinations (branch api-gaps)
 
     /**
-     * Temporary destinations with their owning client row (migration 6), so that the maintenance
+     * Temporary destinations with their owning client row (migration 5), so that the maintenance
      * of any live client can remove those of a dead one.
      */
     public String temporary() {

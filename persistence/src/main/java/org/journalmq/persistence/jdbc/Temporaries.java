@@ -13,7 +13,7 @@ import org.journalmq.persistence.JournalException.Kind;
 import org.journalmq.persistence.dialect.Tables;
 
 /**
- * Temporary destinations (migration 6): each is a row naming its owning client, so that the
+ * Temporary destinations (migration 5): each is a row naming its owning client, so that the
  * maintenance of any live client removes the temporary destinations of a dead one together with
  * their messages.
  *
