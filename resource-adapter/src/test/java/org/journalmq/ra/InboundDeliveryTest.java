@@ -276,7 +276,7 @@ class InboundDeliveryTest {
         }
     }
 
-    private static Server server(int port, String path) {
+    static Server server(int port, String path) {
         Server s = new Server();
         s.setAddress("127.0.0.1");
         s.setPort(port);
