@@ -43,7 +43,7 @@ public class Bench implements Callable<Integer> {
 
     @Option(names = "--scenario", defaultValue = "all", paramLabel = "NAME",
             description = "all, or one or more of sync-send, tx-batch, e2e, e2e-paced, competing, selector-drain,"
-                    + " selector-deep, separated by commas (default: ${DEFAULT-VALUE}).")
+                    + " selector-deep, xa, separated by commas (default: ${DEFAULT-VALUE}).")
     String scenario;
 
     @Option(names = "--messages", paramLabel = "N",
@@ -74,7 +74,7 @@ public class Bench implements Callable<Integer> {
                 new Flow("e2e", 1, 1, 0, 10_000),
                 new Flow("e2e-paced", 1, 1, 100, 2_000),
                 new Flow("competing", 4, 4, 0, 20_000),
-                new SelectorDrain(), new SelectorDeep())) {
+                new SelectorDrain(), new SelectorDeep(), new XaSend())) {
             all.put(s.name(), s);
         }
         return all;
@@ -149,7 +149,7 @@ public class Bench implements Callable<Integer> {
     /** Drain, warm up, drain, measure, drain: each measurement starts from an empty queue. */
     private Result runOne(BenchContext ctx, Scenario s) throws Exception {
         String queue = "bench-" + s.name();
-        boolean sendOnly = s instanceof SyncSend || s instanceof TxBatch;
+        boolean sendOnly = s instanceof SyncSend || s instanceof TxBatch || s instanceof XaSend;
         ctx.drain(queue, 0);
         int warm = s.warmupMessages(warmup);
         if (warm > 0) {

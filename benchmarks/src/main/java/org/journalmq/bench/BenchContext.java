@@ -94,4 +94,11 @@ final class BenchContext {
         }
         return count.get();
     }
+
+    // ---------------------------------------------------------------- XA (branch xa)
+
+    /** The journal's factory itself, for the XA scenario (XA connections, its URL and user). */
+    org.journalmq.jms.JournalConnectionFactory journalFactory() {
+        return (org.journalmq.jms.JournalConnectionFactory) factory;
+    }
 }
