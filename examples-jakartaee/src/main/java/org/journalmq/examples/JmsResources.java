@@ -23,6 +23,9 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 @AdministeredObjectDefinition(name = "java:app/jms/shipments", resourceAdapter = "journalmq-ra",
         interfaceName = "jakarta.jms.Queue", className = "org.journalmq.ra.QueueAdminObject",
         properties = "name=shipments")
+@AdministeredObjectDefinition(name = "java:global/jms/journalmq-examples/invoices", resourceAdapter = "journalmq-ra",
+        interfaceName = "jakarta.jms.Queue", className = "org.journalmq.ra.QueueAdminObject",
+        properties = "name=invoices")
 @AdministeredObjectDefinition(name = "java:app/jms/news", resourceAdapter = "journalmq-ra",
         interfaceName = "jakarta.jms.Topic", className = "org.journalmq.ra.TopicAdminObject",
         properties = "name=news")

@@ -130,6 +130,7 @@ final class ConnectionHandle implements InvocationHandler {
         try {
             return method.invoke(owner.physical(), args);
         } catch (InvocationTargetException e) {
+            owner.checkFailure(e.getCause());
             throw e.getCause();
         }
     }

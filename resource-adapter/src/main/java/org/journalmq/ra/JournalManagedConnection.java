@@ -1,6 +1,5 @@
 package org.journalmq.ra;
 
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import jakarta.jms.XAConnection;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import org.journalmq.jms.JmsExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +52,8 @@ final class JournalManagedConnection implements ManagedConnection {
     private int openSessionHandles;
     private boolean inTransaction;
     private volatile boolean destroyed;
+    /** The container is told once; it then destroys this connection. */
+    private final java.util.concurrent.atomic.AtomicBoolean errorReported = new java.util.concurrent.atomic.AtomicBoolean();
 
     JournalManagedConnection(JournalManagedConnectionFactory factory, XAConnection physical) throws JMSException {
         this.factory = factory;
@@ -70,7 +72,7 @@ final class JournalManagedConnection implements ManagedConnection {
     }
 
     boolean isUsable() {
-        return !destroyed;
+        return !destroyed && !errorReported.get();
     }
 
     XAConnection physical() {
@@ -170,9 +172,20 @@ final class JournalManagedConnection implements ManagedConnection {
         }
     }
 
+    /**
+     * Called with every exception a handle's call to the provider threw: when it says the journal's
+     * database is unavailable or failed, this connection is reported broken.
+     */
+    void checkFailure(Throwable t) {
+        if (t instanceof JMSException e && (JmsExceptions.DATABASE_UNAVAILABLE.equals(e.getErrorCode())
+                || JmsExceptions.JOURNAL_ERROR.equals(e.getErrorCode()))) {
+            connectionError(e);
+        }
+    }
+
     /** Tells the container that this connection failed and must not be reused (JCA 2.1 sec. 6.5.6). */
     void connectionError(Exception e) {
-        if (destroyed) {
+        if (destroyed || !errorReported.compareAndSet(false, true)) {
             return;
         }
         LOG.warn("JMQ7006 pooled JournalMQ connection failed and is discarded: {}", e.getMessage());

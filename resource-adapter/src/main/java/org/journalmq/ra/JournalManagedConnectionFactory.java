@@ -53,6 +53,7 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the JCA 2.1 signature has a raw Set
     public ManagedConnection matchManagedConnections(Set connections, Subject subject, ConnectionRequestInfo info) {
         Credentials wanted = info instanceof Credentials cr ? cr : Credentials.NONE;
         for (Object o : connections) {

@@ -122,10 +122,13 @@ final class SessionHandle implements InvocationHandler {
         try {
             result = method.invoke(physical, args);
         } catch (InvocationTargetException e) {
+            owner.checkFailure(e.getCause());
             throw e.getCause();
         }
         if (result instanceof MessageProducer || result instanceof MessageConsumer || result instanceof QueueBrowser) {
-            children.add((AutoCloseable) result);
+            Object watched = FailureWatch.watch(result, owner);
+            children.add((AutoCloseable) watched);
+            return watched;
         }
         return result;
     }

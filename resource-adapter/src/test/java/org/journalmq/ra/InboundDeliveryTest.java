@@ -238,6 +238,46 @@ class InboundDeliveryTest {
     }
 
     @Test
+    @DisplayName("shareSubscriptions: a shared durable subscription spreads over maxSessions sessions, each publication delivered once (Messaging 3.1 sec. 4.2.2)")
+    void sharedSubscription() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        MessageEndpointFactory f = container.endpoints(true, m -> {
+            threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
+            return !got.add(((TextMessage) m).getText());
+        });
+        JournalActivationSpec spec = new JournalActivationSpec();
+        spec.setDestinationType(JournalActivationSpec.TOPIC);
+        spec.setDestination("prices");
+        spec.setSubscriptionDurability("Durable");
+        spec.setSubscriptionName("price-feed");
+        spec.setShareSubscriptions(true);
+        spec.setMaxSessions(3);
+        spec.validate();
+        assertEquals(3, spec.sessions());
+        ra.endpointActivation(f, spec);
+        try (JMSContext c = plain.createContext()) {
+            // the subscription exists once the activation connected: probe until a publication arrives
+            assertTrue(await(() -> {
+                c.createProducer().send(c.createTopic("prices"), "probe");
+                return !got.isEmpty();
+            }));
+            for (int i = 0; i < 60; i++) {
+                c.createProducer().send(c.createTopic("prices"), "price-" + i);
+            }
+        }
+        assertTrue(await(() -> prices(got).count() == 60), "got " + got.size());
+        ra.endpointDeactivation(f, spec);
+        assertEquals(60, prices(got).distinct().count(), "each publication once");
+        assertEquals(60, prices(got).count(), "no duplicates");
+        assertTrue(threads.size() <= 3, "sessions " + threads);
+    }
+
+    private static java.util.stream.Stream<String> prices(List<String> got) {
+        return got.stream().filter(t -> t.startsWith("price-"));
+    }
+
+    @Test
     @DisplayName("Database down at activation: the adapter retries with back-off and delivers every waiting message once it is back")
     void databaseDownAtActivation() throws Exception {
         ra.stop();
@@ -276,7 +316,7 @@ class InboundDeliveryTest {
         }
     }
 
-    private static Server server(int port, String path) {
+    static Server server(int port, String path) {
         Server s = new Server();
         s.setAddress("127.0.0.1");
         s.setPort(port);

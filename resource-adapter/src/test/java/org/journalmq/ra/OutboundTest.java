@@ -169,6 +169,64 @@ class OutboundTest {
     }
 
     @Test
+    @DisplayName("A failure of the journal's database fires CONNECTION_ERROR_OCCURRED, so the container discards the connection (JCA 2.1 sec. 6.5.6)")
+    void databaseFailureReportsConnectionError() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        org.hsqldb.server.Server server = InboundDeliveryTest.server(port, dir.resolve("served").toString());
+        server.start();
+        JournalResourceAdapter served = new JournalResourceAdapter();
+        served.setUrl("jdbc:hsqldb:hsql://127.0.0.1:" + port + "/jq");
+        served.start(container);
+        JournalManagedConnectionFactory servedMcf = new JournalManagedConnectionFactory();
+        servedMcf.setResourceAdapter(served);
+        ManagedConnection mc = servedMcf.createManagedConnection(null, null);
+        List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+        mc.addConnectionEventListener(new ConnectionEventListener() {
+            @Override
+            public void connectionClosed(ConnectionEvent e) {
+            }
+
+            @Override
+            public void connectionErrorOccurred(ConnectionEvent e) {
+                events.add(e);
+            }
+
+            @Override
+            public void localTransactionStarted(ConnectionEvent e) {
+            }
+
+            @Override
+            public void localTransactionCommitted(ConnectionEvent e) {
+            }
+
+            @Override
+            public void localTransactionRolledback(ConnectionEvent e) {
+            }
+        });
+        try {
+            Connection c = (Connection) mc.getConnection(null, null);
+            Session s = c.createSession();
+            jakarta.jms.MessageProducer producer = s.createProducer(new JournalQueue("q-down"));
+            producer.send(s.createTextMessage("before"));
+            assertTrue(events.isEmpty());
+            server.shutdown();
+            assertThrows(jakarta.jms.JMSException.class, () -> producer.send(s.createTextMessage("after")));
+            assertEquals(1, events.size(), "the failure was reported once");
+            assertEquals(ConnectionEvent.CONNECTION_ERROR_OCCURRED, events.get(0).getId());
+        } finally {
+            try {
+                mc.destroy();
+            } finally {
+                served.stop();
+                server.shutdown();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("Recovery: getXAResources finds a branch prepared through a pooled connection and can commit it (JCA 2.1 sec. 13.4.4)")
     void recoveryThroughGetXAResources() throws Exception {
         ManagedConnection mc = mcf.createManagedConnection(null, null);

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -65,40 +68,54 @@ class BadConfigurationIT {
 
     /**
      * The deployment fails, and the failure names the property: in the deploy command's answer where
-     * GlassFish passes it on (a resource adapter's start), else in server.log, where GlassFish writes
-     * the endpoint activation's exception (its deploy answer only says "EJB Container initialization error").
+     * GlassFish passes it on (a resource adapter's start), else in the server log, where GlassFish
+     * writes the endpoint activation's exception (its deploy answer only says "EJB Container
+     * initialization error"). The build starts each run with an empty server log, and each bad
+     * deployment here names a different property, so a match belongs to this deployment.
      */
-    private void assertDeploymentFailsNaming(String deployment, String property) throws IOException {
-        Path log = Path.of(System.getProperty("glassfish.home"), "glassfish", "domains", "domain1", "logs", "server.log");
-        long before = Files.size(log);
+    private void assertDeploymentFailsNaming(String deployment, String property) throws Exception {
         Exception e = assertThrows(Exception.class, () -> deployer.deploy(deployment));
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             text.append(t.getMessage()).append('\n');
         }
-        byte[] all = Files.readAllBytes(log);
-        String logged = new String(all, (int) Math.min(before, all.length), (int) Math.max(0, all.length - before),
-                StandardCharsets.UTF_8);
         String named = "property '" + property + "'";
-        assertTrue(text.toString().contains(named) || logged.contains(named),
-                "the failure names " + property + ": " + text);
+        if (text.toString().contains(named)) {
+            return;
+        }
+        // The log is written asynchronously: wait for the line rather than read once.
+        Path logs = Path.of(System.getProperty("glassfish.home"), "glassfish", "domains", "domain1", "logs");
+        assertTrue(Await.until(Duration.ofSeconds(20), () -> logged(logs).contains(named)),
+                "the failure names " + property + " in the deploy answer or the server log: " + text);
+    }
+
+    private static String logged(Path logs) {
+        StringBuilder all = new StringBuilder();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(logs, "server.log*")) {
+            for (Path f : files) {
+                all.append(Files.readString(f, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all.toString();
     }
 
     @Test
     @DisplayName("A resource adapter without its JDBC URL fails deployment naming 'url'")
-    void missingUrl() throws IOException {
+    void missingUrl() throws Exception {
         assertDeploymentFailsNaming("unconfigured", "url");
     }
 
     @Test
     @DisplayName("An MDB with an unknown destinationType fails deployment naming 'destinationType'")
-    void unknownDestinationType() throws IOException {
+    void unknownDestinationType() throws Exception {
         assertDeploymentFailsNaming("bad-type", "destinationType");
     }
 
     @Test
     @DisplayName("An MDB with an invalid messageSelector fails deployment naming 'messageSelector'")
-    void invalidSelector() throws IOException {
+    void invalidSelector() throws Exception {
         assertDeploymentFailsNaming("bad-selector", "messageSelector");
     }
 }

@@ -69,6 +69,14 @@ class JournalMqInGlassFishIT {
 
     @Test
     @OperateOnDeployment("app")
+    @DisplayName("An MDB whose queue is given by destinationLookup (a java:global admin object) receives (EJB 5.4.17.1)")
+    void destinationLookupMdb() throws Exception {
+        messaging.sendWithContext("invoices", "invoice-1");
+        assertTrue(Await.until(WAIT, () -> texts("invoices").contains("invoice-1")), "MDB got " + texts("invoices"));
+    }
+
+    @Test
+    @OperateOnDeployment("app")
     @DisplayName("MDB rollback (setRollbackOnly) redelivers: JMSRedelivered and JMSXDeliveryCount 2 (Messaging 3.1 sec. 6.2.12)")
     void mdbRollbackRedelivers() throws Exception {
         messaging.sendWithContext("flaky", "flaky-1");

@@ -134,6 +134,23 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
         }
     }
 
+    @Test
+    @DisplayName("XAJMSContext: a send through the context's producer belongs to the branch of its XAResource")
+    void xaContextSendsInBranch() throws Exception {
+        Queue out = connect().createSession().createQueue(uniqueQueue("xa-ctx"));
+        try (XAJMSContext ctx = factory.createXAContext()) {
+            XAResource xa = ctx.getXAResource();
+            Xid xid = TestXid.fresh();
+            xa.start(xid, TMNOFLAGS);
+            ctx.createProducer().send(out, "from the context");
+            xa.end(xid, TMSUCCESS);
+            assertEquals(List.of(), drain(out), "not before the branch commits");
+            assertEquals(XA_OK, xa.prepare(xid));
+            xa.commit(xid, false);
+        }
+        assertEquals(List.of("from the context"), drain(out));
+    }
+
     private static void assertSame(Object expected, Object actual) {
         org.junit.jupiter.api.Assertions.assertSame(expected, actual);
     }
