@@ -252,16 +252,7 @@ final class GroupWriter {
             try (PreparedStatement ps = c.prepareStatement(db.sql.insert)) {
                 for (Pending p : units) {
                     for (NewMessage m : p.work.sends()) {
-                        ps.setLong(1, ids.next(c));
-                        ps.setString(2, m.destination());
-                        ps.setInt(3, m.priority());
-                        ps.setInt(4, 9 - m.priority()); // priority_rank
-                        ps.setLong(5, m.deliverAt());
-                        ps.setLong(6, m.expiresAt());
-                        ps.setString(7, m.groupId());
-                        ps.setLong(8, now);
-                        ps.setBytes(9, m.data());
-                        ps.setString(10, m.expiryAddress());
+                        Sql.bindNewRow(ps, ids.next(c), m, now);
                         ps.addBatch();
                     }
                 }

@@ -123,15 +123,7 @@ final class LocalTransactions {
         }
         try (PreparedStatement ps = c.prepareStatement(db.sql.insert)) {
             for (NewMessage m : work.sends()) {
-                ps.setLong(1, ids.next(c));
-                ps.setString(2, m.destination());
-                ps.setInt(3, m.priority());
-                ps.setInt(4, 9 - m.priority()); // priority_rank
-                ps.setLong(5, m.deliverAt());
-                ps.setLong(6, m.expiresAt());
-                ps.setString(7, m.groupId());
-                ps.setLong(8, now);
-                ps.setBytes(9, m.data());
+                Sql.bindNewRow(ps, ids.next(c), m, now);
                 ps.addBatch();
                 addresses.add(m.destination());
             }

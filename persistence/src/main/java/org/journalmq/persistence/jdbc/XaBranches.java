@@ -105,8 +105,8 @@ final class XaBranches {
         listBranches = "SELECT format_id, gtrid, bqual, owner, state, created_at FROM " + b
                 + " ORDER BY created_at, branch_id";
         insertSend = "INSERT INTO " + d + " (id, destination, priority, priority_rank, deliver_at, expires_at, state,"
-                + " owner, lease_until, delivery_count, group_id, created_at, data, xa_branch)"
-                + " VALUES (?, ?, ?, ?, ?, ?, " + PREPARED_SEND + ", NULL, 0, 0, ?, ?, ?, ?)";
+                + " owner, lease_until, delivery_count, group_id, created_at, data, expiry_address, xa_branch)"
+                + " VALUES (?, ?, ?, ?, ?, ?, " + PREPARED_SEND + ", NULL, 0, 0, ?, ?, ?, ?, ?)";
         tagPublished = "UPDATE " + d + " SET state = " + PREPARED_SEND + ", xa_branch = ? WHERE id = ? AND state = 0";
         // Same claim token as a plain ack: a lease lost meanwhile makes the prepare fail.
         holdAck = "UPDATE " + d + " SET state = " + PREPARED_ACK + ", xa_branch = ?"
@@ -273,16 +273,8 @@ final class XaBranches {
         }
         try (PreparedStatement ps = c.prepareStatement(insertSend)) {
             for (NewMessage m : sends) {
-                ps.setLong(1, ids.next(c));
-                ps.setString(2, m.destination());
-                ps.setInt(3, m.priority());
-                ps.setInt(4, 9 - m.priority()); // priority_rank
-                ps.setLong(5, m.deliverAt());
-                ps.setLong(6, m.expiresAt());
-                ps.setString(7, m.groupId());
-                ps.setLong(8, now);
-                ps.setBytes(9, m.data());
-                ps.setLong(10, branchId);
+                Sql.bindNewRow(ps, ids.next(c), m, now);
+                ps.setLong(11, branchId);
                 ps.addBatch();
             }
             ps.executeBatch();
