@@ -80,6 +80,7 @@ final class XaResourceManager {
                 }
                 case XAResource.TMRESUME -> {
                     b = known(id, b, "resume");
+                    checkUsable(b, "resume");
                     if (!b.suspended.remove(session)) {
                         throw XaErrors.error(XAER_PROTO, "this session has not suspended XA branch " + id);
                     }

@@ -256,6 +256,59 @@ interface XaConformance extends JournalFixture {
     }
 
     @Test
+    @DisplayName("prepares of many branches at once, with sends and topic publications, each keep exactly their own rows")
+    default void concurrentPreparesKeepTheirOwnRows() throws Exception {
+        Journal j = open();
+        j.subscribe(new Subscription("D:all", "T:feed", null, null, true, false), "c1");
+        int branches = 24;
+        List<XaId> xids = new ArrayList<>();
+        for (int i = 0; i < branches; i++) {
+            xids.add(xid());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> prepares = new ArrayList<>();
+            for (int i = 0; i < branches; i++) {
+                int n = i;
+                prepares.add(() -> {
+                    List<Publication> pubs = n % 2 == 0 ? List.of(new Publication(
+                            new NewMessage("T:feed", 4, 0, 0, null, ("p" + n).getBytes(UTF_8)), null)) : List.of();
+                    j.prepare(xids.get(n), new UnitOfWork(List.of(message(QUEUE, 4, "m" + n)), List.of(), pubs));
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(prepares)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(branches, j.preparedBranches().size());
+        assertEquals(List.of(), j.claim(ClaimRequest.of(QUEUE, 100)));
+        assertEquals(List.of(), j.claim(ClaimRequest.of("D:all", 100)));
+        for (int i = 0; i < branches; i += 2) {
+            assertEquals(XaOutcome.DONE, j.commitPrepared(xids.get(i)));
+        }
+        for (int i = 1; i < branches; i += 2) {
+            assertEquals(XaOutcome.DONE, j.rollbackPrepared(xids.get(i)));
+        }
+        List<String> queue = new ArrayList<>(bodies(j.claim(ClaimRequest.of(QUEUE, 100))));
+        Collections.sort(queue);
+        List<String> expected = new ArrayList<>();
+        List<String> expectedPubs = new ArrayList<>();
+        for (int i = 0; i < branches; i += 2) {
+            expected.add("m" + i);
+            expectedPubs.add("p" + i);
+        }
+        Collections.sort(expected);
+        Collections.sort(expectedPubs);
+        assertEquals(expected, queue, "the committed branches' sends, and only those");
+        List<String> published = new ArrayList<>(bodies(j.claim(ClaimRequest.of("D:all", 100))));
+        Collections.sort(published);
+        assertEquals(expectedPubs, published);
+    }
+
+    @Test
     @DisplayName("XaId carries format id, gtrid and bqual by value and refuses the null XID and oversized parts")
     default void xaIdValidation() {
         XaId x = new XaId(1, new byte[] {1}, new byte[] {2});

@@ -151,6 +151,31 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
         assertEquals(List.of("from the context"), drain(out));
     }
 
+    @Test
+    @DisplayName("a topic publication in a branch reaches the durable subscription only at commit (spec 6.11 with XA)")
+    void topicPublicationInBranch() throws Exception {
+        Connection sub = connect();
+        sub.setClientID("xa-sub-" + uniqueQueue("c"));
+        sub.start();
+        Session subSession = sub.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        jakarta.jms.Topic topic = subSession.createTopic(uniqueQueue("xa-news"));
+        MessageConsumer subscriber = subSession.createDurableConsumer(topic, "audit");
+        XASession s = xaSession();
+        XAResource xa = s.getXAResource();
+        Xid xid = TestXid.fresh();
+        xa.start(xid, TMNOFLAGS);
+        s.createProducer(topic).send(s.createTextMessage("published"));
+        xa.end(xid, TMSUCCESS);
+        assertEquals(XA_OK, xa.prepare(xid));
+        assertNull(subscriber.receive(300), "prepared: not delivered");
+        xa.commit(xid, false);
+        Message m = subscriber.receive(5_000);
+        assertNotNull(m);
+        assertEquals("published", ((TextMessage) m).getText());
+        subscriber.close();
+        subSession.unsubscribe("audit");
+    }
+
     private static void assertSame(Object expected, Object actual) {
         org.junit.jupiter.api.Assertions.assertSame(expected, actual);
     }

@@ -38,25 +38,35 @@ final class XaBranches {
     private static final int PREPARED_SEND = 2;
     private static final int PREPARED_ACK = 3;
 
-    /** Records every id it hands out, so the prepare can tag the rows the fan-out inserted. */
+    /**
+     * Records the ids it hands out to the thread that asked for recording, so that a prepare can
+     * tag the rows the topic fan-out inserted for it.
+     */
     private static final class RecordingIds extends IdAllocator {
-        private final List<Long> handedOut = new ArrayList<>();
+        private final ThreadLocal<List<Long>> recording = new ThreadLocal<>();
 
         RecordingIds(Database db) {
             super(db.dialect, db);
         }
 
         @Override
-        synchronized long next(Connection c) throws SQLException {
+        long next(Connection c) throws SQLException {
             long id = super.next(c);
-            handedOut.add(id);
+            List<Long> ids = recording.get();
+            if (ids != null) {
+                ids.add(id);
+            }
             return id;
         }
 
-        synchronized List<Long> drain() {
-            List<Long> ids = new ArrayList<>(handedOut);
-            handedOut.clear();
-            return ids;
+        void record() {
+            recording.set(new ArrayList<>());
+        }
+
+        List<Long> stop() {
+            List<Long> ids = recording.get();
+            recording.remove();
+            return ids == null ? List.of() : ids;
         }
     }
 
@@ -121,11 +131,25 @@ final class XaBranches {
                 + " WHERE xa_branch = ? AND state = " + PREPARED_ACK;
     }
 
-    /** One prepare at a time per journal: the recorded ids must be this prepare's only. */
-    synchronized void prepare(XaId xid, UnitOfWork work) {
+    /**
+     * Prepares run concurrently, each in its own transaction; only those with topic publications
+     * take turns, since the fan-out's subscription cache belongs to one thread at a time.
+     */
+    void prepare(XaId xid, UnitOfWork work) {
+        if (work.publications().isEmpty()) {
+            prepareOnce(xid, work);
+        } else {
+            synchronized (fanout) {
+                prepareOnce(xid, work);
+            }
+        }
+        LOG.debug("JMQ3001 prepared XA branch {}: {} sends, {} publications, {} acks", xid, work.sends().size(),
+                work.publications().size(), work.acks().size());
+    }
+
+    private void prepareOnce(XaId xid, UnitOfWork work) {
         try {
             db.transaction("XA prepare", c -> {
-                ids.drain();
                 long now = clock.now();
                 long branchId = ids.next(c);
                 try (PreparedStatement ps = c.prepareStatement(insertBranch)) {
@@ -137,9 +161,14 @@ final class XaBranches {
                 }
                 insertSends(c, work.sends(), branchId, now);
                 if (!work.publications().isEmpty()) {
-                    ids.drain();
-                    fanout.apply(c, work.publications(), ids, now);
-                    tagPublished(c, ids.drain(), branchId);
+                    ids.record();
+                    List<Long> inserted;
+                    try {
+                        fanout.apply(c, work.publications(), ids, now);
+                    } finally {
+                        inserted = ids.stop(); // never leave this thread recording
+                    }
+                    tagPublished(c, inserted, branchId);
                 }
                 if (!holdAcks(c, work.acks(), branchId)) {
                     // Thrown inside the transaction so that it is rolled back: nothing is prepared.
@@ -155,8 +184,6 @@ final class XaBranches {
             }
             throw e;
         }
-        LOG.debug("JMQ3001 prepared XA branch {}: {} sends, {} publications, {} acks", xid, work.sends().size(),
-                work.publications().size(), work.acks().size());
     }
 
     XaOutcome commit(XaId xid) {
