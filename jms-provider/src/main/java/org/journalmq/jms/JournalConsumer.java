@@ -81,6 +81,10 @@ public class JournalConsumer implements QueueReceiver {
         }
     }
 
+    JournalSession session() {
+        return session;
+    }
+
     Journal sessionJournal() {
         return session.journal();
     }

@@ -2,19 +2,17 @@ package org.journalmq.jms;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.Journal;
-import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.NewMessage;
 import org.journalmq.persistence.Publication;
-import org.journalmq.persistence.Release;
 import org.journalmq.persistence.UnitOfWork;
 import org.journalmq.persistence.XaId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One transaction branch of a JournalMQ resource manager while it lives in this JVM: the sessions
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * owning {@link XaResourceManager}.
  */
 final class XaBranch {
-    private static final Logger LOG = LoggerFactory.getLogger(XaBranch.class);
 
     /** Where a branch stands (X/Open XA branch states, simplified to what a caller can observe). */
     enum State {
@@ -40,7 +37,6 @@ final class XaBranch {
 
     final XaId id;
     final Journal journal;
-    final long redeliveryDelayMillis;
     State state = State.ACTIVE;
     /** Marked by end(TMFAIL): prepare and one-phase commit roll it back. */
     boolean rollbackOnly;
@@ -53,10 +49,9 @@ final class XaBranch {
     private final List<Publication> publications = new ArrayList<>();
     private final List<Delivered> delivered = new ArrayList<>();
 
-    XaBranch(XaId id, Journal journal, long redeliveryDelayMillis) {
+    XaBranch(XaId id, Journal journal) {
         this.id = id;
         this.journal = journal;
-        this.redeliveryDelayMillis = redeliveryDelayMillis;
     }
 
     void add(Acknowledgements.TransactionWork work) {
@@ -95,21 +90,17 @@ final class XaBranch {
         return rows;
     }
 
-    /** Gives consumed rows back to the journal; a failure leaves them to lease expiry. */
+    /**
+     * Gives consumed rows back under their sessions' redelivery policy, as a local rollback does:
+     * after the policy's delay, or to the dead-letter queue when that was their last attempt. A
+     * failure leaves them to lease expiry.
+     */
     void release(List<Delivered> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<Release> releases = new ArrayList<>(rows.size());
+        Map<JournalSession, List<Delivered>> bySession = new LinkedHashMap<>();
         for (Delivered d : rows) {
-            releases.add(new Release(d.row().id(), d.row().deliveryCount(), redeliveryDelayMillis, true));
+            bySession.computeIfAbsent(d.consumer().session(), s -> new ArrayList<>()).add(d);
         }
-        try {
-            journal.release(releases);
-        } catch (JournalException e) {
-            LOG.warn("JMQ3005 could not release {} message(s) of rolled back XA branch {}; they return when"
-                    + " their lease expires: {}", releases.size(), id, e.getMessage());
-        }
+        bySession.forEach((session, own) -> Redeliveries.failed(session, own, DeadLetters.REASON_ROLLBACK));
     }
 
     void cancelTimeout() {

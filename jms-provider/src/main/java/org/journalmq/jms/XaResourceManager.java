@@ -67,7 +67,7 @@ final class XaResourceManager {
                     if (b != null) {
                         throw XaErrors.error(XAER_DUPID, "XA branch " + id + " already exists; use TMJOIN or TMRESUME");
                     }
-                    b = new XaBranch(id, session.journal(), session.connection().settings().redeliveryDelayMillis());
+                    b = new XaBranch(id, session.journal());
                     branches.put(id, b);
                     if (timeoutSeconds > 0) {
                         XaBranch started = b;

@@ -46,6 +46,7 @@ import java.util.List;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
+import org.journalmq.jms.DeadLetters;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalConfig;
@@ -226,6 +227,36 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
         assertNotNull(again, "the consumed message comes back");
         assertTrue(again.getJMSRedelivered());
         assertEquals(2, again.getIntProperty("JMSXDeliveryCount"));
+    }
+
+    @Test
+    @DisplayName("a branch rolled back on the message's last allowed attempt moves it to DLQ.<queue>, as a local rollback does (redelivery policy)")
+    void rollbackOnLastAttemptDeadLetters() throws Exception {
+        String name = uniqueQueue("xa-poison");
+        Queue in = connect().createSession().createQueue(name);
+        send(in, "poison");
+        JournalConnectionFactory f = journal.factory();
+        f.setMaxDeliveryAttempts(2);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            XASession s = xaSession(f);
+            XAResource xa = s.getXAResource();
+            Xid xid = TestXid.fresh();
+            xa.start(xid, TMNOFLAGS);
+            Message m = s.createConsumer(in).receive(5_000);
+            assertNotNull(m, "attempt " + attempt);
+            assertEquals(attempt, m.getIntProperty("JMSXDeliveryCount"));
+            xa.end(xid, TMSUCCESS);
+            xa.rollback(xid);
+            s.close();
+        }
+        assertEquals(List.of(), drain(in), "no third attempt");
+        Session plain = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Message dead = plain.createConsumer(plain.createQueue(DeadLetters.deadLetterQueueFor(name))).receive(5_000);
+        assertNotNull(dead, "the message is in the dead-letter queue");
+        assertEquals("poison", ((TextMessage) dead).getText());
+        assertEquals(name, dead.getStringProperty(DeadLetters.ORIGINAL_DESTINATION));
+        assertEquals(2, dead.getIntProperty(DeadLetters.DELIVERY_ATTEMPTS));
+        assertEquals(DeadLetters.REASON_ROLLBACK, dead.getStringProperty(DeadLetters.DEAD_LETTER_REASON));
     }
 
     @Test
