@@ -178,40 +178,31 @@ final class Acknowledgements {
         }
     }
 
-    // ---------------------------------------------------------------- XA (branch xa)
+    // ---------------------------------------------------------------- XA branches and local transactions
 
-    /** The work of a session's open transaction, taken out of it for an XA branch. */
+    /**
+     * The work of a session's open transaction, taken out of it: at XAResource.end it moves to the
+     * transaction branch; in a local-transaction session it is written into the application's
+     * connection.
+     */
     record TransactionWork(List<NewMessage> sends, List<Publication> publications, List<Delivered> delivered) {
         boolean isEmpty() {
             return sends.isEmpty() && publications.isEmpty() && delivered.isEmpty();
         }
+
+        /** The work as one journal unit: the sends, publications and the acks of the delivered rows. */
+        UnitOfWork unit() {
+            return new UnitOfWork(sends, acksOf(delivered), publications);
+        }
     }
 
-    /**
-     * Takes the sends, publications and delivered rows gathered since the last call, leaving the
-     * session with none: at XAResource.end they move from the session to the transaction branch.
-     */
+    /** Takes the sends, publications and delivered rows gathered since the last call, leaving the session with none. */
     synchronized TransactionWork takeTransactionWork() {
         TransactionWork work = new TransactionWork(List.copyOf(sends), List.copyOf(publications), List.copyOf(unacked));
         sends.clear();
         publications.clear();
         unacked.clear();
         return work;
-    }
-
-    // ---------------------------------------------------------------- local transactions (issue 6 item 4)
-
-    /** The open transaction's work, taken out of the session for {@link JournalLocalSession}. */
-    record Taken(UnitOfWork work, List<Delivered> delivered) {
-    }
-
-    /** Takes the transaction's sends, publications and consumed rows; the session state is empty after. */
-    synchronized Taken takeTransaction() {
-        Taken taken = new Taken(new UnitOfWork(sends, acksOf(unacked), publications), new ArrayList<>(unacked));
-        sends.clear();
-        publications.clear();
-        unacked.clear();
-        return taken;
     }
 
     /**

@@ -185,16 +185,16 @@ public final class JournalLocalSession extends JournalSession {
 
     /** Applies the pending work to the connection; on failure rolls everything back and throws. */
     private void flushOrRollBack(String what) throws JMSException {
-        Acknowledgements.Taken taken = acks().takeTransaction();
+        Acknowledgements.TransactionWork taken = acks().takeTransactionWork();
         synchronized (this) {
             flushed.addAll(taken.delivered());
         }
-        if (taken.work().isEmpty()) {
+        if (taken.isEmpty()) {
             return;
         }
         Set<String> addresses;
         try {
-            addresses = journal().applyLocal(jdbc, taken.work());
+            addresses = journal().applyLocal(jdbc, taken.unit());
         } catch (JournalException e) {
             // Part of the unit may be in the connection: the whole transaction has to go.
             rollbackQuietly();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
-import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.NewMessage;
 import org.journalmq.persistence.Publication;
@@ -70,11 +69,7 @@ final class XaBranch {
 
     /** The branch's work as one journal unit. */
     UnitOfWork unit() {
-        List<Ack> acks = new ArrayList<>(delivered.size());
-        for (Delivered d : delivered) {
-            acks.add(d.row().ack());
-        }
-        return new UnitOfWork(sends, acks, publications);
+        return new Acknowledgements.TransactionWork(sends, publications, delivered).unit();
     }
 
     /**
