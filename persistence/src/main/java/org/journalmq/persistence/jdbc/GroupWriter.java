@@ -280,30 +280,16 @@ final class GroupWriter {
 
     /** Deletes the acknowledged rows; false when an ack matched no row. */
     private boolean applyAcks(Connection c, List<Pending> units) throws SQLException {
-        boolean anyAcks = units.stream().anyMatch(p -> !p.work.acks().isEmpty());
-        if (!anyAcks) {
+        List<Ack> acks = new ArrayList<>();
+        for (Pending p : units) {
+            acks.addAll(p.work.acks());
+        }
+        if (acks.isEmpty()) {
             return true;
         }
-        int[] counts;
         try (PreparedStatement ps = c.prepareStatement(db.sql.ack)) {
-            for (Pending p : units) {
-                for (Ack a : p.work.acks()) {
-                    ps.setLong(1, a.id());
-                    ps.setString(2, clientId);
-                    ps.setInt(3, a.deliveryCount());
-                    ps.addBatch();
-                }
-            }
-            counts = ps.executeBatch();
+            return Sql.everyAckMatched(ps, acks, clientId, 1, ps1 -> { });
         }
-        // Each ack must delete exactly one row; SUCCESS_NO_INFO (-2) cannot be checked and is
-        // taken as a hit (neither driver reports it for DELETE).
-        for (int count : counts) {
-            if (count == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void failRemaining() {

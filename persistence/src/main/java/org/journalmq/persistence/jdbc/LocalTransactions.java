@@ -135,18 +135,8 @@ final class LocalTransactions {
         if (work.acks().isEmpty()) {
             return;
         }
-        int[] counts;
         try (PreparedStatement ps = c.prepareStatement(db.sql.ack)) {
-            for (Ack a : work.acks()) {
-                ps.setLong(1, a.id());
-                ps.setString(2, clientId);
-                ps.setInt(3, a.deliveryCount());
-                ps.addBatch();
-            }
-            counts = ps.executeBatch();
-        }
-        for (int count : counts) {
-            if (count == 0) {
+            if (!Sql.everyAckMatched(ps, work.acks(), clientId, 1, ps1 -> { })) {
                 throw new JournalException(Kind.LEASE_LOST, "an ack names a row this client no longer holds"
                         + " with that delivery count (lease expired or message gone); roll the transaction back");
             }

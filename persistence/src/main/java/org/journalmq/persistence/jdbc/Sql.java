@@ -3,6 +3,8 @@ package org.journalmq.persistence.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.NewMessage;
 import org.journalmq.persistence.StoredMessage;
 import org.journalmq.persistence.dialect.Dialect;
@@ -59,6 +61,40 @@ final class Sql {
         ps.setLong(8, now);
         ps.setBytes(9, m.data());
         ps.setString(10, m.expiryAddress());
+    }
+
+    /**
+     * Runs a statement guarded by the claim token ({@code ... WHERE id = ? AND owner = ? AND
+     * delivery_count = ?}, those three from parameter {@code first} on; the parameters before it are
+     * bound by the caller for every row alike) once per ack as one batch.
+     *
+     * @return false when an ack matched no row: the lease was lost. SUCCESS_NO_INFO (-2) cannot be
+     *         checked and counts as a hit (neither driver reports it for these statements).
+     */
+    static boolean everyAckMatched(PreparedStatement ps, List<Ack> acks, String owner, int first,
+                                   SqlConsumer<PreparedStatement> leading) throws SQLException {
+        if (acks.isEmpty()) {
+            return true;
+        }
+        for (Ack a : acks) {
+            leading.accept(ps);
+            ps.setLong(first, a.id());
+            ps.setString(first + 1, owner);
+            ps.setInt(first + 2, a.deliveryCount());
+            ps.addBatch();
+        }
+        for (int count : ps.executeBatch()) {
+            if (count == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A JDBC step that may throw SQLException. */
+    @FunctionalInterface
+    interface SqlConsumer<T> {
+        void accept(T t) throws SQLException;
     }
 
     Sql(Dialect dialect, Tables t) {

@@ -328,23 +328,9 @@ final class XaBranches {
         if (acks.isEmpty()) {
             return true;
         }
-        int[] counts;
         try (PreparedStatement ps = c.prepareStatement(holdAck)) {
-            for (Ack a : acks) {
-                ps.setLong(1, branchId);
-                ps.setLong(2, a.id());
-                ps.setString(3, clientId);
-                ps.setInt(4, a.deliveryCount());
-                ps.addBatch();
-            }
-            counts = ps.executeBatch();
+            return Sql.everyAckMatched(ps, acks, clientId, 2, row -> row.setLong(1, branchId));
         }
-        for (int count : counts) {
-            if (count == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void bindXid(PreparedStatement ps, int first, XaId xid) throws SQLException {
