@@ -82,6 +82,11 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         return new Builder(null).dataSource(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
+    /** Where the journal is, for messages: its JDBC URL, or its DataSource before it is opened. */
+    public String location() {
+        return jdbcUrl != null ? jdbcUrl : "DataSource " + dataSource;
+    }
+
     /** This configuration with the database URL learnt from the DataSource's connection. */
     public JournalConfig withJdbcUrl(String url) {
         return new JournalConfig(url, user, password, poolSize, leaseMillis, tablePrefix, connectTimeoutMillis,

@@ -73,7 +73,7 @@ class InboundDeliveryTest {
 
     void start(String url) throws Exception {
         ra = new JournalResourceAdapter();
-        ra.setUrl(url);
+        configureJournal(ra, url);
         ra.setLeaseMillis(2_000L);
         ra.setTablePrefix(tablePrefix());
         ra.setUser(user());
@@ -84,6 +84,11 @@ class InboundDeliveryTest {
             plain.setTablePrefix(tablePrefix());
         }
         plain.setUser(user());
+    }
+
+    /** Points the adapter at the journal: its url here, a container DataSource in the DataSource subclasses. */
+    void configureJournal(JournalResourceAdapter adapter, String url) {
+        adapter.setUrl(url);
     }
 
     @AfterEach
@@ -339,7 +344,7 @@ class InboundDeliveryTest {
     private void restartWithMaxDeliveryAttempts(int attempts) throws Exception {
         ra.stop();
         ra = new JournalResourceAdapter();
-        ra.setUrl(journalUrl());
+        configureJournal(ra, journalUrl());
         ra.setLeaseMillis(2_000L);
         ra.setTablePrefix(tablePrefix());
         ra.setUser(user());
