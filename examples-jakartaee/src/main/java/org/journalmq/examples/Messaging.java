@@ -74,6 +74,20 @@ public class Messaging {
         return context.createConsumer(context.createQueue(queue)).receiveBody(String.class, timeoutMillis);
     }
 
+    /**
+     * Receives one message of a dead-letter queue and describes it as "text attempts=N reason=R",
+     * from the provider's properties JMS_JournalMQ_DeliveryAttempts and JMS_JournalMQ_DeadLetterReason
+     * (named literally: the application does not compile against the provider); null when none came.
+     */
+    public String receiveDeadLetter(String queue, long timeoutMillis) throws JMSException {
+        Message m = context.createConsumer(context.createQueue(queue)).receive(timeoutMillis);
+        if (m == null) {
+            return null;
+        }
+        return ((TextMessage) m).getText() + " attempts=" + m.getIntProperty("JMS_JournalMQ_DeliveryAttempts")
+                + " reason=" + m.getStringProperty("JMS_JournalMQ_DeadLetterReason");
+    }
+
     /** The texts of the messages waiting in a queue, without consuming them. */
     public List<String> browse(String queue) throws JMSException {
         List<String> texts = new ArrayList<>();

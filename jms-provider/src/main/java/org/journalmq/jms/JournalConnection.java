@@ -65,7 +65,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
             journal = JournalRegistry.acquire(config, factory.isJmxEnabled());
         } catch (JournalException e) {
             throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.jdbcUrl()));
+                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
         }
         JournalConnection c = new JournalConnection(journal, factory.providerSettings());
         if (clientID != null) {
@@ -486,7 +486,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
             journal = JournalRegistry.acquire(config);
         } catch (JournalException e) {
             throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.jdbcUrl()));
+                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
         }
         C c = make.apply(journal);
         if (clientID != null) {

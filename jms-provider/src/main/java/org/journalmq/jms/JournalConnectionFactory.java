@@ -293,7 +293,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
             journal = JournalRegistry.acquire(config, jmxEnabled);
         } catch (org.journalmq.persistence.JournalException e) {
             throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.jdbcUrl()));
+                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
         }
         return new org.journalmq.jms.admin.JournalAdmin(journal, () -> JournalRegistry.references(journal),
                 () -> OpenSessions.count(journal), () -> JournalRegistry.release(journal));
@@ -301,6 +301,10 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     /** The journal configuration for the given credentials. */
     JournalConfig journalConfig(String userName, String pass) {
+        if (dataSource != null) {
+            return JournalConfig.builder(dataSource).user(userName).password(pass).leaseMillis(leaseMillis)
+                    .tablePrefix(tablePrefix).build();
+        }
         return journalConfig(url, userName, pass, poolSize, leaseMillis, tablePrefix);
     }
 
@@ -439,6 +443,10 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public Reference getReference() throws NamingException {
+        if (dataSource != null) {
+            throw new NamingException("a JournalConnectionFactory on a DataSource cannot be bound by reference (a"
+                    + " DataSource is not a string property); bind the object itself or configure a url");
+        }
         Reference ref = new Reference(JournalConnectionFactory.class.getName(),
                 JournalObjectFactory.class.getName(), null);
         settings().forEach((k, v) -> {
@@ -452,7 +460,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     /** The password never appears here. */
     @Override
     public String toString() {
-        return "JournalConnectionFactory[url=" + url + ", user=" + user + ", clientID=" + clientID + "]";
+        return "JournalConnectionFactory[" + (dataSource != null ? "dataSource=" + dataSource : "url=" + url) + ", user=" + user + ", clientID=" + clientID + "]";
     }
 
     /** Settings of the JMS layer that the journal does not know about. */
@@ -487,5 +495,31 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
             }
             throw JmsExceptions.toRuntime(e);
         }
+    }
+
+    // ---------------------------------------------------------------- caller-supplied DataSource (branch ra2)
+
+    /** Set: the journal runs on it instead of a pool of its own on {@link #getUrl()}. */
+    private javax.sql.DataSource dataSource;
+
+    /**
+     * A journal on a DataSource the application or its container owns (issue 7): the journal borrows
+     * its connections from it, so {@link #setPoolSize(int) poolSize} and {@link #setUrl(String) url}
+     * do not apply and the DataSource is never closed by JournalMQ. The dialect is chosen from the
+     * database its connections reach. Connections of this factory given a user and password ask the
+     * DataSource for connections of that user. Journals are shared inside the JVM per DataSource
+     * instance, table prefix and user.
+     */
+    public JournalConnectionFactory(javax.sql.DataSource dataSource) {
+        this();
+        setDataSource(dataSource);
+    }
+
+    /** The DataSource the journal runs on, or null when it opens its own pool on the URL. */
+    public javax.sql.DataSource getDataSource() { return dataSource; }
+
+    /** See {@link #JournalConnectionFactory(javax.sql.DataSource)}; null goes back to the URL. */
+    public void setDataSource(javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 }

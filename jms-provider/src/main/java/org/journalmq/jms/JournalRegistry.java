@@ -13,7 +13,8 @@ import org.journalmq.persistence.Journals;
  */
 final class JournalRegistry {
 
-    private static final Map<JournalConfig, Shared> OPEN = new HashMap<>();
+    /** Keyed by the configuration, or by {@link DataSourceKey} for a journal on a caller's DataSource. */
+    private static final Map<Object, Shared> OPEN = new HashMap<>();
 
     private JournalRegistry() {
     }
@@ -39,10 +40,11 @@ final class JournalRegistry {
      * not registered yet (the first factory with JMX on exports them for the shared journal).
      */
     static synchronized Journal acquire(JournalConfig config, boolean jmx) {
-        Shared shared = OPEN.get(config);
+        Object key = keyOf(config);
+        Shared shared = OPEN.get(key);
         if (shared == null) {
             shared = new Shared(Journals.open(config));
-            OPEN.put(config, shared);
+            OPEN.put(key, shared);
         }
         shared.references++;
         if (jmx && shared.jmx == null) {
@@ -92,6 +94,40 @@ final class JournalRegistry {
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(JournalRegistry.class).warn(
                     "JMQ5002 could not unregister the journal's MBeans: {}", e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- caller-supplied DataSource (branch ra2)
+
+    private static Object keyOf(JournalConfig config) {
+        return config.dataSource() == null ? config : new DataSourceKey(config);
+    }
+
+    /**
+     * A journal on a caller's DataSource is shared by the DataSource's identity (DataSource classes
+     * may define equals by their settings, yet two container resources are two pools), its table
+     * prefix and the user its connections are asked for.
+     */
+    private static final class DataSourceKey {
+        private final javax.sql.DataSource dataSource;
+        private final String tablePrefix;
+        private final String user;
+
+        DataSourceKey(JournalConfig config) {
+            this.dataSource = config.dataSource();
+            this.tablePrefix = config.tablePrefix();
+            this.user = config.user();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DataSourceKey k && k.dataSource == dataSource && k.tablePrefix.equals(tablePrefix)
+                    && java.util.Objects.equals(k.user, user);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(dataSource) * 31 + tablePrefix.hashCode();
         }
     }
 }

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param leaseMillis          how long a claim holds without renewal
  * @param tablePrefix          prefix of every table name (letters, digits, underscore)
  * @param connectTimeoutMillis bound on waiting for the database when opening or borrowing a connection
+ * @param dataSource           a caller-supplied DataSource (a container's), or null for the journal's own
+ *                             pool on {@code jdbcUrl}; see {@link #builder(javax.sql.DataSource)}
  */
 public record JournalConfig(String jdbcUrl, String user, String password, int poolSize, long leaseMillis,
-                            String tablePrefix, long connectTimeoutMillis) {
+                            String tablePrefix, long connectTimeoutMillis, javax.sql.DataSource dataSource) {
 
     public static final String DEFAULT_URL = "jdbc:hsqldb:file:journalmq-data/journal";
     public static final int DEFAULT_POOL_SIZE = 8;
@@ -23,8 +25,10 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
     public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
 
     public JournalConfig {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (!jdbcUrl.startsWith("jdbc:")) {
+        if (dataSource == null) {
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        }
+        if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("not a JDBC URL (must start with jdbc:): " + jdbcUrl);
         }
         if (poolSize < 1) {
@@ -43,13 +47,20 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         }
     }
 
+    /** The configuration of a journal with its own connection pool (every setting as before the DataSource option). */
+    public JournalConfig(String jdbcUrl, String user, String password, int poolSize, long leaseMillis,
+                         String tablePrefix, long connectTimeoutMillis) {
+        this(jdbcUrl, user, password, poolSize, leaseMillis, tablePrefix, connectTimeoutMillis, null);
+    }
+
     public static Builder builder(String jdbcUrl) {
         return new Builder(jdbcUrl);
     }
 
     public Builder toBuilder() {
         return new Builder(jdbcUrl).user(user).password(password).poolSize(poolSize).leaseMillis(leaseMillis)
-                .tablePrefix(tablePrefix).connectTimeoutMillis(connectTimeoutMillis);
+                .tablePrefix(tablePrefix).connectTimeoutMillis(connectTimeoutMillis)
+                .dataSource(dataSource);
     }
 
     /** Interval of the maintenance task (heartbeat, lease renewal, sweeps). */
@@ -57,10 +68,36 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         return Math.max(50, leaseMillis / 3);
     }
 
+    // ------------------------------------------------------------------ caller-supplied DataSource (branch ra2)
+
+    /**
+     * A journal on a DataSource the caller owns, typically a Jakarta EE container's: connections are
+     * borrowed from it and closed after each transaction, so the journal opens no pool of its own
+     * ({@code poolSize} does not apply) and never closes the DataSource. The dialect is chosen from
+     * the database the first connection reaches (its metadata URL, else its product name), and that
+     * URL becomes {@link #jdbcUrl()} of the opened journal's configuration. {@code user} and
+     * {@code password}, when set, are passed to {@link javax.sql.DataSource#getConnection(String, String)}.
+     */
+    public static Builder builder(javax.sql.DataSource dataSource) {
+        return new Builder(null).dataSource(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** Where the journal is, for messages: its JDBC URL, or its DataSource before it is opened. */
+    public String location() {
+        return jdbcUrl != null ? jdbcUrl : "DataSource " + dataSource;
+    }
+
+    /** This configuration with the database URL learnt from the DataSource's connection. */
+    public JournalConfig withJdbcUrl(String url) {
+        return new JournalConfig(url, user, password, poolSize, leaseMillis, tablePrefix, connectTimeoutMillis,
+                dataSource);
+    }
+
     /** The password never appears here. */
     @Override
     public String toString() {
-        return "JournalConfig[url=" + jdbcUrl + ", user=" + user + ", poolSize=" + poolSize
+        return "JournalConfig[url=" + (jdbcUrl == null && dataSource != null ? "DataSource " + dataSource : jdbcUrl)
+                + ", user=" + user + ", poolSize=" + poolSize
                 + ", leaseMillis=" + leaseMillis + ", tablePrefix=" + tablePrefix + "]";
     }
 
@@ -73,6 +110,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         private long leaseMillis = DEFAULT_LEASE_MILLIS;
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
         private long connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
+        private javax.sql.DataSource dataSource;
 
         private Builder(String jdbcUrl) {
             this.jdbcUrl = jdbcUrl;
@@ -84,10 +122,12 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         public Builder leaseMillis(long leaseMillis) { this.leaseMillis = leaseMillis; return this; }
         public Builder tablePrefix(String tablePrefix) { this.tablePrefix = tablePrefix; return this; }
         public Builder connectTimeoutMillis(long millis) { this.connectTimeoutMillis = millis; return this; }
+        /** See {@link JournalConfig#builder(javax.sql.DataSource)}; null for the journal's own pool. */
+        public Builder dataSource(javax.sql.DataSource ds) { this.dataSource = ds; return this; }
 
         public JournalConfig build() {
             return new JournalConfig(jdbcUrl, user, password, poolSize, leaseMillis, tablePrefix,
-                    connectTimeoutMillis);
+                    connectTimeoutMillis, dataSource);
         }
     }
 }

@@ -112,6 +112,11 @@ public final class TestDatabases {
 
     /** A plain JDBC connection (auto-commit on) to the database of a journal configuration. */
     public static Connection connect(JournalConfig config) throws SQLException {
+        if (config.jdbcUrl() == null && config.dataSource() != null) { // branch ra2: a journal on a DataSource
+            Connection c = config.dataSource().getConnection();
+            c.setAutoCommit(true);
+            return c;
+        }
         boolean hsqldb = config.jdbcUrl().startsWith("jdbc:hsqldb:");
         String user = config.user() != null ? config.user() : hsqldb ? "SA" : null;
         String password = config.password() != null ? config.password() : hsqldb ? "" : null;

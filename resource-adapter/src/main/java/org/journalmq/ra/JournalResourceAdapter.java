@@ -65,6 +65,9 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setMaxDeliveryAttempts(Integer attempts) { config.maxDeliveryAttempts = attempts; }
     public String getDeadLetterQueue() { return config.deadLetterQueue; }
     public void setDeadLetterQueue(String queue) { config.deadLetterQueue = queue; }
+    /** JNDI name of a container DataSource the journal runs on; exactly one of this and url (branch ra2). */
+    public String getDataSourceJndiName() { return config.dataSourceJndiName; }
+    public void setDataSourceJndiName(String name) { config.dataSourceJndiName = name; }
 
     // ---------------------------------------------------------------- lifecycle
 
@@ -78,6 +81,11 @@ public class JournalResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("JournalMQ resource adapter configuration: " + e.getMessage(), e);
         }
         registerDrivers();
+        if (factory.getDataSource() instanceof JndiDataSource jndi && !jndi.probe()) {
+            // Not fatal: the server may bind its JDBC resources after starting the adapter.
+            LOG.warn("JMQ7020 the journal's DataSource {} is not bound yet; it is looked up again when the journal"
+                    + " is first used", jndi);
+        }
         workManager = ctx.getWorkManager();
         LOG.info("JMQ7002 JournalMQ resource adapter started: {}", factory);
     }

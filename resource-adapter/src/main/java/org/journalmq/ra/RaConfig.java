@@ -22,21 +22,14 @@ final class RaConfig {
     Long maxRedeliveryDelayMillis;
     Integer maxDeliveryAttempts;
     String deadLetterQueue;
+    /** JNDI name of a container DataSource for the journal, instead of url (branch ra2). */
+    String dataSourceJndiName;
 
     /**
      * @throws IllegalArgumentException naming the property when one is missing or malformed
      */
     JournalConnectionFactory toFactory() {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("property 'url' is missing: set it to the JDBC URL of the journal"
-                    + " (for example jdbc:hsqldb:file:/var/journalmq/journal or jdbc:postgresql://db/app)");
-        }
-        JournalConnectionFactory f;
-        try {
-            f = new JournalConnectionFactory(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("property 'url': " + e.getMessage(), e);
-        }
+        JournalConnectionFactory f = journalLocation();
         set(f, JournalConnectionFactory.USER, user);
         set(f, JournalConnectionFactory.PASSWORD, password);
         set(f, JournalConnectionFactory.TABLE_PREFIX, tablePrefix);
@@ -59,6 +52,31 @@ final class RaConfig {
             f.set(name, value.toString());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("property '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- url or container DataSource (branch ra2)
+
+    /** The factory on exactly one of {@code url} and {@code dataSourceJndiName}. */
+    private JournalConnectionFactory journalLocation() {
+        boolean hasUrl = url != null && !url.isBlank();
+        boolean hasDataSource = dataSourceJndiName != null && !dataSourceJndiName.isBlank();
+        if (hasUrl && hasDataSource) {
+            throw new IllegalArgumentException("properties 'url' and 'dataSourceJndiName' are both set: set exactly"
+                    + " one, the JDBC URL of the journal or the JNDI name of a container DataSource");
+        }
+        if (hasDataSource) {
+            return new JournalConnectionFactory(new JndiDataSource(dataSourceJndiName.trim()));
+        }
+        if (!hasUrl) {
+            throw new IllegalArgumentException("property 'url' is missing: set it to the JDBC URL of the journal"
+                    + " (for example jdbc:hsqldb:file:/var/journalmq/journal or jdbc:postgresql://db/app), or set"
+                    + " 'dataSourceJndiName' to the JNDI name of a container DataSource");
+        }
+        try {
+            return new JournalConnectionFactory(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("property 'url': " + e.getMessage(), e);
         }
     }
 }

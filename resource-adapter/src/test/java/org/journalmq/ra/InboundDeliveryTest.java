@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.hsqldb.server.Server;
+import org.journalmq.jms.DeadLetters;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.JournalQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,7 @@ class InboundDeliveryTest {
 
     void start(String url) throws Exception {
         ra = new JournalResourceAdapter();
-        ra.setUrl(url);
+        configureJournal(ra, url);
         ra.setLeaseMillis(2_000L);
         ra.setTablePrefix(tablePrefix());
         ra.setUser(user());
@@ -83,6 +84,11 @@ class InboundDeliveryTest {
             plain.setTablePrefix(tablePrefix());
         }
         plain.setUser(user());
+    }
+
+    /** Points the adapter at the journal: its url here, a container DataSource in the DataSource subclasses. */
+    void configureJournal(JournalResourceAdapter adapter, String url) {
+        adapter.setUrl(url);
     }
 
     @AfterEach
@@ -275,6 +281,76 @@ class InboundDeliveryTest {
 
     private static java.util.stream.Stream<String> prices(List<String> got) {
         return got.stream().filter(t -> t.startsWith("price-"));
+    }
+
+    // ---------------------------------------------------------------- dead-letter queue after MDB rollbacks (issue 7)
+
+    /**
+     * A bean whose container transaction always rolls back, with the adapter's maxDeliveryAttempts
+     * 3: the bean sees the message three times (JMSXDeliveryCount 1, 2, 3, Messaging 3.1 sec. 3.5.11),
+     * then the message is in DLQ.&lt;queue&gt; with the DeadLetters properties and is not delivered again.
+     *
+     * <p>The XA rollback of an inbound delivery gives the row back without consulting the redelivery
+     * policy (XaBranch.release); the policy then acts when the row is claimed for a fourth attempt
+     * (Redeliveries.deadLetterIfExhausted), which records the reason "consumer crashed or lease
+     * expired". Once XA rollback is wired to the policy, the reason becomes "rollback"; both are
+     * accepted here, and the untransacted test below pins "rollback" for the local-transaction path.
+     */
+    @Test
+    @DisplayName("Container transaction always rolled back: maxDeliveryAttempts deliveries, then DLQ.<queue> with JMS_JournalMQ_DeliveryAttempts and a reason (README Redelivery policy; Messaging 3.1 sec. 3.5.10)")
+    void transactedRollbacksReachDeadLetterQueue() throws Exception {
+        assertRollbacksReachDeadLetterQueue(true, "q-poison-xa",
+                Set.of(DeadLetters.REASON_ROLLBACK, DeadLetters.REASON_CONSUMER_CRASHED));
+    }
+
+    @Test
+    @DisplayName("Bean without a container transaction that always throws: maxDeliveryAttempts deliveries, then DLQ.<queue> with reason rollback (EJB 5.4.9 bean-managed / NOT_SUPPORTED)")
+    void untransactedFailuresReachDeadLetterQueue() throws Exception {
+        assertRollbacksReachDeadLetterQueue(false, "q-poison-local", Set.of(DeadLetters.REASON_ROLLBACK));
+    }
+
+    private void assertRollbacksReachDeadLetterQueue(boolean transacted, String queue, Set<String> reasons)
+            throws Exception {
+        restartWithMaxDeliveryAttempts(3);
+        List<Integer> counts = new CopyOnWriteArrayList<>();
+        MessageEndpointFactory f = container.endpoints(transacted, m -> {
+            counts.add(m.getIntProperty("JMSXDeliveryCount"));
+            if (!transacted) {
+                throw new IllegalStateException("poison message");
+            }
+            return true; // mark the container transaction rollback-only
+        });
+        JournalActivationSpec spec = queueSpec(queue, 1);
+        ra.endpointActivation(f, spec);
+        send(queue, "poison");
+        Message dead;
+        try (JMSContext c = plain.createContext()) {
+            dead = c.createConsumer(c.createQueue(DeadLetters.deadLetterQueueFor(queue))).receive(WAIT.toMillis());
+        }
+        ra.endpointDeactivation(f, spec);
+        assertNotNull(dead, "the message reached " + DeadLetters.deadLetterQueueFor(queue) + "; deliveries " + counts);
+        assertEquals(List.of(1, 2, 3), counts, "the bean saw it maxDeliveryAttempts times, never again");
+        assertEquals("poison", ((TextMessage) dead).getText());
+        assertEquals(3, dead.getIntProperty(DeadLetters.DELIVERY_ATTEMPTS));
+        assertEquals(queue, dead.getStringProperty(DeadLetters.ORIGINAL_DESTINATION));
+        String reason = dead.getStringProperty(DeadLetters.DEAD_LETTER_REASON);
+        assertTrue(reasons.contains(reason), "reason " + reason);
+        try (JMSContext c = plain.createContext()) {
+            assertNull(c.createConsumer(c.createQueue(queue)).receiveNoWait(), "gone from " + queue);
+        }
+    }
+
+    /** The adapter again, with its maxDeliveryAttempts property set (as ra.xml or asadmin would). */
+    private void restartWithMaxDeliveryAttempts(int attempts) throws Exception {
+        ra.stop();
+        ra = new JournalResourceAdapter();
+        configureJournal(ra, journalUrl());
+        ra.setLeaseMillis(2_000L);
+        ra.setTablePrefix(tablePrefix());
+        ra.setUser(user());
+        ra.setMaxDeliveryAttempts(attempts);
+        ra.start(container);
+        assertEquals(attempts, ra.getMaxDeliveryAttempts());
     }
 
     @Test

@@ -89,6 +89,20 @@ class JournalMqInGlassFishIT {
 
     @Test
     @OperateOnDeployment("app")
+    @DisplayName("An MDB that always rolls back sees the message maxDeliveryAttempts (3, the adapter's config property) times, then it is in DLQ.poison (issue 7)")
+    void mdbRollbacksReachDeadLetterQueue() throws Exception {
+        messaging.sendWithContext("poison", "poison-1");
+        String dead = messaging.receiveDeadLetter("DLQ.poison", WAIT.toMillis());
+        List<Inbox.Received> got = inbox.received("poison");
+        assertEquals(List.of(new Inbox.Received("poison-1", 1, false), new Inbox.Received("poison-1", 2, true),
+                new Inbox.Received("poison-1", 3, true)), got, "dead letter " + dead);
+        assertTrue(dead != null && dead.startsWith("poison-1 attempts=3 reason="), dead);
+        assertFalse(dead.endsWith("reason=null"), dead);
+        assertNull(messaging.receive("poison", 200), "gone from the queue");
+    }
+
+    @Test
+    @OperateOnDeployment("app")
     @DisplayName("An MDB on a durable topic subscription receives a publication (EJB 5.4.17.1 subscriptionDurability)")
     void durableTopicMdb() throws Exception {
         messaging.publishNews("news-1");

@@ -13,4 +13,19 @@ public final class Dialects {
     public static Optional<Dialect> forUrl(String jdbcUrl) {
         return ALL.stream().filter(d -> d.accepts(jdbcUrl)).findFirst();
     }
+
+    // ------------------------------------------------------------------ caller-supplied DataSource (branch ra2)
+
+    /**
+     * The dialect for a database product name as JDBC metadata reports it ("HSQL Database Engine",
+     * "PostgreSQL"), for a DataSource whose connections do not report a URL.
+     */
+    public static Optional<Dialect> forProductName(String productName) {
+        if (productName == null) {
+            return Optional.empty();
+        }
+        String p = productName.toLowerCase(java.util.Locale.ROOT);
+        return p.contains("hsql") ? forUrl("jdbc:hsqldb:mem:x")
+                : p.contains("postgres") ? forUrl("jdbc:postgresql://localhost/x") : Optional.empty();
+    }
 }

@@ -31,16 +31,29 @@ final class Database implements AutoCloseable {
     final Tables tables;
     final Sql sql;
     final String url;
+    /** The journal's own pool, or null on a caller-supplied DataSource ({@link #source}). */
     private final HikariDataSource pool;
+    /** Where connections come from: {@link #pool}, or the caller's DataSource. */
+    private final javax.sql.DataSource source;
+    private final String sourceUser;
+    private final String sourcePassword;
     private final java.util.Optional<String> relaxedCommit;
     private volatile boolean closed;
 
     private Database(Dialect dialect, Tables tables, String url, HikariDataSource pool) {
+        this(dialect, tables, url, pool, pool, null, null);
+    }
+
+    private Database(Dialect dialect, Tables tables, String url, HikariDataSource pool, javax.sql.DataSource source,
+                     String sourceUser, String sourcePassword) {
         this.dialect = dialect;
         this.tables = tables;
         this.sql = new Sql(dialect, tables);
         this.url = url;
         this.pool = pool;
+        this.source = source;
+        this.sourceUser = sourceUser;
+        this.sourcePassword = sourcePassword;
         this.relaxedCommit = dialect.relaxedCommit();
     }
 
@@ -109,7 +122,7 @@ final class Database implements AutoCloseable {
 
     /** One attempt of {@link #transaction}, for callers with their own retry policy. */
     <T> T once(Work<T> work) throws SQLException {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             try {
                 T result = work.run(c);
                 c.commit();
@@ -133,7 +146,7 @@ final class Database implements AutoCloseable {
 
     /** Borrows a connection (autoCommit off); the caller commits or rolls back. */
     Connection connection() throws SQLException {
-        return pool.getConnection();
+        return pool != null ? pool.getConnection() : borrow(source, sourceUser, sourcePassword);
     }
 
     JournalException failure(String action, SQLException e) {
@@ -160,6 +173,9 @@ final class Database implements AutoCloseable {
 
     /** Hikari's own figures; zeros while its pool MXBean is not available yet (pool starting or closed). */
     org.journalmq.persistence.PoolFigures poolFigures() {
+        if (pool == null) {
+            return new org.journalmq.persistence.PoolFigures(0, 0, 0, 0, 0); // the container's pool, not ours
+        }
         com.zaxxer.hikari.HikariPoolMXBean bean = pool.getHikariPoolMXBean();
         if (bean == null || closed) {
             return new org.journalmq.persistence.PoolFigures(0, 0, 0, 0, pool.getMaximumPoolSize());
@@ -171,7 +187,9 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        pool.close();
+        if (pool != null) {
+            pool.close(); // a caller's DataSource stays open: its owner closes it
+        }
     }
 
     // ------------------------------------------------------------------ fail-fast login (branch api-gaps)
@@ -217,6 +235,58 @@ final class Database implements AutoCloseable {
         }
         if (failure != null && SqlErrors.kindOf(failure) == JournalException.Kind.AUTHENTICATION) {
             throw SqlErrors.wrap("open", failure, config.jdbcUrl());
+        }
+    }
+
+    // ------------------------------------------------------------------ caller-supplied DataSource (branch ra2)
+
+    /**
+     * A journal's database on a DataSource its caller owns: no pool of ours, and the dialect is the
+     * one of the database the first connection reaches (its metadata URL, else its product name).
+     * That first borrow also fails a wrong DataSource here, as {@link #connect} does for a URL.
+     *
+     * @return the database; {@link #url} is the URL the connection reported
+     */
+    static Database onDataSource(JournalConfig config) {
+        javax.sql.DataSource ds = config.dataSource();
+        String where = "DataSource " + ds;
+        Dialect dialect;
+        String url;
+        try (Connection c = borrow(ds, config.user(), config.password())) {
+            java.sql.DatabaseMetaData meta = c.getMetaData();
+            String reported = meta.getURL();
+            String product = meta.getDatabaseProductName();
+            c.rollback();
+            java.util.Optional<Dialect> byUrl = reported == null ? java.util.Optional.empty()
+                    : org.journalmq.persistence.dialect.Dialects.forUrl(reported);
+            dialect = byUrl.or(() -> org.journalmq.persistence.dialect.Dialects.forProductName(product))
+                    .orElseThrow(() -> new JournalException(JournalException.Kind.INVALID_ARGUMENT,
+                            "no journal dialect for the database of " + where + " (product " + product + ", URL "
+                            + SqlErrors.safeUrl(reported) + "; supported: HSQLDB, PostgreSQL)"));
+            // Without a URL the DataSource's identity names the database for in-JVM locks.
+            url = reported != null && reported.startsWith("jdbc:") ? reported
+                    : "jdbc:datasource:" + Integer.toHexString(System.identityHashCode(ds));
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("open", e, where);
+        }
+        return new Database(dialect, new Tables(config.tablePrefix()), url, null, ds, config.user(),
+                config.password());
+    }
+
+    /**
+     * A connection of a caller's DataSource with auto-commit off, as the journal's transactions
+     * need; a container's pool restores its own default when the connection goes back.
+     */
+    private static Connection borrow(javax.sql.DataSource ds, String user, String password) throws SQLException {
+        Connection c = user != null ? ds.getConnection(user, password) : ds.getConnection();
+        try {
+            if (c.getAutoCommit()) {
+                c.setAutoCommit(false);
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
         }
     }
 }

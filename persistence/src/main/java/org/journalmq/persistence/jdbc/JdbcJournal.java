@@ -66,6 +66,9 @@ public final class JdbcJournal implements Journal {
     /** Opens a journal; see {@link org.journalmq.persistence.Journals#open(JournalConfig)}. */
     public static JdbcJournal open(JournalConfig config) {
         Objects.requireNonNull(config, "config");
+        if (config.dataSource() != null) {
+            return openOnDataSource(config);
+        }
         Dialect dialect = Dialects.forUrl(config.jdbcUrl()).orElseThrow(() -> new JournalException(
                 Kind.INVALID_ARGUMENT, "no journal dialect for JDBC URL " + SqlErrors.safeUrl(config.jdbcUrl())
                 + " (supported: jdbc:hsqldb:, jdbc:postgresql:)"));
@@ -471,6 +474,23 @@ public final class JdbcJournal implements Journal {
             scheduler.execute(() -> listeners.wake(destinations));
         } catch (RejectedExecutionException e) {
             // Closing: nobody waits for wake-ups any more.
+        }
+    }
+
+    // ------------------------------------------------------------------ caller-supplied DataSource (branch ra2)
+
+    /**
+     * Opens a journal on the caller's DataSource (see {@link JournalConfig#builder(javax.sql.DataSource)}).
+     * The database's lifecycle is its owner's: an embedded HSQLDB file database behind the DataSource
+     * is neither waited for nor shut down here, unlike one opened from its URL.
+     */
+    private static JdbcJournal openOnDataSource(JournalConfig config) {
+        Database db = Database.onDataSource(config);
+        try {
+            return new JdbcJournal(config.withJdbcUrl(db.url), db.dialect, db, false, INSTANCES.incrementAndGet());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
     }
 }
