@@ -289,18 +289,13 @@ class InboundDeliveryTest {
      * A bean whose container transaction always rolls back, with the adapter's maxDeliveryAttempts
      * 3: the bean sees the message three times (JMSXDeliveryCount 1, 2, 3, Messaging 3.1 sec. 3.5.11),
      * then the message is in DLQ.&lt;queue&gt; with the DeadLetters properties and is not delivered again.
-     *
-     * <p>The XA rollback of an inbound delivery gives the row back without consulting the redelivery
-     * policy (XaBranch.release); the policy then acts when the row is claimed for a fourth attempt
-     * (Redeliveries.deadLetterIfExhausted), which records the reason "consumer crashed or lease
-     * expired". Once XA rollback is wired to the policy, the reason becomes "rollback"; both are
-     * accepted here, and the untransacted test below pins "rollback" for the local-transaction path.
+     * The XA rollback of the delivery (before prepare, as a container does with one resource) goes
+     * through the same redelivery policy as a local rollback, so the reason is "rollback".
      */
     @Test
     @DisplayName("Container transaction always rolled back: maxDeliveryAttempts deliveries, then DLQ.<queue> with JMS_JournalMQ_DeliveryAttempts and a reason (README Redelivery policy; Messaging 3.1 sec. 3.5.10)")
     void transactedRollbacksReachDeadLetterQueue() throws Exception {
-        assertRollbacksReachDeadLetterQueue(true, "q-poison-xa",
-                Set.of(DeadLetters.REASON_ROLLBACK, DeadLetters.REASON_CONSUMER_CRASHED));
+        assertRollbacksReachDeadLetterQueue(true, "q-poison-xa", Set.of(DeadLetters.REASON_ROLLBACK));
     }
 
     @Test
