@@ -95,7 +95,7 @@ final class BenchContext {
         return count.get();
     }
 
-    // ---------------------------------------------------------------- XA (branch xa)
+    // ---------------------------------------------------------------- XA
 
     /** The journal's factory itself, for the XA scenario (XA connections, its URL and user). */
     org.journalmq.jms.JournalConnectionFactory journalFactory() {

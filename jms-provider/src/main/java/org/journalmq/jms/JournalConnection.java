@@ -157,7 +157,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
         JournalSession s = new JournalSession(this, mode);
         sessions.add(s);
-        OpenSessions.opened(journal); // ops figure (branch ops)
+        OpenSessions.opened(journal); // ops figure
         return s;
     }
 
@@ -180,7 +180,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
 
     void sessionClosed(JournalSession s) {
         if (sessions.remove(s)) {
-            OpenSessions.closed(journal); // ops figure (branch ops)
+            OpenSessions.closed(journal); // ops figure
         }
     }
 
@@ -476,7 +476,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         throw noConnectionConsumers("createSharedDurableConnectionConsumer", topic, messageSelector);
     }
 
-    // ---------------------------------------------------------------- XA (branch xa)
+    // ---------------------------------------------------------------- XA
 
     /** Opens the journal and makes a connection of a subclass (an XA connection) on it. */
     static <C extends JournalConnection> C open(JournalConfig config, String clientID,

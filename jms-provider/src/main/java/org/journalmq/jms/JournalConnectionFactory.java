@@ -48,7 +48,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public static final String CLIENT_ID = "clientID";
     public static final String PREFETCH = "prefetch";
     public static final String REDELIVERY_DELAY_MILLIS = "redeliveryDelayMillis";
-    /** "false" turns off the MBeans of the journal (branch ops); default true. */
+    /** "false" turns off the MBeans of the journal; default true. */
     public static final String JMX = "jmx";
 
     // ---------------------------------------------------------------- redelivery, dead letters, expiry
@@ -263,7 +263,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         policies.set("topic." + topic + "." + setting, value);
     }
 
-    // ------------------------------------------------------------------ operations (branch ops)
+    // ------------------------------------------------------------------ operations
 
     /**
      * Whether connections of this factory register the journal's MBeans in the platform
@@ -373,7 +373,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         }
     }
 
-    // ---------------------------------------------------------------- XA (branch xa)
+    // ---------------------------------------------------------------- XA
 
     @Override
     public jakarta.jms.XAConnection createXAConnection() throws JMSException {
@@ -497,7 +497,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         }
     }
 
-    // ---------------------------------------------------------------- caller-supplied DataSource (branch ra2)
+    // ---------------------------------------------------------------- caller-supplied DataSource
 
     /** Set: the journal runs on it instead of a pool of its own on {@link #getUrl()}. */
     private javax.sql.DataSource dataSource;

@@ -281,7 +281,7 @@ public class JournalConsumer implements QueueReceiver {
         afterClose();
     }
 
-    // ------------------------------------------------------------------ operations (branch ops)
+    // ------------------------------------------------------------------ operations
 
     /** The id under which this queue consumer is registered in the journal for operators, or null. */
     private volatile String operatorId;

@@ -22,7 +22,7 @@ final class JournalRegistry {
     private static final class Shared {
         final Journal journal;
         int references;
-        /** The journal's MBeans (branch ops), or null when JMX is off for it. */
+        /** The journal's MBeans, or null when JMX is off for it. */
         AutoCloseable jmx;
 
         Shared(Journal journal) {
@@ -97,7 +97,7 @@ final class JournalRegistry {
         }
     }
 
-    // ---------------------------------------------------------------- caller-supplied DataSource (branch ra2)
+    // ---------------------------------------------------------------- caller-supplied DataSource
 
     private static Object keyOf(JournalConfig config) {
         return config.dataSource() == null ? config : new DataSourceKey(config);

@@ -328,7 +328,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         Selector selector = Selector.parse(messageSelector);
         JournalConsumer c = new JournalConsumer(this, d, selector);
         try {
-            c.registerQueueConsumer(); // ops: visible to operators (branch ops)
+            c.registerQueueConsumer(); // ops: visible to operators
         } catch (JMSException e) {
             c.closeInternal();
             throw e;

@@ -125,7 +125,7 @@ public interface Journal extends AutoCloseable {
     /** Frees a name reserved by this client; unknown names are ignored. */
     void releaseClientName(String name);
 
-    // ------------------------------------------------------------------ temporary destinations (branch api-gaps)
+    // ------------------------------------------------------------------ temporary destinations
 
     /**
      * Records a temporary destination owned by this client. It exists until {@link #deleteTemporary},
@@ -150,7 +150,7 @@ public interface Journal extends AutoCloseable {
      */
     boolean temporaryExists(String address);
 
-    // ------------------------------------------------------------------ XA (branch xa)
+    // ------------------------------------------------------------------ XA
 
     /**
      * Makes a transaction branch's work durable in the prepared state, in one transaction: its sends
@@ -203,7 +203,7 @@ public interface Journal extends AutoCloseable {
      */
     void forget(XaId xid);
 
-    // ------------------------------------------------------------------ operations (branch ops)
+    // ------------------------------------------------------------------ operations
 
     /** Figures of every destination, subscription, consumer and live client, read in one transaction. */
     JournalOverview overview();

@@ -68,7 +68,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         return Math.max(50, leaseMillis / 3);
     }
 
-    // ------------------------------------------------------------------ caller-supplied DataSource (branch ra2)
+    // ------------------------------------------------------------------ caller-supplied DataSource
 
     /**
      * A journal on a DataSource the caller owns, typically a Jakarta EE container's: connections are

@@ -112,7 +112,7 @@ public final class TestDatabases {
 
     /** A plain JDBC connection (auto-commit on) to the database of a journal configuration. */
     public static Connection connect(JournalConfig config) throws SQLException {
-        if (config.jdbcUrl() == null && config.dataSource() != null) { // branch ra2: a journal on a DataSource
+        if (config.jdbcUrl() == null && config.dataSource() != null) { // a journal on a DataSource
             Connection c = config.dataSource().getConnection();
             c.setAutoCommit(true);
             return c;
@@ -157,7 +157,7 @@ public final class TestDatabases {
         }
     }
 
-    // ------------------------------------------------------------------ password authentication (branch api-gaps)
+    // ------------------------------------------------------------------ password authentication
 
     public static final String PG_AUTH_USER_PROPERTY = "journalmq.test.pg.authUser";
     public static final String PG_AUTH_PASSWORD_PROPERTY = "journalmq.test.pg.authPassword";

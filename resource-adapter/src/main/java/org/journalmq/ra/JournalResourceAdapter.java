@@ -65,7 +65,7 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setMaxDeliveryAttempts(Integer attempts) { config.maxDeliveryAttempts = attempts; }
     public String getDeadLetterQueue() { return config.deadLetterQueue; }
     public void setDeadLetterQueue(String queue) { config.deadLetterQueue = queue; }
-    /** JNDI name of a container DataSource the journal runs on; exactly one of this and url (branch ra2). */
+    /** JNDI name of a container DataSource the journal runs on; exactly one of this and url. */
     public String getDataSourceJndiName() { return config.dataSourceJndiName; }
     public void setDataSourceJndiName(String name) { config.dataSourceJndiName = name; }
 

@@ -22,7 +22,7 @@ final class RaConfig {
     Long maxRedeliveryDelayMillis;
     Integer maxDeliveryAttempts;
     String deadLetterQueue;
-    /** JNDI name of a container DataSource for the journal, instead of url (branch ra2). */
+    /** JNDI name of a container DataSource for the journal, instead of url. */
     String dataSourceJndiName;
 
     /**
@@ -55,7 +55,7 @@ final class RaConfig {
         }
     }
 
-    // ---------------------------------------------------------------- url or container DataSource (branch ra2)
+    // ---------------------------------------------------------------- url or container DataSource
 
     /** The factory on exactly one of {@code url} and {@code dataSourceJndiName}. */
     private JournalConnectionFactory journalLocation() {

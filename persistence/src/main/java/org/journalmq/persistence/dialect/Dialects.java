@@ -14,7 +14,7 @@ public final class Dialects {
         return ALL.stream().filter(d -> d.accepts(jdbcUrl)).findFirst();
     }
 
-    // ------------------------------------------------------------------ caller-supplied DataSource (branch ra2)
+    // ------------------------------------------------------------------ caller-supplied DataSource
 
     /**
      * The dialect for a database product name as JDBC metadata reports it ("HSQL Database Engine",

@@ -221,7 +221,7 @@ public final class PostgresDialect implements Dialect {
                 + "client_id VARCHAR(64) NOT NULL, created_at BIGINT NOT NULL, deleted_at BIGINT)");
     }
 
-    // ------------------------------------------------------------------ XA (branch xa)
+    // ------------------------------------------------------------------ XA
 
     /**
      * Migration 3: XA branches. A prepared branch's sends are DELIVERY rows in state 2 and its

@@ -95,7 +95,7 @@ public record Tables(String prefix) {
                 + body() + " b WHERE b.id = " + delivery() + ".body_id) END";
     }
 
-    // ------------------------------------------------------------------ temporary destinations (branch api-gaps)
+    // ------------------------------------------------------------------ temporary destinations
 
     /**
      * Temporary destinations with their owning client row (migration 5), so that the maintenance
@@ -105,7 +105,7 @@ public record Tables(String prefix) {
         return prefix + "TEMPORARY";
     }
 
-    // ------------------------------------------------------------------ XA (migration 3, branch xa)
+    // ------------------------------------------------------------------ XA (migration 3)
 
     /** Prepared and heuristically completed XA transaction branches. */
     public String xaBranch() {

@@ -169,7 +169,7 @@ final class Database implements AutoCloseable {
         LockSupport.parkNanos(micros * 1_000);
     }
 
-    // ------------------------------------------------------------------ operations (branch ops)
+    // ------------------------------------------------------------------ operations
 
     /** Hikari's own figures; zeros while its pool MXBean is not available yet (pool starting or closed). */
     org.journalmq.persistence.PoolFigures poolFigures() {
@@ -192,7 +192,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ fail-fast login (branch api-gaps)
+    // ------------------------------------------------------------------ fail-fast login
 
     /**
      * Opens one connection outside the pool, bounded by the connect timeout, and throws at once
@@ -238,7 +238,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ caller-supplied DataSource (branch ra2)
+    // ------------------------------------------------------------------ caller-supplied DataSource
 
     /**
      * A journal's database on a DataSource its caller owns: no pool of ours, and the dialect is the

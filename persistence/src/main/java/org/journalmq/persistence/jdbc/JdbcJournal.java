@@ -287,7 +287,7 @@ public final class JdbcJournal implements Journal {
         return listeners.register(destination, listener);
     }
 
-    // ------------------------------------------------------------------ XA (branch xa)
+    // ------------------------------------------------------------------ XA
 
     @Override
     public void prepare(XaId xid, UnitOfWork work) {
@@ -332,7 +332,7 @@ public final class JdbcJournal implements Journal {
         xa.forget(xid);
     }
 
-    // ------------------------------------------------------------------ operations (branch ops)
+    // ------------------------------------------------------------------ operations
 
     @Override
     public JournalOverview overview() {
@@ -442,7 +442,7 @@ public final class JdbcJournal implements Journal {
         }
     }
 
-    // ------------------------------------------------------------------ temporary destinations (branch api-gaps)
+    // ------------------------------------------------------------------ temporary destinations
 
     @Override
     public void createTemporary(String address) {
@@ -477,7 +477,7 @@ public final class JdbcJournal implements Journal {
         }
     }
 
-    // ------------------------------------------------------------------ caller-supplied DataSource (branch ra2)
+    // ------------------------------------------------------------------ caller-supplied DataSource
 
     /**
      * Opens a journal on the caller's DataSource (see {@link JournalConfig#builder(javax.sql.DataSource)}).

@@ -250,7 +250,7 @@ final class Maintenance implements Runnable {
         }
     }
 
-    // ------------------------------------------------------------------ temporary destinations (branch api-gaps)
+    // ------------------------------------------------------------------ temporary destinations
 
     /** Set once at open, before the task is scheduled. */
     void temporaries(Temporaries temporaries) {
