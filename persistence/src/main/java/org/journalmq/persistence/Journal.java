@@ -231,10 +231,7 @@ public interface Journal extends AutoCloseable {
      *
      * @throws JournalException INVALID_ARGUMENT naming what is wrong with the connection
      */
-    default void checkLocalConnection(java.sql.Connection connection) {
-        throw new JournalException(JournalException.Kind.INTERNAL, "local transactions are not supported by "
-                + getClass().getName());
-    }
+    void checkLocalConnection(java.sql.Connection connection);
 
     /**
      * Applies sends, publications and acks on the application's connection, on the calling thread,
@@ -248,32 +245,22 @@ public interface Journal extends AutoCloseable {
      *                          part of the unit may already be written, so the caller must roll the
      *                          transaction back; INVALID_ARGUMENT for a bad connection
      */
-    default java.util.Set<String> applyLocal(java.sql.Connection connection, UnitOfWork work) {
-        throw new JournalException(JournalException.Kind.INTERNAL, "local transactions are not supported by "
-                + getClass().getName());
-    }
+    java.util.Set<String> applyLocal(java.sql.Connection connection, UnitOfWork work);
 
     /**
      * Commits the application's connection. A failure of the commit itself leaves the outcome to
      * the database: with kind UNAVAILABLE the transaction may or may not have committed.
      */
-    default void commitLocal(java.sql.Connection connection) {
-        throw new JournalException(JournalException.Kind.INTERNAL, "local transactions are not supported by "
-                + getClass().getName());
-    }
+    void commitLocal(java.sql.Connection connection);
 
     /**
      * Wakes this JVM's consumers of the addresses an application transaction wrote to (from
      * {@link #applyLocal}), once it committed. Only an optimisation: consumers also poll.
      */
-    default void afterLocalCommit(java.util.Set<String> addresses) {
-    }
+    void afterLocalCommit(java.util.Set<String> addresses);
 
     /** Rolls the application's connection back. */
-    default void rollbackLocal(java.sql.Connection connection) {
-        throw new JournalException(JournalException.Kind.INTERNAL, "local transactions are not supported by "
-                + getClass().getName());
-    }
+    void rollbackLocal(java.sql.Connection connection);
 
     /** Stops maintenance, waits for pending writes, releases this client's claims, closes the pool. */
     @Override
