@@ -81,7 +81,7 @@ public final class PostgresDialect implements Dialect {
             return topics(t);
         }
         if (version >= 3 && version <= 5) {
-            return laterMigration(version, t);
+            return LaterMigrations.of(version, t, "CREATE TABLE", "BYTEA");
         }
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
@@ -199,53 +199,5 @@ public final class PostgresDialect implements Dialect {
                 // Deliveries whose body is in BODY have body_id set and an empty data column.
                 "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS body_id BIGINT",
                 "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
-    }
-
-    // ------------------------------------------------------------------ migrations 3-5: XA, dead letters and expiry, temporary destinations
-
-    private static List<String> laterMigration(int version, Tables t) {
-        return switch (version) {
-            case 3 -> xa(t);
-            case 4 -> deadLetterAndExpiry(t);
-            default -> temporaries(t);
-        };
-    }
-
-    /**
-     * Migration 5: temporary destinations and their owning client. A deleted one stays a while as a
-     * tombstone ({@code deleted_at} set) so that rows a late send commits after the deletion are
-     * swept as well.
-     */
-    private static List<String> temporaries(Tables t) {
-        return List.of("CREATE TABLE IF NOT EXISTS " + t.temporary() + " (address VARCHAR(400) NOT NULL PRIMARY KEY, "
-                + "client_id VARCHAR(64) NOT NULL, created_at BIGINT NOT NULL, deleted_at BIGINT)");
-    }
-
-    // ------------------------------------------------------------------ XA
-
-    /**
-     * Migration 3: XA branches. A prepared branch's sends are DELIVERY rows in state 2 and its
-     * acknowledged rows are in state 3, both carrying the branch in {@code xa_branch}; claims,
-     * browses, lease expiry and the expiry sweep only ever touch states 0 and 1.
-     */
-    private static List<String> xa(Tables t) {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS " + t.xaBranch() + " (branch_id BIGINT NOT NULL PRIMARY KEY, "
-                        + "format_id INTEGER NOT NULL, gtrid BYTEA NOT NULL, bqual BYTEA NOT NULL, "
-                        + "owner VARCHAR(64) NOT NULL, state SMALLINT NOT NULL, created_at BIGINT NOT NULL, "
-                        + "CONSTRAINT " + t.xaBranchXidKey() + " UNIQUE (format_id, gtrid, bqual))",
-                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS xa_branch BIGINT",
-                "CREATE INDEX IF NOT EXISTS " + t.deliveryXaIndex() + " ON " + t.delivery() + " (xa_branch)");
-    }
-
-    /**
-     * Migration 4: where an expired row goes (its sender decides, see NewMessage#expiryAddress), and
-     * where a row moved by the expiry sweep came from and when it expired.
-     */
-    private static List<String> deadLetterAndExpiry(Tables t) {
-        return List.of(
-                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expiry_address VARCHAR(400)",
-                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS origin VARCHAR(400)",
-                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS expired_at BIGINT NOT NULL DEFAULT 0");
     }
 }
