@@ -19,6 +19,8 @@ final class AsyncSends {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncSends.class);
     private static final ThreadLocal<JournalSession> COMPLETING = new ThreadLocal<>();
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Completions a session may have pending before its next asynchronous send waits. */
+    static final int MAX_OUTSTANDING = 10_000;
 
     private final JournalSession session;
     private final Object lock = new Object();
@@ -36,6 +38,17 @@ final class AsyncSends {
 
     private ExecutorService executor() {
         synchronized (lock) {
+            // Flow control (with the journal's bounded write queue): a send waits while too many
+            // callbacks are pending, so a slow CompletionListener cannot make the heap grow. Not on the
+            // completion thread itself, which is the one that would make room.
+            while (outstanding >= MAX_OUTSTANDING && COMPLETING.get() != session) {
+                try {
+                    lock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             if (executor == null) {
                 executor = Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "journalmq-completion-" + THREADS.incrementAndGet());

@@ -9,46 +9,55 @@ import jakarta.jms.QueueReceiver;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.journalmq.jms.message.MessageCodec;
 import org.journalmq.jms.selector.Selector;
 import org.journalmq.jms.selector.HeaderFilter;
-import org.journalmq.persistence.BrowsePosition;
-import org.journalmq.persistence.ClaimRequest;
-import org.journalmq.persistence.ClaimResult;
 import org.journalmq.persistence.Journal;
+import org.journalmq.persistence.Receiver;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.Release;
 import org.journalmq.persistence.StoredMessage;
+import org.journalmq.persistence.UnitOfWork;
 
 /**
- * A queue consumer. It claims rows from the journal on demand: one per synchronous receive (so a
- * consumer never hides messages it was not asked for), up to the prefetch for a listener, whose
- * delivery thread drains them at once. Rows it holds but never handed out go back with their
+ * A queue consumer. It reads through a journal {@link Receiver}: a fetch claims rows (one per
+ * synchronous receive, so that a consumer never hides messages it was not asked for; up to the
+ * prefetch for a listener), and a fetch that finds nothing leaves the receiver waiting, so that this
+ * JVM's next matching send is handed over from memory instead of being claimed. The journal wakes
+ * the consumer when rows became ready that it was not handed (and on journals that cannot tell of
+ * every commit, the consumer also polls). Rows it holds but never handed out go back with their
  * delivery count restored when it closes.
  */
 public class JournalConsumer implements QueueReceiver {
 
-    /** Polling bounds for work committed by other JVMs (local commits wake us at once). */
+    /** Polling bounds where the journal cannot tell of other JVMs' commits (see Journal.wakesForEveryWriter). */
     static final long MIN_POLL_MILLIS = 2;
     static final long MAX_POLL_MILLIS = 200;
 
     private final JournalSession session;
     private final JournalDestination destination;
     private final Selector selector;
-    private final Predicate<StoredMessage> filter;
-    /** Priority range implied by the selector, pushed into the claim SQL. */
-    private final int minPriority;
-    private final int maxPriority;
-    /** Where this consumer's last selector scan stopped; null: next scan from the start. */
-    private BrowsePosition scanPosition;
     private final ArrayDeque<StoredMessage> prefetched = new ArrayDeque<>();
     private final Signal signal = new Signal();
-    private final Journal.Registration registration;
+    private final Receiver receiver;
     /** The journal address claimed from: the queue's, or the subscription's for a topic subscriber. */
     private final String address;
+    /** Set by the journal's wake-ups: rows may be ready that the receiver was not handed. */
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+    /** The last fetch left the receiver waiting for hand-overs. */
+    private volatile boolean waiting;
+    /** The last fetch was a selector scan that stopped part-way: fetch again at once. */
+    private volatile boolean more;
+    /** A synchronous receive is under way (hand-overs outside one are given back). */
+    private volatile boolean receiving;
     private volatile MessageListener listener;
     private volatile boolean closed;
+    private final boolean matchesNothing;
 
     JournalConsumer(JournalSession session, JournalDestination destination, Selector selector) {
         this(session, destination, selector, destination.address(), true);
@@ -64,12 +73,30 @@ public class JournalConsumer implements QueueReceiver {
         this.destination = destination;
         this.selector = selector;
         this.address = address;
-        this.filter = selector == Selector.ALWAYS || !filterOnClaim ? null
+        Predicate<StoredMessage> filter = selector == Selector.ALWAYS || !filterOnClaim ? null
                 : row -> matches(selector, row);
-        HeaderFilter range = selector.headerFilter().orElse(null);
-        this.minPriority = range == null || range.minPriority() == null ? 0 : Math.max(0, range.minPriority());
-        this.maxPriority = range == null || range.maxPriority() == null ? 9 : Math.min(9, range.maxPriority());
-        this.registration = session.journal().onAvailable(address, this::wake);
+        HeaderFilter range = filterOnClaim ? selector.headerFilter().orElse(null) : null;
+        int minPriority = range == null || range.minPriority() == null ? 0 : Math.max(0, range.minPriority());
+        int maxPriority = range == null || range.maxPriority() == null ? 9 : Math.min(9, range.maxPriority());
+        // A selector that can match no priority at all never fetches (the receiver gets a filter that rejects everything).
+        this.matchesNothing = minPriority > maxPriority;
+        if (matchesNothing) {
+            filter = row -> false;
+            minPriority = 0;
+            maxPriority = 9;
+        }
+        this.receiver = session.journal().openReceiver(address, filter, minPriority, maxPriority,
+                new Receiver.Callbacks() {
+                    @Override
+                    public void handedOver(List<StoredMessage> rows) {
+                        JournalConsumer.this.handedOver(rows);
+                    }
+
+                    @Override
+                    public void wake() {
+                        JournalConsumer.this.wake();
+                    }
+                });
     }
 
     /** A row that cannot be decoded matches no selector; a consumer without one receives and reports it. */
@@ -102,9 +129,29 @@ public class JournalConsumer implements QueueReceiver {
         return closed ? null : listener;
     }
 
+    /** Rows may be ready that were not handed over: the next look fetches. */
     void wake() {
+        dirty.set(true);
         signal.signal();
         session.delivery().wake();
+    }
+
+    /** Rows handed over by the journal (its writer thread): kept for delivery, or given back if nobody will take them. */
+    private void handedOver(List<StoredMessage> rows) {
+        boolean keep;
+        synchronized (prefetched) {
+            keep = !closed && (listener != null || receiving);
+            if (keep) {
+                prefetched.addAll(rows);
+            }
+        }
+        if (keep) {
+            signal.signal();
+            session.delivery().wake();
+        } else {
+            // Not on the journal's thread: a release is a transaction of its own.
+            ForkJoinPool.commonPool().execute(() -> release(rows));
+        }
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -168,91 +215,175 @@ public class JournalConsumer implements QueueReceiver {
             throw new IllegalStateException("synchronous receive is not allowed on a consumer with a MessageListener");
         }
         long deadline = noWait || timeout <= 0 ? (noWait ? 0 : Long.MAX_VALUE) : System.currentTimeMillis() + timeout;
-        long delay = MIN_POLL_MILLIS;
-        while (!closed) {
-            long seen = signal.generation();
-            if (session.connection().isStarted()) {
-                StoredMessage row = take(1);
+        receiving = true;
+        try {
+            while (awaitInHand(deadline)) {
+                StoredMessage row = poll();
                 if (row != null) {
                     Message m = session.delivery().deliverToReceiver(this, row, bodyType);
                     if (m != null) {
                         return m;
                     }
-                    continue; // expired or lost: look again at once
                 }
-                if (scanning()) {
-                    continue; // the selector scan has more of the backlog to read
+                // dead-lettered, expired or lost: look again at once
+            }
+            return null;
+        } finally {
+            receiving = false;
+            receiver.stopWaiting();
+            waiting = false;
+            releasePrefetched(); // rows handed over too late for this receive are not hidden from others
+        }
+    }
+
+    /**
+     * Waits until a message is in hand for the next receive, without delivering it: for a caller
+     * that must open a transaction before it receives (the resource adapter's MDB delivery), so that
+     * no transaction is opened while nothing is there. The row is claimed, as by a prefetch; it is
+     * handed out by the next {@link #receive} call, or given back when the consumer closes.
+     *
+     * @return true when a message is in hand; false when none came within the timeout
+     */
+    public boolean awaitMessage(long timeoutMillis) throws JMSException {
+        checkOpen();
+        receiving = true;
+        try {
+            return awaitInHand(System.currentTimeMillis() + Math.max(0, timeoutMillis));
+        } finally {
+            // Keep what is in hand for the next receive, but take no more hand-overs until then.
+            receiving = inHand() > 0;
+            receiver.stopWaiting();
+            waiting = false;
+        }
+    }
+
+    /**
+     * Fetches one row at a time, waiting for hand-overs and wake-ups in between, until a row is in
+     * hand (true) or {@code deadline} passed (false; 0: look once). A fetch that finds nothing leaves
+     * the receiver waiting, so the next matching send of this JVM comes without a claim.
+     */
+    private boolean awaitInHand(long deadline) throws JMSException {
+        long delay = MIN_POLL_MILLIS;
+        while (!closed) {
+            long seen = signal.generation();
+            if (session.connection().isStarted()) {
+                if (inHand() > 0) {
+                    return true;
+                }
+                if (needsFetch()) {
+                    fetch(UnitOfWork.ack(List.of()), 1);
+                    continue;
                 }
             }
-            long remaining = noWait ? 0 : deadline - System.currentTimeMillis();
+            long remaining = deadline - System.currentTimeMillis();
             if (remaining <= 0) {
-                return null;
+                return false;
             }
+            boolean push = session.journal().wakesForEveryWriter();
             try {
-                signal.await(seen, Math.min(remaining, delay));
+                signal.await(seen, push ? remaining : Math.min(remaining, delay));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return null;
+                return false;
             }
-            delay = Math.min(delay * 2, MAX_POLL_MILLIS);
+            if (!push && signal.generation() == seen) {
+                dirty.set(true); // nobody tells of other JVMs' commits here: look again
+                delay = Math.min(delay * 2, MAX_POLL_MILLIS);
+            }
         }
-        return null;
+        return false;
     }
 
-    /** The next row for this consumer: a prefetched one, or up to {@code max} newly claimed; null if none. */
-    StoredMessage take(int max) throws JMSException {
-        synchronized (prefetched) {
-            StoredMessage row = prefetched.poll();
-            if (row != null || closed) {
+    /** The next row in hand, or null. A row over its maximum attempts (its consumers crashed) goes to the dead-letter queue. */
+    StoredMessage poll() {
+        while (true) {
+            StoredMessage row;
+            synchronized (prefetched) {
+                row = prefetched.poll();
+            }
+            if (row == null || !Redeliveries.deadLetterIfExhausted(session, this, row)) {
                 return row;
             }
-            List<StoredMessage> claimed;
-            try {
-                if (filter == null) {
-                    claimed = session.journal().claim(ClaimRequest.of(address, max));
-                } else if (minPriority > maxPriority) {
-                    claimed = List.of(); // the selector can match no priority at all
-                } else {
-                    ClaimResult r = session.journal().claimScan(new ClaimRequest(address, max, filter,
-                            scanPosition, minPriority, maxPriority));
-                    scanPosition = r.resumeAfter();
-                    claimed = r.claimed();
-                }
-            } catch (JournalException e) {
-                throw JmsExceptions.translate(e, "receive from " + destination);
-            }
-            for (StoredMessage claimedRow : claimed) {
-                // A row over its maximum attempts (its consumers crashed) goes to the dead-letter queue.
-                if (!Redeliveries.deadLetterIfExhausted(session, this, claimedRow)) {
-                    prefetched.add(claimedRow);
-                }
-            }
-            return prefetched.poll();
         }
     }
 
-    /** True while a selector scan stopped part-way through the backlog: claim again at once. */
-    boolean scanning() {
+    /** Rows in hand, not yet delivered. */
+    int inHand() {
         synchronized (prefetched) {
-            return scanPosition != null;
+            return prefetched.size();
         }
+    }
+
+    /** True when nothing is in hand and only a fetch can bring a row: the receiver is not waiting, or was woken. */
+    boolean needsFetch() {
+        return !matchesNothing && inHand() == 0 && (!waiting || more || dirty.get());
+    }
+
+    /** True when the receiver waits, unwoken, for hand-overs: a fetch now would find nothing. */
+    boolean waitingClean() {
+        return waiting && !more && !dirty.get();
+    }
+
+    /**
+     * Commits {@code work} (acks; may be empty) and claims up to {@code max} more rows in the same
+     * journal transaction, and waits for that commit.
+     *
+     * @throws JMSException when the commit failed: nothing of the work was applied
+     */
+    void fetch(UnitOfWork work, int max) throws JMSException {
+        dirty.set(false);
+        Receiver.Fetched fetched;
+        try {
+            fetched = receiver.fetch(work, max).join();
+        } catch (CompletionException | CancellationException e) {
+            dirty.set(true);
+            waiting = false;
+            throw JmsExceptions.translate(e.getCause() != null ? e.getCause() : e, "receive from " + destination);
+        }
+        boolean keep;
+        synchronized (prefetched) {
+            keep = !closed;
+            if (keep) {
+                prefetched.addAll(fetched.rows());
+            }
+        }
+        if (!keep) {
+            release(fetched.rows());
+        }
+        waiting = fetched.waiting();
+        more = fetched.more();
+    }
+
+    /** Flags that the consumer must fetch again on its next look (its poll when the journal cannot push). */
+    void markDirty() {
+        dirty.set(true);
     }
 
     /** Gives back rows claimed but never handed to the application, restoring their delivery count. */
     void releasePrefetched() {
-        List<Release> releases = new ArrayList<>();
+        receiver.stopWaiting();
+        waiting = false;
+        dirty.set(true);
+        List<StoredMessage> rows;
         synchronized (prefetched) {
-            for (StoredMessage row : prefetched) {
-                releases.add(new Release(row.id(), row.deliveryCount(), 0, false));
-            }
+            rows = new ArrayList<>(prefetched);
             prefetched.clear();
         }
-        if (!releases.isEmpty()) {
-            try {
-                session.journal().release(releases);
-            } catch (JournalException e) {
-                // their leases expire and they come back flagged as redelivered: allowed by spec 3.4.7
-            }
+        release(rows);
+    }
+
+    private void release(List<StoredMessage> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Release> releases = new ArrayList<>();
+        for (StoredMessage row : rows) {
+            releases.add(new Release(row.id(), row.deliveryCount(), 0, false));
+        }
+        try {
+            session.journal().release(releases);
+        } catch (JournalException e) {
+            // their leases expire and they come back flagged as redelivered: allowed by spec 3.4.7
         }
     }
 
@@ -272,8 +403,10 @@ public class JournalConsumer implements QueueReceiver {
         if (closed) {
             return;
         }
-        closed = true;
-        registration.close();
+        synchronized (prefetched) {
+            closed = true;
+        }
+        receiver.close();
         unregisterQueueConsumer();
         signal.signal();
         releasePrefetched();

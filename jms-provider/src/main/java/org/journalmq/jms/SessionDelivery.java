@@ -37,6 +37,10 @@ final class SessionDelivery implements Runnable {
     private volatile Delivered current;
     private volatile boolean recoverCurrent;
     private boolean failing;
+    /** DUPS_OK acks not yet written (delivery thread only). */
+    private final List<org.journalmq.persistence.Ack> dupsOkAcks = new java.util.ArrayList<>();
+    /** How long an idle delivery thread sleeps between checks of its flags (no statement is run then). */
+    private static final long IDLE_CHECK_MILLIS = 1_000;
 
     SessionDelivery(JournalSession session) {
         this.session = session;
@@ -99,6 +103,7 @@ final class SessionDelivery implements Runnable {
             while (!stopping && !session.isClosed()) {
                 long seen = signal.generation();
                 if (!session.connection().isStarted()) {
+                    flushDupsOkAcks();
                     session.connection().awaitStarted(100);
                     continue;
                 }
@@ -111,8 +116,17 @@ final class SessionDelivery implements Runnable {
                 }
                 if (delivered) {
                     delay = JournalConsumer.MIN_POLL_MILLIS;
-                } else {
-                    signal.await(seen, delay);
+                    continue;
+                }
+                flushDupsOkAcks();
+                // Nothing to deliver: every consumer waits for a hand-over or a wake-up. Where the
+                // journal cannot tell of other JVMs' commits, look again after a growing delay.
+                boolean push = session.journal().wakesForEveryWriter();
+                signal.await(seen, push ? IDLE_CHECK_MILLIS : delay);
+                if (!push && signal.generation() == seen) {
+                    for (JournalConsumer c : session.consumers()) {
+                        c.markDirty();
+                    }
                     delay = Math.min(delay * 2, JournalConsumer.MAX_POLL_MILLIS);
                 }
             }
@@ -124,27 +138,35 @@ final class SessionDelivery implements Runnable {
                     "message delivery of a session stopped: " + e, JmsExceptions.JOURNAL_ERROR), e));
             throw e;
         } finally {
+            flushDupsOkAcks();
             DELIVERING.remove();
         }
     }
 
     private boolean deliverOne(JournalConsumer c, MessageListener l) {
-        StoredMessage row;
-        try {
-            row = c.take(session.connection().settings().prefetch());
-            if (failing) {
-                failing = false;
-                LOG.info("JMQ2005 delivery to {} resumed", c.destination());
-            }
-        } catch (JMSException e) {
-            if (!failing) {
-                failing = true;
-                session.connection().onAsyncException(e);
-            }
-            return false;
-        }
+        StoredMessage row = c.poll();
         if (row == null) {
-            return c.scanning(); // a selector scan with more backlog to read counts as progress
+            if (!c.needsFetch()) {
+                return false;
+            }
+            try {
+                int prefetch = session.connection().settings().prefetch();
+                c.fetch(takeDupsOkAcks(), prefetch);
+                if (failing) {
+                    failing = false;
+                    LOG.info("JMQ2005 delivery to {} resumed", c.destination());
+                }
+            } catch (JMSException e) {
+                if (!failing) {
+                    failing = true;
+                    session.connection().onAsyncException(e);
+                }
+                return false;
+            }
+            row = c.poll();
+            if (row == null) {
+                return c.needsFetch(); // a selector scan with more backlog to read counts as progress
+            }
         }
         JournalMessage m;
         try {
@@ -176,7 +198,7 @@ final class SessionDelivery implements Runnable {
             listenerLock.unlock();
             if (isAutoAck()) {
                 if (ok && !recoverCurrent) {
-                    ack(d, session.mode() == Session.AUTO_ACKNOWLEDGE);
+                    ack(d);
                 } else {
                     // spec 8.7: a listener that throws in AUTO/DUPS_OK mode gets the message again,
                     // under the redelivery policy (delay, then the dead-letter queue)
@@ -209,7 +231,7 @@ final class SessionDelivery implements Runnable {
                     + bodyType.getName() + "; the message will be delivered again");
         }
         if (session.mode() == Session.DUPS_OK_ACKNOWLEDGE) {
-            ack(d, false);
+            session.journal().write(UnitOfWork.ack(List.of(row.ack())));
             return m;
         }
         try {
@@ -253,15 +275,59 @@ final class SessionDelivery implements Runnable {
         return m;
     }
 
-    private void ack(Delivered d, boolean wait) {
-        var future = session.journal().write(UnitOfWork.ack(List.of(d.row().ack())));
-        if (wait) {
-            try {
-                future.join();
-            } catch (RuntimeException e) {
-                LOG.warn("JMQ2007 acknowledge of a message from {} failed; it may be redelivered: {}",
-                        d.consumer().destination(), e.getMessage());
+    /**
+     * Acknowledges a message a listener consumed. AUTO_ACKNOWLEDGE (Jakarta Messaging 3.1 §6.2.10):
+     * the ack is durable before the next message goes to the listener, so after a failure only the
+     * last consumed message can come again; it rides in a group commit, with the claim of the next
+     * rows when this consumer's hand runs low. DUPS_OK_ACKNOWLEDGE: acks are gathered and go with the
+     * next fetch or in a batch nobody waits for; duplicates after a failure are what the mode allows.
+     */
+    private void ack(Delivered d) {
+        JournalConsumer c = d.consumer();
+        int prefetch = session.connection().settings().prefetch();
+        boolean refill = !c.waitingClean() && c.inHand() <= prefetch / 2 && session.connection().isStarted();
+        try {
+            if (session.mode() == Session.AUTO_ACKNOWLEDGE) {
+                UnitOfWork ack = UnitOfWork.ack(List.of(d.row().ack()));
+                if (refill) {
+                    c.fetch(ack, prefetch - c.inHand());
+                } else {
+                    session.journal().writeAndWait(ack);
+                }
+                return;
             }
+            dupsOkAcks.add(d.row().ack());
+            if (c.inHand() == 0 || dupsOkAcks.size() >= prefetch) {
+                if (refill) {
+                    c.fetch(takeDupsOkAcks(), prefetch - c.inHand());
+                } else {
+                    flushDupsOkAcks();
+                }
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.warn("JMQ2007 acknowledge of a message from {} failed; it may be redelivered: {}",
+                    c.destination(), e.getMessage());
         }
+    }
+
+    /** The DUPS_OK acks gathered so far, as a unit to ride with a fetch. */
+    private UnitOfWork takeDupsOkAcks() {
+        UnitOfWork acks = UnitOfWork.ack(List.copyOf(dupsOkAcks));
+        dupsOkAcks.clear();
+        return acks;
+    }
+
+    /** Writes the gathered DUPS_OK acks without waiting for their commit. */
+    private void flushDupsOkAcks() {
+        if (dupsOkAcks.isEmpty()) {
+            return;
+        }
+        JournalSession s = session;
+        s.journal().write(takeDupsOkAcks()).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("JMQ2007 acknowledge of messages of a DUPS_OK session failed; they may be redelivered: {}",
+                        e.getMessage());
+            }
+        });
     }
 }

@@ -83,6 +83,26 @@ public interface Journal extends AutoCloseable {
      */
     Registration onAvailable(String destination, Runnable listener);
 
+    /**
+     * Opens a receiver of the rows of a journal address (a queue, or a topic subscription): the
+     * consume path of a consumer, see {@link Receiver}.
+     *
+     * @param filter      an in-JVM predicate (a message selector), or null for every row; rows it
+     *                    rejects stay ready for other consumers
+     * @param minPriority lowest priority the filter can accept (0 for all), pushed into the SQL
+     * @param maxPriority highest priority the filter can accept (9 for all)
+     */
+    Receiver openReceiver(String address, java.util.function.Predicate<StoredMessage> filter, int minPriority,
+                          int maxPriority, Receiver.Callbacks callbacks);
+
+    /**
+     * True while every commit that makes rows ready, whichever JVM made it, reaches the wake
+     * callbacks of this journal's receivers: on an embedded database (no other JVM can write to
+     * it), and on PostgreSQL while the journal's LISTEN connection is up. Otherwise a waiting
+     * consumer must also poll.
+     */
+    boolean wakesForEveryWriter();
+
     // ------------------------------------------------------------------ topics
 
     /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class JournalConformanceTest implements SendClaimConformance, AckReleaseConformance,
         ConcurrencyConformance, OperationsConformance, TopicConformance,
         TemporaryConformance, XaConformance, DeadLetterConformance, OpsConformance,
-        LocalTransactionConformance {
+        LocalTransactionConformance, ReceiverConformance {
     protected static final String QUEUE = ConformanceSupport.QUEUE;
 
     protected JournalConfig config;

@@ -5,6 +5,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
+import org.journalmq.jms.JournalConsumer;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
@@ -95,8 +96,14 @@ final class DeliveryWorker implements Runnable {
         }
     }
 
-    /** One round in the container's transaction: the receive is part of it, so a rollback redelivers. */
+    /**
+     * One round in the container's transaction: the receive is part of it, so a rollback redelivers.
+     * The transaction starts only once a message is in hand, so an idle session opens none.
+     */
     private void deliverTransacted() throws JMSException {
+        if (consumer instanceof JournalConsumer jc && !jc.awaitMessage(RECEIVE_MILLIS)) {
+            return;
+        }
         MessageEndpoint endpoint = createEndpoint();
         if (endpoint == null) {
             return;
@@ -104,7 +111,8 @@ final class DeliveryWorker implements Runnable {
         try {
             endpoint.beforeDelivery(ON_MESSAGE);
             try {
-                Message m = consumer.receive(RECEIVE_MILLIS);
+                Message m = consumer instanceof JournalConsumer ? consumer.receiveNoWait()
+                        : consumer.receive(RECEIVE_MILLIS);
                 if (m != null) {
                     onMessage(endpoint, m);
                 }

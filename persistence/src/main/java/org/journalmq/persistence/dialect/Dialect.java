@@ -42,6 +42,22 @@ public interface Dialect {
     /** True when the database runs inside this JVM from files that another JVM may lock. */
     boolean isEmbeddedFile(String jdbcUrl);
 
+    /**
+     * True when the database runs inside this JVM (embedded file or memory database): no other JVM
+     * can write to it, so every commit that makes rows ready is this journal's own.
+     */
+    default boolean isInProcess(String jdbcUrl) {
+        return false;
+    }
+
+    /**
+     * True when transactions can notify other connections of their commit (PostgreSQL
+     * NOTIFY/LISTEN), so that consumers in other JVMs need not poll.
+     */
+    default boolean notifies() {
+        return false;
+    }
+
     /** True when the error says another process holds the database's lock file (retry later). */
     boolean isLockFileBusy(SQLException e);
 

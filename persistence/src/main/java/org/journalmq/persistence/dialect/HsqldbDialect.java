@@ -203,7 +203,8 @@ public final class HsqldbDialect implements Dialect {
                 + " WHEN NOT MATCHED THEN INSERT VALUES (v.client_id, v.heartbeat_at, v.started_at)";
     }
 
-    private static boolean isInProcess(String jdbcUrl) {
+    @Override
+    public boolean isInProcess(String jdbcUrl) {
         return !isServer(jdbcUrl.toLowerCase(Locale.ROOT));
     }
 

@@ -160,6 +160,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean notifies() {
+        return true;
+    }
+
+    @Override
     public String sharedRowLock() {
         return " FOR SHARE";
     }

@@ -168,6 +168,64 @@ final class Claimer {
         return new ClaimResult(won, reachedEnd ? null : position);
     }
 
+    /** Candidates of a filtered fetch, read without claiming; see {@link #scan}. */
+    record Scan(List<StoredMessage> candidates, BrowsePosition position, boolean reachedEnd) {
+    }
+
+    /**
+     * Reads ready rows in delivery order from the request's resume position and keeps up to
+     * {@code max} that the filter accepts, stopping after {@link #FILTER_SCAN_LIMIT} rows; claims
+     * nothing (the writer takes the candidates with {@link #take} inside its group transaction).
+     */
+    Scan scan(ClaimRequest request) {
+        return db.transaction("scan", c -> {
+            long now = clock.now();
+            Predicate<StoredMessage> filter = request.filter();
+            int pageSize = Math.min(500, Math.max(100, request.max() * 2));
+            List<StoredMessage> matching = new ArrayList<>();
+            BrowsePosition position = request.resumeAfter();
+            int scanned = 0;
+            while (matching.size() < request.max() && scanned < FILTER_SCAN_LIMIT) {
+                List<StoredMessage> page = readyPage(db, c, request.destination(), request.minPriority(),
+                        request.maxPriority(), position, pageSize, now);
+                for (StoredMessage m : page) {
+                    scanned++;
+                    position = BrowsePosition.after(m);
+                    if (filter == null || filter.test(withCount(m, m.deliveryCount() + 1))) {
+                        matching.add(m);
+                        if (matching.size() == request.max()) {
+                            return new Scan(matching, position, false);
+                        }
+                    }
+                }
+                if (page.size() < pageSize) {
+                    return new Scan(matching, position, true);
+                }
+            }
+            return new Scan(matching, position, false);
+        });
+    }
+
+    /** The earliest deliver-at of a ready row of the destination that is not due yet, or 0 when none. */
+    long earliestDelayed(String destination) {
+        return db.transaction("scan", c -> {
+            try (PreparedStatement ps = c.prepareStatement(db.sql.earliestDelayed)) {
+                ps.setString(1, destination);
+                ps.setLong(2, clock.now());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /** Claims candidates read by {@link #scan} inside the caller's transaction; those won, in delivery order. */
+    List<StoredMessage> takeIn(Connection c, List<StoredMessage> candidates) throws SQLException {
+        List<StoredMessage> won = take(c, candidates, clock.now());
+        won.sort(DELIVERY_ORDER);
+        return won;
+    }
+
     /** Conditionally claims the rows; returns those won, with their new delivery count. */
     private List<StoredMessage> take(Connection c, List<StoredMessage> rows, long now) throws SQLException {
         if (rows.isEmpty()) {

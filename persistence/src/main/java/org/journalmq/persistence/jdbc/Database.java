@@ -39,6 +39,8 @@ final class Database implements AutoCloseable {
     private final String sourcePassword;
     private final java.util.Optional<String> relaxedCommit;
     private volatile boolean closed;
+    /** NOTIFY of the transactions that make rows ready; set once by the journal (PostgreSQL). */
+    volatile Notifier.Sender notifier = Notifier.NONE;
 
     private Database(Dialect dialect, Tables tables, String url, HikariDataSource pool) {
         this(dialect, tables, url, pool, pool, null, null);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.journalmq.persistence.NewMessage;
 import org.journalmq.persistence.Publication;
+import org.journalmq.persistence.StoredMessage;
 import org.journalmq.persistence.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,24 @@ final class Fanout {
         this.sharedBodyThreshold = db.dialect.sharedBodyThreshold();
     }
 
-    /** Writes the deliveries of the publications; returns the subscription addresses written to. */
+    /** Writes the deliveries of the publications, all ready; returns the subscription addresses written to. */
     Set<String> apply(Connection c, List<Publication> publications, IdAllocator ids, long now) throws SQLException {
+        Map<String, Long> delayed = new HashMap<>();
+        Set<String> touched = apply(c, publications, ids, now, row -> false, null, 0, delayed);
+        touched.addAll(delayed.keySet());
+        return touched;
+    }
+
+    /**
+     * Writes the deliveries of the publications. A copy that a waiting receiver of this JVM takes
+     * ({@code handoff} returns true) is written already claimed by {@code owner} until {@code leaseUntil}.
+     *
+     * @param delayed receives, per subscription address, the earliest deliver-at of a copy not due yet
+     * @return the subscription addresses that got a ready copy
+     */
+    Set<String> apply(Connection c, List<Publication> publications, IdAllocator ids, long now,
+                      java.util.function.Predicate<StoredMessage> handoff, String owner, long leaseUntil, Map<String, Long> delayed)
+            throws SQLException {
         Map<String, List<Subscription>> byTopic = new LinkedHashMap<>();
         for (Publication p : publications) {
             String topic = p.message().destination();
@@ -59,7 +76,10 @@ final class Fanout {
         }
         Set<String> touched = new LinkedHashSet<>();
         List<Object[]> bodies = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.insertDelivery)) {
+        boolean anyLeased = false;
+        boolean anyPlain = false;
+        try (PreparedStatement ps = c.prepareStatement(sql.insertDelivery);
+             PreparedStatement leased = c.prepareStatement(sql.insertDeliveryLeased)) {
             for (Publication p : publications) {
                 List<Subscription> matching = matching(p, byTopic.get(p.message().destination()));
                 if (matching.isEmpty()) {
@@ -71,25 +91,27 @@ final class Fanout {
                     bodyId = ids.next(c);
                     bodies.add(new Object[] {bodyId, m.data()});
                 }
+                boolean due = m.deliverAt() <= now && (m.expiresAt() == 0 || m.expiresAt() > now);
                 for (Subscription s : matching) {
-                    ps.setLong(1, ids.next(c));
-                    ps.setString(2, s.address());
-                    ps.setInt(3, m.priority());
-                    ps.setInt(4, 9 - m.priority());
-                    ps.setLong(5, m.deliverAt());
-                    ps.setLong(6, m.expiresAt());
-                    ps.setString(7, m.groupId());
-                    ps.setLong(8, now);
-                    if (bodyId == null) {
-                        ps.setBytes(9, m.data());
-                        ps.setNull(10, Types.BIGINT);
-                    } else {
-                        ps.setBytes(9, NO_DATA);
-                        ps.setLong(10, bodyId);
+                    long id = ids.next(c);
+                    PreparedStatement target = ps;
+                    if (due && handoff.test(new StoredMessage(id, s.address(), m.priority(), m.deliverAt(),
+                            m.expiresAt(), 1, now, m.groupId(), m.data(), null, 0))) {
+                        target = leased;
+                        target.setString(12, owner);
+                        target.setLong(13, leaseUntil);
+                        anyLeased = true;
+                    } else if (!due && m.deliverAt() > now) {
+                        delayed.merge(s.address(), m.deliverAt(), Math::min);
                     }
-                    ps.setString(11, m.expiryAddress());
-                    ps.addBatch();
-                    touched.add(s.address());
+                    bind(target, id, s.address(), m, now, bodyId);
+                    target.addBatch();
+                    if (target == ps) {
+                        anyPlain = true;
+                        if (due) {
+                            touched.add(s.address());
+                        }
+                    }
                 }
             }
             if (!bodies.isEmpty()) {
@@ -104,11 +126,35 @@ final class Fanout {
                     b.executeBatch();
                 }
             }
-            if (!touched.isEmpty()) {
+            if (anyPlain) {
                 ps.executeBatch();
+            }
+            if (anyLeased) {
+                leased.executeBatch();
             }
         }
         return touched;
+    }
+
+    /** Binds parameters 1-11 of {@link TopicSql#insertDelivery} and its leased twin. */
+    private static void bind(PreparedStatement ps, long id, String address, NewMessage m, long now, Long bodyId)
+            throws SQLException {
+        ps.setLong(1, id);
+        ps.setString(2, address);
+        ps.setInt(3, m.priority());
+        ps.setInt(4, 9 - m.priority());
+        ps.setLong(5, m.deliverAt());
+        ps.setLong(6, m.expiresAt());
+        ps.setString(7, m.groupId());
+        ps.setLong(8, now);
+        if (bodyId == null) {
+            ps.setBytes(9, m.data());
+            ps.setNull(10, Types.BIGINT);
+        } else {
+            ps.setBytes(9, NO_DATA);
+            ps.setLong(10, bodyId);
+        }
+        ps.setString(11, m.expiryAddress());
     }
 
     private static List<Subscription> matching(Publication p, List<Subscription> subscriptions) {

@@ -4,17 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.ClaimRequest;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.JournalException.Kind;
 import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.Publication;
+import org.journalmq.persistence.Receiver.Fetched;
 import org.journalmq.persistence.StoredMessage;
 import org.journalmq.persistence.UnitOfWork;
 import org.slf4j.Logger;
@@ -23,52 +27,93 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit: one thread takes every unit queued since its last commit and applies them in one
  * transaction with JDBC batches, so N concurrent senders pay for one commit (one fsync) instead of
- * N. A unit whose ack misses must fail alone: then the group is rolled back and its units re-run one
- * transaction each, which is rare (a lease lost to a crash or a timeout).
+ * N. Consumers' fetches ride in the same transaction: their acks, and the claim of their next rows.
+ * A row sent while a receiver of its address waits is inserted already claimed for it and handed
+ * over after the commit ({@link Receivers}). A unit whose ack misses must fail alone: then the group
+ * is rolled back and its units re-run one transaction each, which is rare (a lease lost to a crash
+ * or a timeout).
+ *
+ * <p>The queue is bounded ({@link Capacity}): a unit that sends waits for room, so producers faster
+ * than the database slow down instead of filling the heap. Acks and fetches never wait: they free
+ * room.
  */
 final class GroupWriter {
     private static final Logger LOG = LoggerFactory.getLogger(GroupWriter.class);
     private static final int MAX_GROUP_ROWS = 2_000;
     private static final long MAX_GROUP_BYTES = 32L << 20;
     private static final int RETRIES = 12;
+    /** Bounds of the queue of units that send: units, and bytes of message data. */
+    static final int MAX_QUEUED_UNITS = 10_000;
+    static final long MAX_QUEUED_BYTES = 64L << 20;
 
     /**
-     * A queued unit: a write, or a claim (an empty write plus a claim request, its rows kept in
-     * {@code claimed} until the group commits).
+     * A receiver's fetch: an unfiltered claim ({@code claim}), or the {@code candidates} a filtered
+     * scan read; {@code mayWait} when finding nothing lets the receiver wait.
      */
-    private record Pending(UnitOfWork work, ClaimRequest claim, CompletableFuture<?> future,
-                           AtomicReference<List<StoredMessage>> claimed) {
-        @SuppressWarnings("unchecked")
-        void complete() {
-            ((CompletableFuture<Object>) future).complete(claim == null ? null : claimed.get());
+    record FetchOp(JdbcReceiver receiver, ClaimRequest claim, List<StoredMessage> candidates, boolean mayWait,
+                   int max) {
+    }
+
+    /** A queued unit: a write, possibly with a claim (Journal.claim) or a receiver's fetch. */
+    private static final class Pending {
+        final UnitOfWork work;
+        final ClaimRequest claim;
+        final FetchOp fetch;
+        final CompletableFuture<Object> future;
+        final long bytes;
+        Object result;
+
+        Pending(UnitOfWork work, ClaimRequest claim, FetchOp fetch) {
+            this.work = work;
+            this.claim = claim;
+            this.fetch = fetch;
+            this.future = new CompletableFuture<>();
+            this.bytes = work == null ? 0 : bytes(work);
+        }
+
+        boolean sends() {
+            return !work.sends().isEmpty() || !work.publications().isEmpty();
+        }
+
+        long rows() {
+            return work.sends().size() + (long) work.acks().size() + work.publications().size()
+                    + (claim == null ? 0 : claim.max()) + (fetch == null ? 0 : fetch.max());
         }
     }
 
     private static final UnitOfWork NO_WORK = new UnitOfWork(List.of(), List.of());
-    private static final Pending STOP = new Pending(null, null, null, null);
+    private static final Pending STOP = new Pending(NO_WORK, null, null);
+    private static final Comparator<NewMessage> HIGHER_PRIORITY_FIRST =
+            Comparator.comparingInt(NewMessage::priority).reversed();
 
     private final Database db;
     private final IdAllocator ids;
     private final JournalClock clock;
     private final String clientId;
+    private final long leaseMillis;
     private final Listeners listeners;
+    private final Receivers receivers;
+    private final Notifier.Sender notifier;
     private final Claimer claimer;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Capacity capacity = new Capacity(MAX_QUEUED_UNITS, MAX_QUEUED_BYTES);
     private final Object submitLock = new Object();
     private final Thread thread;
     private final Fanout fanout;
-    /** Subscription addresses the last {@link #apply} wrote to (writer thread only). */
-    private final Set<String> published = new LinkedHashSet<>();
-    private boolean accepting = true;
+    private volatile boolean accepting = true;
 
-    GroupWriter(Database db, IdAllocator ids, JournalClock clock, String clientId, Listeners listeners,
-                Claimer claimer, String threadName) {
+    GroupWriter(Database db, IdAllocator ids, JournalClock clock, String clientId, long leaseMillis,
+                Listeners listeners, Receivers receivers, Notifier.Sender notifier, Claimer claimer,
+                String threadName) {
         this.db = db;
         this.claimer = claimer;
         this.ids = ids;
         this.clock = clock;
         this.clientId = clientId;
+        this.leaseMillis = leaseMillis;
         this.listeners = listeners;
+        this.receivers = receivers;
+        this.notifier = notifier;
         this.fanout = new Fanout(db, new TopicSql(db.dialect, db.tables));
         this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
@@ -81,28 +126,51 @@ final class GroupWriter {
     }
 
     /** Queues a unit; the future completes after its transaction commits (on the writer thread). */
+    @SuppressWarnings("unchecked")
     CompletableFuture<Void> submit(UnitOfWork work) {
-        CompletableFuture<Void> future = new CompletableFuture<>();
-        return enqueue(new Pending(work, null, future, null), future);
+        return (CompletableFuture<Void>) (CompletableFuture<?>) enqueue(new Pending(work, null, null));
     }
 
     /**
      * Queues an unfiltered claim: it runs inside the next group's transaction, so that claims share
      * the commit (one fsync) with the sends and acks of other sessions instead of paying their own.
      */
+    @SuppressWarnings("unchecked")
     CompletableFuture<List<StoredMessage>> submitClaim(ClaimRequest request) {
-        CompletableFuture<List<StoredMessage>> future = new CompletableFuture<>();
-        return enqueue(new Pending(NO_WORK, request, future, new AtomicReference<>(List.of())), future);
+        return (CompletableFuture<List<StoredMessage>>) (CompletableFuture<?>) enqueue(
+                new Pending(NO_WORK, request, null));
     }
 
-    private <T> CompletableFuture<T> enqueue(Pending pending, CompletableFuture<T> future) {
-        synchronized (submitLock) {
+    /** Queues a receiver's work and fetch, applied in one transaction of the next group. */
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Fetched> submitFetch(UnitOfWork work, FetchOp fetch) {
+        return (CompletableFuture<Fetched>) (CompletableFuture<?>) enqueue(new Pending(work, null, fetch));
+    }
+
+    private CompletableFuture<Object> enqueue(Pending pending) {
+        boolean bounded = pending.sends();
+        if (bounded) {
             if (!accepting) {
                 return CompletableFuture.failedFuture(closed());
             }
+            try {
+                // The writer thread itself never waits for room: only it makes room.
+                capacity.acquire(pending.bytes, !isWriterThread(), () -> accepting);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CompletableFuture.failedFuture(new JournalException(Kind.INTERNAL,
+                        "interrupted while waiting for room in the journal's write queue", e));
+            }
+            pending.future.whenComplete((v, e) -> capacity.release(pending.bytes));
+        }
+        synchronized (submitLock) {
+            if (!accepting) {
+                pending.future.completeExceptionally(closed());
+                return pending.future;
+            }
             queue.add(pending);
         }
-        return future;
+        return pending.future;
     }
 
     /** Stops accepting units, commits those already queued, and stops the thread. */
@@ -114,6 +182,7 @@ final class GroupWriter {
             accepting = false;
             queue.add(STOP);
         }
+        capacity.wakeWaiters();
         try {
             thread.join(waitMillis);
         } catch (InterruptedException e) {
@@ -136,8 +205,8 @@ final class GroupWriter {
                 }
                 group.clear();
                 group.add(first);
-                long rows = size(first);
-                long bytes = bytes(first);
+                long rows = first.rows();
+                long bytes = first.bytes;
                 Pending next;
                 while (rows < MAX_GROUP_ROWS && bytes < MAX_GROUP_BYTES && (next = queue.poll()) != null) {
                     if (next == STOP) {
@@ -145,8 +214,8 @@ final class GroupWriter {
                         break;
                     }
                     group.add(next);
-                    rows += size(next);
-                    bytes += bytes(next);
+                    rows += next.rows();
+                    bytes += next.bytes;
                 }
                 try {
                     commitGroup(group);
@@ -168,6 +237,7 @@ final class GroupWriter {
             synchronized (submitLock) {
                 accepting = false;
             }
+            capacity.wakeWaiters();
             failRemaining();
         }
     }
@@ -218,64 +288,135 @@ final class GroupWriter {
         }
     }
 
+    /** What a group's transaction did that others must hear of once it committed. */
+    private static final class Effects {
+        /** Addresses that got ready rows (offered to every waiting receiver first). */
+        final Set<String> ready = new LinkedHashSet<>();
+        /** Per address, the earliest deliver-at of a row not due yet. */
+        final Map<String, Long> delayed = new LinkedHashMap<>();
+    }
+
     /**
      * Applies the units in one transaction. Commits and completes them when every ack matched a
      * row; otherwise rolls back and returns false.
      */
     private boolean applyAndCommit(List<Pending> units) throws SQLException {
+        Receivers.Handoffs handoffs = receivers.new Handoffs();
+        Effects fx = new Effects();
         try (Connection c = db.connection()) {
             try {
-                if (!apply(c, units)) {
+                if (!apply(c, units, handoffs, fx)) {
                     c.rollback();
+                    handoffs.rolledBack();
                     return false;
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 Database.rollbackQuietly(c);
+                handoffs.rolledBack();
                 throw e;
             }
         }
-        Set<String> sentTo = new LinkedHashSet<>();
+        // Receivers that found nothing wait from now on: this group's rows were theirs to claim, and
+        // every later group offers its rows to them first.
         for (Pending p : units) {
-            p.work.sends().forEach(m -> sentTo.add(m.destination()));
-            p.complete();
+            if (p.result instanceof Fetched f && f.waiting()) {
+                receivers.startWaiting(p.fetch.receiver(), p.fetch.max());
+            }
         }
-        sentTo.addAll(published);
-        listeners.wake(sentTo);
+        listeners.wakeAfterOffer(fx.ready);
+        fx.delayed.forEach(receivers::wakeAt);
+        for (Pending p : units) {
+            p.future.complete(p.result);
+        }
+        handoffs.committed();
         return true;
     }
 
-    private boolean apply(Connection c, List<Pending> units) throws SQLException {
+    private boolean apply(Connection c, List<Pending> units, Receivers.Handoffs handoffs, Effects fx)
+            throws SQLException {
         long now = clock.now();
-        boolean anySends = units.stream().anyMatch(p -> !p.work.sends().isEmpty());
-        if (anySends) {
-            try (PreparedStatement ps = c.prepareStatement(db.sql.insert)) {
-                for (Pending p : units) {
-                    for (NewMessage m : p.work.sends()) {
-                        Sql.bindNewRow(ps, ids.next(c), m, now);
-                        ps.addBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-        }
-        published.clear();
-        List<org.journalmq.persistence.Publication> publications = new ArrayList<>();
+        insertSends(c, units, handoffs, fx, now);
+        List<Publication> publications = new ArrayList<>();
         for (Pending p : units) {
             publications.addAll(p.work.publications());
         }
         if (!publications.isEmpty()) {
-            published.addAll(fanout.apply(c, publications, ids, now));
+            fx.ready.addAll(fanout.apply(c, publications, ids, now, handoffs::offer, clientId, now + leaseMillis,
+                    fx.delayed));
         }
         if (!applyAcks(c, units)) {
             return false;
         }
         for (Pending p : units) {
             if (p.claim != null) {
-                p.claimed.set(claimer.claimIn(c, p.claim));
+                p.result = claimer.claimIn(c, p.claim);
+            } else if (p.fetch != null) {
+                p.result = fetch(c, p.fetch);
             }
         }
+        notifier.notify(c, fx.ready, fx.delayed);
         return true;
+    }
+
+    /**
+     * Inserts the sends, highest priority first (ids keep each priority's send order), so that a
+     * waiting receiver is handed the row it would have claimed first.
+     */
+    private void insertSends(Connection c, List<Pending> units, Receivers.Handoffs handoffs, Effects fx, long now)
+            throws SQLException {
+        List<NewMessage> sends = new ArrayList<>();
+        for (Pending p : units) {
+            sends.addAll(p.work.sends());
+        }
+        if (sends.isEmpty()) {
+            return;
+        }
+        sends.sort(HIGHER_PRIORITY_FIRST); // stable: send order kept within a priority
+        boolean plain = false;
+        boolean leased = false;
+        try (PreparedStatement ps = c.prepareStatement(db.sql.insert);
+             PreparedStatement ls = c.prepareStatement(db.sql.insertLeased)) {
+            for (NewMessage m : sends) {
+                long id = ids.next(c);
+                boolean due = m.deliverAt() <= now && (m.expiresAt() == 0 || m.expiresAt() > now);
+                if (due && receivers.anyWaiting(m.destination()) && handoffs.offer(new StoredMessage(id,
+                        m.destination(), m.priority(), m.deliverAt(), m.expiresAt(), 1, now, m.groupId(), m.data(),
+                        null, 0))) {
+                    Sql.bindNewRow(ls, id, m, now);
+                    ls.setString(11, clientId);
+                    ls.setLong(12, now + leaseMillis);
+                    ls.addBatch();
+                    leased = true;
+                    continue;
+                }
+                Sql.bindNewRow(ps, id, m, now);
+                ps.addBatch();
+                plain = true;
+                if (due) {
+                    fx.ready.add(m.destination());
+                } else if (m.deliverAt() > now) {
+                    fx.delayed.merge(m.destination(), m.deliverAt(), Math::min);
+                }
+            }
+            if (plain) {
+                ps.executeBatch();
+            }
+            if (leased) {
+                ls.executeBatch();
+            }
+        }
+    }
+
+    private Fetched fetch(Connection c, FetchOp op) throws SQLException {
+        if (op.claim() != null) {
+            List<StoredMessage> rows = claimer.claimIn(c, op.claim());
+            return new Fetched(rows, rows.isEmpty() && op.mayWait(), false);
+        }
+        List<StoredMessage> rows = op.candidates().isEmpty() ? List.of() : claimer.takeIn(c, op.candidates());
+        boolean scanDone = op.mayWait();
+        return new Fetched(rows, scanDone && op.candidates().isEmpty(),
+                !scanDone || rows.size() < op.candidates().size());
     }
 
     /** Deletes the acknowledged rows; false when an ack matched no row. */
@@ -305,19 +446,49 @@ final class GroupWriter {
         return new JournalException(Kind.CLOSED, "journal is closed");
     }
 
-    private static long size(Pending p) {
-        return p.work.sends().size() + (long) p.work.acks().size() + p.work.publications().size()
-                + (p.claim == null ? 0 : p.claim.max());
-    }
-
-    private static long bytes(Pending p) {
+    private static long bytes(UnitOfWork work) {
         long total = 0;
-        for (NewMessage m : p.work.sends()) {
+        for (NewMessage m : work.sends()) {
             total += m.data().length;
         }
-        for (var pub : p.work.publications()) {
+        for (var pub : work.publications()) {
             total += pub.message().data().length;
         }
         return total;
+    }
+
+    /**
+     * Room in the write queue, in units and bytes. A unit larger than the byte bound alone is let
+     * in when the queue is empty, so that it cannot wait forever.
+     */
+    static final class Capacity {
+        private final int maxUnits;
+        private final long maxBytes;
+        private int units;
+        private long bytes;
+
+        Capacity(int maxUnits, long maxBytes) {
+            this.maxUnits = maxUnits;
+            this.maxBytes = maxBytes;
+        }
+
+        synchronized void acquire(long size, boolean mayWait, java.util.function.BooleanSupplier open)
+                throws InterruptedException {
+            while (mayWait && open.getAsBoolean() && units > 0 && (units >= maxUnits || bytes + size > maxBytes)) {
+                wait(1_000);
+            }
+            units++;
+            bytes += size;
+        }
+
+        synchronized void release(long size) {
+            units--;
+            bytes -= size;
+            notifyAll();
+        }
+
+        synchronized void wakeWaiters() {
+            notifyAll();
+        }
     }
 }

@@ -50,7 +50,15 @@ public final class JdbcJournal implements Journal {
     private final boolean embeddedFile;
     private final String clientId;
     private final JournalClock clock;
-    private final Listeners listeners = new Listeners();
+    /** Journals open per in-process database and table prefix in this JVM: see {@link #wakesForEveryWriter()}. */
+    private static final java.util.concurrent.ConcurrentMap<String, AtomicInteger> IN_PROCESS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Receivers receivers;
+    private final Listeners listeners;
+    private final Notifier notifier;
+    /** Key into {@link #IN_PROCESS}, or null when the database is not in this process. */
+    private final String inProcessKey;
     private final Claimer claimer;
     private final Operations operations;
     private final GroupWriter writer;
@@ -99,6 +107,8 @@ public final class JdbcJournal implements Journal {
         this.embeddedFile = embeddedFile;
         this.clientId = "jmq-" + UUID.randomUUID();
         this.clock = new JournalClock(dialect.currentTimeMillis());
+        this.receivers = new Receivers(clock);
+        this.listeners = new Listeners(receivers);
         db.transaction("clock", c -> {
             clock.measure(c);
             return null;
@@ -107,7 +117,7 @@ public final class JdbcJournal implements Journal {
         Maintenance maintenance = new Maintenance(db, clock, clientId, config.leaseMillis(), clock.now(), listeners);
         maintenance.heartbeatAndRenew(); // registers this client before it claims anything
         this.claimer = new Claimer(db, clock, clientId, config.leaseMillis(), dialect.databaseKey(config.jdbcUrl()));
-        this.operations = new Operations(db, clock, clientId, this::wakeOnJournalThread);
+        this.operations = new Operations(db, clock, clientId, this::wakeOnJournalThread, receivers);
         this.topics = new Topics(db, new TopicSql(dialect, db.tables), clock, clientId, config.leaseMillis());
         this.ops = new OpsQueries(db, clock, clientId, config.leaseMillis());
         maintenance.topics(topics);
@@ -121,8 +131,24 @@ public final class JdbcJournal implements Journal {
             t.setDaemon(true);
             return t;
         });
-        this.writer = new GroupWriter(db, new IdAllocator(dialect, db), clock, clientId, listeners, claimer,
-                "journalmq-writer-" + instance);
+        receivers.scheduler(scheduler);
+        boolean notifies = dialect.notifies();
+        if (notifies) {
+            db.notifier = Notifier.sender(db.tables, clientId);
+        }
+        this.writer = new GroupWriter(db, new IdAllocator(dialect, db), clock, clientId, config.leaseMillis(),
+                listeners, receivers, db.notifier, claimer, "journalmq-writer-" + instance);
+        // LISTEN needs a connection of its own for the journal's life: not one of a caller's DataSource.
+        this.notifier = notifies && config.dataSource() == null
+                ? new Notifier(dialect.prepareUrl(config.jdbcUrl()), listenProperties(config, dialect), db.tables,
+                        clientId, receivers, listeners, "journalmq-listen-" + instance)
+                : null;
+        this.inProcessKey = dialect.isInProcess(config.jdbcUrl())
+                ? dialect.databaseKey(config.jdbcUrl()) + '\u0000' + db.tables.prefix().toUpperCase(java.util.Locale.ROOT)
+                : null;
+        if (inProcessKey != null) {
+            IN_PROCESS.computeIfAbsent(inProcessKey, k -> new AtomicInteger()).incrementAndGet();
+        }
         long interval = config.maintenanceIntervalMillis();
         scheduler.scheduleWithFixedDelay(maintenance, interval, interval, TimeUnit.MILLISECONDS);
         LOG.debug("journal {} opened on {} ({}), clock offset {} ms", clientId,
@@ -161,6 +187,46 @@ public final class JdbcJournal implements Journal {
             traffic.committed(work);
             return v;
         });
+    }
+
+    @Override
+    public org.journalmq.persistence.Receiver openReceiver(String address,
+            java.util.function.Predicate<StoredMessage> filter, int minPriority, int maxPriority,
+            org.journalmq.persistence.Receiver.Callbacks callbacks) {
+        checkOpen();
+        Validation.destination(address);
+        Objects.requireNonNull(callbacks, "callbacks");
+        new ClaimRequest(address, 1, filter, null, minPriority, maxPriority); // checks the priority range
+        return new JdbcReceiver(address, filter, minPriority, maxPriority, callbacks, receivers, writer, claimer);
+    }
+
+    /**
+     * An in-process database is written by this JVM alone; but two journals on it (two
+     * configurations) do not hear each other's commits, so then their consumers poll. On
+     * PostgreSQL, the LISTEN connection must be up.
+     */
+    @Override
+    public boolean wakesForEveryWriter() {
+        if (inProcessKey != null) {
+            AtomicInteger open = IN_PROCESS.get(inProcessKey);
+            return open != null && open.get() == 1;
+        }
+        return notifier != null && notifier.connected();
+    }
+
+    private static java.util.Properties listenProperties(JournalConfig config, Dialect dialect) {
+        java.util.Properties props = new java.util.Properties();
+        dialect.driverProperties().forEach(props::setProperty);
+        props.setProperty("ApplicationName", "journalmq-listen");
+        String user = config.user() != null ? config.user() : dialect.defaultUser();
+        String password = config.password() != null ? config.password() : dialect.defaultPassword();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return props;
     }
 
     @Override
@@ -403,6 +469,12 @@ public final class JdbcJournal implements Journal {
             Thread.currentThread().interrupt();
         }
         writer.close(wait);
+        if (notifier != null) {
+            notifier.close();
+        }
+        if (inProcessKey != null) {
+            IN_PROCESS.computeIfPresent(inProcessKey, (k, n) -> n.decrementAndGet() == 0 ? null : n);
+        }
         try {
             // Non-durable subscriptions of this client go now rather than when maintenance finds them.
             for (String consumerId : topics.ownConsumers()) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.JournalException;
@@ -90,6 +91,8 @@ final class LocalTransactions {
                         .apply(c, work.publications(), ids, now));
             }
             deleteAcked(c, work);
+            // Other JVMs hear of the rows when the application's transaction commits (NOTIFY is transactional).
+            db.notifier.notify(c, addresses, Map.of());
             return addresses;
         } catch (SQLException e) {
             throw SqlErrors.wrap("write in the application's transaction", e, db.url);

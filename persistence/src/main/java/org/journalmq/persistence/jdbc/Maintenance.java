@@ -134,6 +134,7 @@ final class Maintenance implements Runnable {
                         byOwner.merge(String.valueOf(owners.get(i)), 1, Integer::sum);
                     }
                 }
+                db.notifier.notify(c, byDestination.keySet(), Map.of());
                 return byDestination;
             });
             released.forEach((destination, n) ->
@@ -217,6 +218,9 @@ final class Maintenance implements Runnable {
                         byRoute.merge(routes.get(i), 1, Integer::sum);
                     }
                 }
+                Set<String> targets = new LinkedHashSet<>();
+                byRoute.keySet().forEach(route -> targets.add(route.get(1)));
+                db.notifier.notify(c, targets, Map.of());
                 return byRoute;
             });
             if (deleted[0] > 0) {

@@ -22,8 +22,10 @@ final class Operations {
     private final JournalClock clock;
     private final String clientId;
     private final Consumer<Set<String>> wake;
+    private final Receivers receivers;
 
-    Operations(Database db, JournalClock clock, String clientId, Consumer<Set<String>> wake) {
+    Operations(Database db, JournalClock clock, String clientId, Consumer<Set<String>> wake, Receivers receivers) {
+        this.receivers = receivers;
         this.db = db;
         this.clock = clock;
         this.clientId = clientId;
@@ -60,11 +62,33 @@ final class Operations {
                     released.add(releases.get(i).id());
                 }
             }
-            return destinationsOf(c, released);
+            Set<String> touched = destinationsOf(c, released);
+            db.notifier.notify(c, touched, delayedAt(touched, now + maxDelay(releases)));
+            return touched;
         });
         if (!destinations.isEmpty()) {
             wake.accept(destinations);
+            long delay = maxDelay(releases);
+            if (delay > 0) {
+                // Released with a redelivery delay: no commit announces the moment they become ready.
+                long due = clock.now() + delay;
+                destinations.forEach(d -> receivers.wakeAt(d, due));
+            }
         }
+    }
+
+    private static long maxDelay(List<Release> releases) {
+        long max = 0;
+        for (Release r : releases) {
+            max = Math.max(max, r.delayMillis());
+        }
+        return max;
+    }
+
+    private static java.util.Map<String, Long> delayedAt(Set<String> destinations, long due) {
+        java.util.Map<String, Long> delayed = new java.util.LinkedHashMap<>();
+        destinations.forEach(d -> delayed.put(d, due));
+        return delayed;
     }
 
     /** The distinct destinations of rows given by id. */

@@ -24,6 +24,9 @@ final class Sql {
     static final int CLAIMED = 1;
 
     final String insert;
+    /** {@link #insert} of a row handed over: claimed by parameter 11 (owner) until 12 (lease_until), count 1. */
+    final String insertLeased;
+    final String earliestDelayed;
     final String ack;
     final String claimById;
     final String candidates;
@@ -106,6 +109,10 @@ final class Sql {
         insert = "INSERT INTO " + d + " (id, destination, priority, priority_rank, deliver_at, expires_at, state, owner,"
                 + " lease_until, delivery_count, group_id, created_at, data, expiry_address)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?, ?)";
+        insertLeased = "INSERT INTO " + d + " (id, destination, priority, priority_rank, deliver_at, expires_at,"
+                + " group_id, created_at, data, expiry_address, owner, lease_until, state, delivery_count)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)";
+        earliestDelayed = "SELECT MIN(deliver_at) FROM " + d + " WHERE destination = ? AND state = 0 AND deliver_at > ?";
         // The delivery count is the claim token: a late ack of an older claim of the row misses.
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"

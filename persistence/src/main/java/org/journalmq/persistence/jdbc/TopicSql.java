@@ -37,6 +37,8 @@ final class TopicSql {
     final String deleteOwnConsumers;
     final String insertBody;
     final String insertDelivery;
+    /** {@link #insertDelivery} of a row handed over: claimed by parameter 12 (owner) until 13 (lease_until), count 1. */
+    final String insertDeliveryLeased;
     final String sweepBodies;
 
     TopicSql(Dialect dialect, Tables t) {
@@ -76,6 +78,9 @@ final class TopicSql {
         insertDelivery = "INSERT INTO " + t.delivery() + " (id, destination, priority, priority_rank, deliver_at,"
                 + " expires_at, state, owner, lease_until, delivery_count, group_id, created_at, data, body_id,"
                 + " expiry_address) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, 0, ?, ?, ?, ?, ?)";
+        insertDeliveryLeased = "INSERT INTO " + t.delivery() + " (id, destination, priority, priority_rank, deliver_at,"
+                + " expires_at, group_id, created_at, data, body_id, expiry_address, owner, lease_until, state,"
+                + " delivery_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)";
         // A body is only written together with its deliveries, so an unreferenced one is garbage;
         // the age bound keeps the sweep away from bodies of transactions still running.
         sweepBodies = "DELETE FROM " + t.body() + " WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM "

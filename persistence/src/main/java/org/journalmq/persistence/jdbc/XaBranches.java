@@ -207,6 +207,7 @@ final class XaBranches {
             }
             touched.addAll(apply(c, found.branchId, commit));
             update(c, deleteBranch, found.branchId);
+            db.notifier.notify(c, touched, java.util.Map.of());
             return XaOutcome.DONE;
         });
         if (!touched.isEmpty()) {
@@ -235,6 +236,7 @@ final class XaBranches {
                 throw new JournalException(Kind.CONFLICT, "XA branch " + xid + " is already completed: " + found.state);
             }
             Set<String> destinations = apply(c, found.branchId, commit);
+            db.notifier.notify(c, destinations, java.util.Map.of());
             try (PreparedStatement ps = c.prepareStatement(setBranchState)) {
                 ps.setInt(1, (commit ? State.HEURISTIC_COMMITTED : State.HEURISTIC_ROLLED_BACK).code());
                 ps.setLong(2, found.branchId);

@@ -1,0 +1,203 @@
+package org.journalmq.persistence.jdbc;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.journalmq.persistence.dialect.Tables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Push across JVMs on PostgreSQL: every transaction that makes rows ready NOTIFYs one channel per
+ * journal (table prefix) with the addresses in the payload, and one LISTEN connection per journal
+ * wakes this JVM's receivers of those addresses. NOTIFY is transactional, so a notification arrives
+ * only for committed rows, once per transaction however many rows it wrote.
+ *
+ * <p>Payload: the sender's client id, then one line per address (URL-encoded, since addresses may
+ * hold any character), with {@code @deliverAt} for rows not due yet. A payload that would pass
+ * PostgreSQL's 8,000-byte limit becomes "wake every receiver". A LISTEN connection that is lost
+ * loses the notifications sent meanwhile, so after every (re)connect every receiver fetches once.
+ */
+final class Notifier implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    private static final int MAX_PAYLOAD = 7_900;
+    private static final String EVERYTHING = "*";
+
+    /** Sends the notification of a transaction inside it. */
+    interface Sender {
+        void notify(Connection c, Set<String> ready, Map<String, Long> delayed) throws SQLException;
+    }
+
+    /** For databases without NOTIFY: the JVM that holds an embedded database is its only writer. */
+    static final Sender NONE = (c, ready, delayed) -> { };
+
+    /** The channel of a journal: one per table prefix (identifiers are at most 63 bytes; the prefix at most 20). */
+    static String channel(Tables t) {
+        return "journalmq_" + t.prefix().toLowerCase(Locale.ROOT);
+    }
+
+    static Sender sender(Tables t, String clientId) {
+        String channel = channel(t);
+        return (c, ready, delayed) -> {
+            if (ready.isEmpty() && delayed.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                ps.setString(1, channel);
+                ps.setString(2, payload(clientId, ready, delayed));
+                ps.execute();
+            }
+        };
+    }
+
+    static String payload(String clientId, Set<String> ready, Map<String, Long> delayed) {
+        StringBuilder b = new StringBuilder(clientId);
+        for (String address : ready) {
+            b.append('\n').append(URLEncoder.encode(address, StandardCharsets.UTF_8));
+        }
+        delayed.forEach((address, at) ->
+                b.append('\n').append(URLEncoder.encode(address, StandardCharsets.UTF_8)).append('@').append(at));
+        if (b.length() > MAX_PAYLOAD) {
+            return clientId + '\n' + EVERYTHING;
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ the LISTEN side
+
+    private final String url;
+    private final Properties props;
+    private final String channel;
+    private final String clientId;
+    private final Receivers receivers;
+    private final Listeners listeners;
+    private final Thread thread;
+    private volatile boolean connected;
+    private volatile boolean closed;
+    private volatile Connection current;
+
+    Notifier(String url, Properties props, Tables tables, String clientId, Receivers receivers, Listeners listeners,
+             String threadName) {
+        this.url = url;
+        this.props = props;
+        this.channel = channel(tables);
+        this.clientId = clientId;
+        this.receivers = receivers;
+        this.listeners = listeners;
+        this.thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** True while the LISTEN connection is up: no commit of another JVM goes unannounced. */
+    boolean connected() {
+        return connected;
+    }
+
+    private void run() {
+        long backoff = 100;
+        boolean wasDown = false;
+        while (!closed) {
+            try (Connection c = DriverManager.getConnection(url, props)) {
+                current = c;
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN \"" + channel + "\"");
+                }
+                Object pg = c.unwrap(Class.forName("org.postgresql.PGConnection"));
+                Method poll = pg.getClass().getMethod("getNotifications", int.class);
+                connected = true;
+                backoff = 100;
+                if (wasDown) {
+                    LOG.info("JMQ1016 LISTEN connection on {} is back; every consumer fetches once", channel);
+                }
+                receivers.wakeAll(); // notifications sent while nobody listened are lost
+                while (!closed) {
+                    Object batch = poll.invoke(pg, 1_000);
+                    int n = batch == null ? 0 : Array.getLength(batch);
+                    for (int i = 0; i < n; i++) {
+                        Object notification = Array.get(batch, i);
+                        Method parameter = notification.getClass().getMethod("getParameter");
+                        parameter.setAccessible(true);
+                        received((String) parameter.invoke(notification));
+                    }
+                }
+            } catch (ReflectiveOperationException | SQLException | RuntimeException e) {
+                connected = false;
+                if (closed) {
+                    break;
+                }
+                if (!wasDown) {
+                    LOG.warn("JMQ1017 LISTEN connection on {} lost; consumers poll until it is back: {}", channel,
+                            e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e.toString());
+                }
+                wasDown = true;
+                LockSupport.parkNanos(backoff * 1_000_000);
+                backoff = Math.min(backoff * 2, 5_000);
+            } finally {
+                connected = false;
+                current = null;
+            }
+        }
+    }
+
+    /** Wakes the receivers a notification names; the journal's own were woken at its commit. */
+    void received(String payload) {
+        if (payload == null) {
+            return;
+        }
+        String[] lines = payload.split("\n");
+        if (lines.length < 2 || lines[0].equals(clientId)) {
+            return;
+        }
+        List<String> ready = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.equals(EVERYTHING)) {
+                listeners.wake(receivers.addresses());
+                return;
+            }
+            int at = line.lastIndexOf('@');
+            if (at > 0) {
+                String address = URLDecoder.decode(line.substring(0, at), StandardCharsets.UTF_8);
+                receivers.wakeAt(address, Long.parseLong(line.substring(at + 1)));
+            } else {
+                ready.add(URLDecoder.decode(line, StandardCharsets.UTF_8));
+            }
+        }
+        listeners.wake(ready);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Connection c = current;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

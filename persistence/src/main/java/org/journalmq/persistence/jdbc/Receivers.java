@@ -1,0 +1,286 @@
+package org.journalmq.persistence.jdbc;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.journalmq.persistence.Receiver;
+import org.journalmq.persistence.StoredMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open receivers of one journal, and which of them wait. The writer asks here, for each row it
+ * is about to insert ready, whether a waiting receiver takes it ({@link #handOff}); every commit
+ * that makes rows ready outside that path reports here ({@link #readyCommitted}) so that the
+ * receivers of the address fetch again. Timers ({@link #wakeAt}) stand in for commits that no
+ * event announces: a delivery delay or a redelivery delay that runs out.
+ */
+final class Receivers {
+    private static final Logger LOG = LoggerFactory.getLogger(Receivers.class);
+    /** Timers closer together than this share one wake-up. */
+    private static final long TIMER_GRAIN_MILLIS = 10;
+
+    private final Object lock = new Object();
+    /** Every open receiver by address; guarded by {@link #lock}. */
+    private final Map<String, List<JdbcReceiver>> open = new HashMap<>();
+    /** The waiting receivers by address, in hand-off turn; guarded by {@link #lock}. */
+    private final Map<String, ArrayDeque<JdbcReceiver>> waiting = new HashMap<>();
+    /** Pending timer wake-ups by address: the due times already scheduled; guarded by {@link #lock}. */
+    private final Map<String, java.util.TreeSet<Long>> timers = new HashMap<>();
+    private final JournalClock clock;
+    private volatile ScheduledExecutorService scheduler;
+
+    Receivers(JournalClock clock) {
+        this.clock = clock;
+    }
+
+    /** Set once the journal's maintenance thread exists; timers need it. */
+    void scheduler(ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    void add(JdbcReceiver r) {
+        synchronized (lock) {
+            open.computeIfAbsent(r.address, a -> new ArrayList<>()).add(r);
+        }
+    }
+
+    void remove(JdbcReceiver r) {
+        synchronized (lock) {
+            stopWaiting(r);
+            r.closed = true;
+            List<JdbcReceiver> list = open.get(r.address);
+            if (list != null && list.remove(r) && list.isEmpty()) {
+                open.remove(r.address);
+            }
+        }
+    }
+
+    /** Writer thread, after the commit of the fetch that found nothing: the receiver waits for up to {@code room} rows. */
+    void startWaiting(JdbcReceiver r, int room) {
+        synchronized (lock) {
+            if (r.closed || room < 1) {
+                return;
+            }
+            if (r.room == 0) {
+                waiting.computeIfAbsent(r.address, a -> new ArrayDeque<>()).addLast(r);
+            }
+            r.room = room;
+        }
+    }
+
+    void stopWaiting(JdbcReceiver r) {
+        synchronized (lock) {
+            if (r.room == 0) {
+                return;
+            }
+            r.room = 0;
+            ArrayDeque<JdbcReceiver> queue = waiting.get(r.address);
+            if (queue != null && queue.remove(r) && queue.isEmpty()) {
+                waiting.remove(r.address);
+            }
+        }
+    }
+
+    boolean isWaiting(JdbcReceiver r) {
+        synchronized (lock) {
+            return r.room > 0;
+        }
+    }
+
+    /** Cheap check before preparing a hand-off: does any receiver wait on the address? */
+    boolean anyWaiting(String address) {
+        synchronized (lock) {
+            return waiting.containsKey(address);
+        }
+    }
+
+    /**
+     * Writer thread: the waiting receiver that takes {@code row} (as it would be delivered: claimed
+     * once), or null when none does. The receivers of an address take turns, so that competing
+     * consumers share the rows; one whose room runs out stops waiting.
+     */
+    JdbcReceiver handOff(StoredMessage row) {
+        synchronized (lock) {
+            ArrayDeque<JdbcReceiver> queue = waiting.get(row.destination());
+            if (queue == null) {
+                return null;
+            }
+            for (Iterator<JdbcReceiver> it = queue.iterator(); it.hasNext(); ) {
+                JdbcReceiver r = it.next();
+                if (!r.accepts(row)) {
+                    continue;
+                }
+                it.remove();
+                r.room--;
+                if (r.room > 0) {
+                    queue.addLast(r); // its turn is over: the next row goes to another receiver first
+                } else if (queue.isEmpty()) {
+                    waiting.remove(row.destination());
+                }
+                return r;
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Rows became ready on these addresses. {@code evaluated}: the writer inserted them after offering
+     * each to every waiting receiver, so those need no wake; every other receiver of the address
+     * (busy, or in the middle of a fetch that may have missed them) fetches again.
+     */
+    void readyCommitted(Collection<String> addresses, boolean evaluated) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        List<JdbcReceiver> toWake = new ArrayList<>();
+        synchronized (lock) {
+            for (String address : addresses) {
+                List<JdbcReceiver> list = open.get(address);
+                if (list == null) {
+                    continue;
+                }
+                for (JdbcReceiver r : list) {
+                    if (!evaluated || r.room == 0) {
+                        toWake.add(r);
+                    }
+                }
+            }
+        }
+        wake(toWake);
+    }
+
+    /** Every receiver fetches again (after a LISTEN connection was re-established: events may have been lost). */
+    void wakeAll() {
+        List<JdbcReceiver> all = new ArrayList<>();
+        synchronized (lock) {
+            open.values().forEach(all::addAll);
+        }
+        wake(all);
+    }
+
+    /** The addresses that have an open receiver. */
+    List<String> addresses() {
+        synchronized (lock) {
+            return List.copyOf(open.keySet());
+        }
+    }
+
+    /**
+     * Wakes the receivers of {@code address} at journal time {@code dueAt}: rows of it become ready
+     * then (a delivery or redelivery delay runs out). Only addresses with a receiver in this JVM.
+     */
+    void wakeAt(String address, long dueAt) {
+        ScheduledExecutorService s = scheduler;
+        long delay = dueAt - clock.now();
+        if (s == null || delay <= 0) {
+            if (delay <= 0) {
+                readyCommitted(List.of(address), false);
+            }
+            return;
+        }
+        long slot = (dueAt / TIMER_GRAIN_MILLIS + 1) * TIMER_GRAIN_MILLIS;
+        synchronized (lock) {
+            if (!open.containsKey(address)) {
+                return;
+            }
+            if (!timers.computeIfAbsent(address, a -> new java.util.TreeSet<>()).add(slot)) {
+                return; // that slot is scheduled already
+            }
+        }
+        try {
+            s.schedule(() -> {
+                synchronized (lock) {
+                    java.util.TreeSet<Long> due = timers.get(address);
+                    if (due != null && due.remove(slot) && due.isEmpty()) {
+                        timers.remove(address);
+                    }
+                }
+                readyCommitted(List.of(address), false);
+            }, Math.max(1, slot - clock.now()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private static void wake(List<JdbcReceiver> receivers) {
+        for (JdbcReceiver r : receivers) {
+            try {
+                r.callbacks.wake();
+            } catch (RuntimeException e) {
+                LOG.warn("JMQ1010 wake-up of a receiver of {} failed", r.address, e);
+            }
+        }
+    }
+
+    /** Hands the committed rows to their receivers (writer thread, after the commit). */
+    static void deliver(Map<JdbcReceiver, List<StoredMessage>> handedOver) {
+        handedOver.forEach((r, rows) -> {
+            try {
+                r.callbacks.handedOver(rows);
+            } catch (RuntimeException e) {
+                LOG.warn("JMQ1010 hand-over to a receiver of {} failed; the rows return when their lease expires",
+                        r.address, e);
+            }
+        });
+    }
+
+    /** The hand-offs of one group transaction, kept until it commits or rolls back (writer thread only). */
+    final class Handoffs {
+        private final Map<JdbcReceiver, List<StoredMessage>> byReceiver = new LinkedHashMap<>();
+
+        /** Offers a row about to be inserted; true when a waiting receiver took it. */
+        boolean offer(StoredMessage row) {
+            JdbcReceiver r = handOff(row);
+            if (r == null) {
+                return false;
+            }
+            byReceiver.computeIfAbsent(r, k -> new ArrayList<>()).add(row);
+            return true;
+        }
+
+        boolean isEmpty() {
+            return byReceiver.isEmpty();
+        }
+
+        /** After the commit: the rows go to their receivers. */
+        void committed() {
+            deliver(byReceiver);
+            byReceiver.clear();
+        }
+
+        /** After a rollback: the rows were never written; their receivers stop waiting and fetch again. */
+        void rolledBack() {
+            List<JdbcReceiver> receivers = new ArrayList<>(byReceiver.keySet());
+            byReceiver.clear();
+            for (JdbcReceiver r : receivers) {
+                stopWaiting(r);
+            }
+            wake(receivers);
+        }
+    }
+
+    /** An accepting predicate for a receiver's filter and priority range. */
+    static boolean accepts(Predicate<StoredMessage> filter, int minPriority, int maxPriority, StoredMessage row) {
+        if (row.priority() < minPriority || row.priority() > maxPriority) {
+            return false;
+        }
+        if (filter == null) {
+            return true;
+        }
+        try {
+            return filter.test(row);
+        } catch (RuntimeException e) {
+            return false; // a filter that fails matches nothing, as in a claim
+        }
+    }
+}
