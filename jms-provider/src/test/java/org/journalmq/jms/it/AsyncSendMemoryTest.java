@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * <p>Opt-in with {@code -Djournalmq.test.flood=true}: once it passes it takes about four minutes
  * on the 2-core machine (the journal's rate of durable sends; measured 2026-12-04 with an
  * unbounded heap: 1,000,000 completions in 248 s), too long for every CI run. Without flow
- * control it fails in about 12 s: the sender's heap fills before 100,000 sends.
+ * control it fails within a minute (12 to 55 s measured): the sender runs out of its heap before
+ * 100,000 sends returned.
  * {@code -Djournalmq.test.flood.count=N} sends N messages instead, to check the test itself.
  */
 class AsyncSendMemoryTest extends JmsTestBase {
