@@ -16,13 +16,18 @@ final class ChildSupport {
     }
 
     static Connection connect(String[] args) throws JMSException {
+        return factory(args).createConnection();
+    }
+
+    /** The factory {@link #connect} uses, for mains that tune more settings (prefetch) first. */
+    static JournalConnectionFactory factory(String[] args) {
         JournalConnectionFactory f = new JournalConnectionFactory(args[0]);
         if (!"-".equals(args[1])) {
             f.setUser(args[1]);
         }
         f.setTablePrefix(args[2]);
         f.setLeaseMillis(Long.parseLong(args[3]));
-        return f.createConnection();
+        return f;
     }
 
     /** An append-only record file; each line is written through to the OS before the next step. */
