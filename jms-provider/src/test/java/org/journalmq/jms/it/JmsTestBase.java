@@ -98,11 +98,25 @@ public abstract class JmsTestBase {
         return got;
     }
 
+    /** On a timeout, what the provider's threads were doing: the only clue to a lost wake-up. */
+    private static void dumpJournalThreads() {
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("journalmq")) {
+                StringBuilder b = new StringBuilder("thread " + t.getName() + " " + t.getState());
+                for (StackTraceElement e : stack) {
+                    b.append("\n    at ").append(e);
+                }
+                System.err.println(b);
+            }
+        });
+    }
+
     /** Polls a condition until true or fails after {@code millis}. */
     protected static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
+                dumpJournalThreads();
                 fail("timed out after " + millis + " ms waiting for: " + what);
             }
             Thread.sleep(10);

@@ -352,7 +352,7 @@ final class GroupWriter {
             if (p.claim != null) {
                 p.result = claimer.claimIn(c, p.claim);
             } else if (p.fetch != null) {
-                p.result = fetch(c, p.fetch);
+                p.result = fetch(c, p.fetch, fx.ready);
             }
         }
         notifier.notify(c, fx.ready, fx.delayed);
@@ -408,13 +408,19 @@ final class GroupWriter {
         }
     }
 
-    private Fetched fetch(Connection c, FetchOp op) throws SQLException {
+    /**
+     * A fetch inside the group transaction. A filtered fetch's scan ran before this transaction, so
+     * it has not seen the rows this very group made ready on its address, and nobody offered them
+     * to it: then it must not wait but scan again.
+     */
+    private Fetched fetch(Connection c, FetchOp op, Set<String> readyNow) throws SQLException {
         if (op.claim() != null) {
             List<StoredMessage> rows = claimer.claimIn(c, op.claim());
             return new Fetched(rows, rows.isEmpty() && op.mayWait(), false);
         }
         List<StoredMessage> rows = op.candidates().isEmpty() ? List.of() : claimer.takeIn(c, op.candidates());
-        boolean scanDone = op.mayWait();
+        boolean unseen = readyNow.contains(op.receiver().address);
+        boolean scanDone = op.mayWait() && !unseen;
         return new Fetched(rows, scanDone && op.candidates().isEmpty(),
                 !scanDone || rows.size() < op.candidates().size());
     }

@@ -91,6 +91,6 @@ final class JdbcReceiver implements Receiver {
 
     @Override
     public String toString() {
-        return "receiver of " + address;
+        return "receiver@" + Integer.toHexString(System.identityHashCode(this)) + " of " + address;
     }
 }
