@@ -146,6 +146,11 @@ final class Database implements AutoCloseable {
         return c;
     }
 
+    /** True when the journal has a pool of its own (not a caller's DataSource): it may keep a connection. */
+    boolean ownsPool() {
+        return pool != null;
+    }
+
     /** Borrows a connection (autoCommit off); the caller commits or rolls back. */
     Connection connection() throws SQLException {
         return pool != null ? pool.getConnection() : borrow(source, sourceUser, sourcePassword);

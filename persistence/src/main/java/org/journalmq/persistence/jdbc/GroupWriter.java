@@ -100,7 +100,13 @@ final class GroupWriter {
     private final Object submitLock = new Object();
     private final Thread thread;
     private final Fanout fanout;
+    /** The writer's own connection with its statements; null on a caller's DataSource (not ours to keep). */
+    private final PinnedConnection pinned;
     private volatile boolean accepting = true;
+    /** The previous group carried acks: consumers are at work (writer thread only). */
+    private boolean lastHadAcks;
+    /** How long a group that sends waits for a consumer's ack when consumers are at work. */
+    private static final long LINGER_MICROS = 150;
 
     GroupWriter(Database db, IdAllocator ids, JournalClock clock, String clientId, long leaseMillis,
                 Listeners listeners, Receivers receivers, Notifier.Sender notifier, Claimer claimer,
@@ -115,6 +121,7 @@ final class GroupWriter {
         this.receivers = receivers;
         this.notifier = notifier;
         this.fanout = new Fanout(db, new TopicSql(db.dialect, db.tables));
+        this.pinned = db.ownsPool() ? new PinnedConnection(db) : null;
         this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
@@ -217,6 +224,22 @@ final class GroupWriter {
                     rows += next.rows();
                     bytes += next.bytes;
                 }
+                if (!stop && lingerFor(group)) {
+                    // A consumer's ack is due: one short wait lets it share this commit with the send,
+                    // instead of paying the next one (and falling one message further behind).
+                    next = queue.poll(LINGER_MICROS, java.util.concurrent.TimeUnit.MICROSECONDS);
+                    while (next != null && next != STOP && rows < MAX_GROUP_ROWS) {
+                        group.add(next);
+                        rows += next.rows();
+                        next = queue.poll();
+                    }
+                    if (next == STOP) {
+                        stop = true;
+                    } else if (next != null) {
+                        group.add(next);
+                    }
+                }
+                lastHadAcks = group.stream().anyMatch(p -> !p.work.acks().isEmpty());
                 try {
                     commitGroup(group);
                 } catch (RuntimeException e) {
@@ -239,7 +262,28 @@ final class GroupWriter {
             }
             capacity.wakeWaiters();
             failRemaining();
+            if (pinned != null) {
+                pinned.close();
+            }
         }
+    }
+
+    /**
+     * True for a group that sends but acks nothing while the previous group acked: the pattern of a
+     * producer and an AUTO_ACKNOWLEDGE consumer taking turns, whose ack is on its way.
+     */
+    private boolean lingerFor(List<Pending> group) {
+        if (!lastHadAcks || !queue.isEmpty()) {
+            return false;
+        }
+        boolean sends = false;
+        for (Pending p : group) {
+            if (!p.work.acks().isEmpty()) {
+                return false;
+            }
+            sends |= p.sends();
+        }
+        return sends;
     }
 
     private void commitGroup(List<Pending> group) {
@@ -303,18 +347,24 @@ final class GroupWriter {
     private boolean applyAndCommit(List<Pending> units) throws SQLException {
         Receivers.Handoffs handoffs = receivers.new Handoffs();
         Effects fx = new Effects();
-        try (Connection c = db.connection()) {
-            try {
-                if (!apply(c, units, handoffs, fx)) {
-                    c.rollback();
-                    handoffs.rolledBack();
-                    return false;
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                Database.rollbackQuietly(c);
+        Connection c = pinned != null ? pinned.get() : db.connection();
+        try {
+            if (!apply(c, units, handoffs, fx)) {
+                c.rollback();
                 handoffs.rolledBack();
-                throw e;
+                return false;
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            Database.rollbackQuietly(c);
+            handoffs.rolledBack();
+            if (pinned != null) {
+                pinned.discard(); // it may be broken: the next group borrows a fresh one
+            }
+            throw e;
+        } finally {
+            if (pinned == null) {
+                c.close();
             }
         }
         // Receivers that found nothing wait from now on: this group's rows were theirs to claim, and
