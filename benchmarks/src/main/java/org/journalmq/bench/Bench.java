@@ -185,7 +185,8 @@ public class Bench implements Callable<Integer> {
         }
         if (chart != null) {
             RatioChart.write(chart, comparison.ratios(), Instant.now().truncatedTo(ChronoUnit.MINUTES) + ", journal "
-                    + JournalPeer.label(url) + ", " + size + " B, prefetch " + prefetch + "; " + machine);
+                    + JournalPeer.label(url) + ", " + size + " B, prefetch " + prefetch + ", "
+                    + BenchContext.ackName(ackMode) + " listeners; " + Machine.brief());
             System.out.println();
             System.out.println("chart: " + chart);
         }

@@ -80,6 +80,9 @@ final class Comparison {
             ratios.computeIfAbsent(r.scenario(), k -> new LinkedHashMap<>()).put(r.peer(), r.value());
         }
         byScenario.forEach((scenario, results) -> {
+            if (!peers.isEmpty() && peers.stream().noneMatch(p -> results.get(p) != null && results.get(p).applicable())) {
+                return; // JournalMQ-only scenarios (xa, local-tx, cross-jvm) have nothing to set against
+            }
             Scenario.Metric metric = metrics.get(scenario);
             StringBuilder line = new StringBuilder("| ").append(scenario).append(" | ")
                     .append(metric == Scenario.Metric.LATENCY ? "p50 ms (lower is better)" : "msgs/s (higher is better)")

@@ -70,8 +70,11 @@ final class Idle implements Scenario {
         StatementCounts.Snapshot counted;
         try (HikariDataSource pool = countingPool(ctx, journal)) {
             JournalConnectionFactory f = new JournalConnectionFactory(pool);
-            journal.configure(f);
+            // no user on the factory: the pool logs in, and a journal given a user asks the DataSource
+            // for getConnection(user, password), which a HikariCP pool refuses
+            f.setTablePrefix(ctx.journalFactory().getTablePrefix());
             f.setPrefetch(ctx.prefetch());
+            f.setJmxEnabled(false); // the runner's journal on the same database has the MBean name already
             try (Connection c = f.createConnection()) {
                 for (int i = 0; i < LISTENERS; i++) {
                     Session s = c.createSession(ctx.consumerAckMode());

@@ -2,6 +2,7 @@ package org.journalmq.bench;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ final class RatioChart {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        LogAxis axis = new LogAxis("ratio JournalMQ / peer (throughput: msgs/s; latency: peer p50 / JournalMQ p50)");
+        LogAxis axis = new LogAxis("JournalMQ / peer (log scale; latency: peer p50 / JournalMQ p50)");
         axis.setBase(2);
         axis.setTickUnit(new NumberTickUnit(1)); // one tick per doubling: ... 0.5, 1, 2, 4 ...
         axis.setNumberFormatOverride(new DecimalFormat("0.###"));
@@ -62,8 +63,9 @@ final class RatioChart {
         bars.setBase(1.0);
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
-        bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.00")));
+        bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.##")));
         bars.setDefaultItemLabelsVisible(true);
+        bars.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         ValueMarker parity = new ValueMarker(1.0, Color.BLACK, new BasicStroke(2f));
         parity.setLabel("1.0 = parity");
         plot.addRangeMarker(parity);

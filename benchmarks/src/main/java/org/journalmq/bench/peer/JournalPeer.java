@@ -35,13 +35,6 @@ public final class JournalPeer implements Peer {
     @Override
     public JournalConnectionFactory factory(int prefetch, int size) {
         JournalConnectionFactory f = new JournalConnectionFactory(url);
-        configure(f);
-        f.setPrefetch(prefetch);
-        return f;
-    }
-
-    /** User, password and table prefix of --url on a factory (also one built on a DataSource). */
-    public void configure(JournalConnectionFactory f) {
         f.setUser(user);
         if (password != null && !password.isEmpty()) {
             f.setPassword(password);
@@ -49,6 +42,8 @@ public final class JournalPeer implements Peer {
         if (tablePrefix != null) {
             f.setTablePrefix(tablePrefix);
         }
+        f.setPrefetch(prefetch);
+        return f;
     }
 
     @Override
