@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The consumer side of a run: a listener (shared by any number of sessions) that records the
- * end-to-end latency, counts each sequence number and so finds duplicates and losses.
+ * end-to-end latency, counts each sequence number and so finds duplicates and losses. In this JVM
+ * the latency is read on {@link System#nanoTime()} ({@link BenchContext#SENT_AT}); across JVMs
+ * ({@link #wallClock}) on the wall clock in epoch microseconds ({@link BenchContext#SENT_MICROS}).
  */
 final class Arrivals implements MessageListener {
 
@@ -22,30 +24,56 @@ final class Arrivals implements MessageListener {
     private final Latencies latencies;
     private final CountDownLatch complete = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final boolean wallClock;
     private volatile long lastArrivalNanos;
+    private volatile long lastArrivalMicros;
 
     Arrivals(int expected) {
+        this(expected, new Latencies(expected), false);
+    }
+
+    /** Several consumers of the same messages (topic subscribers) recording into one set of samples. */
+    Arrivals(int expected, Latencies shared) {
+        this(expected, shared, false);
+    }
+
+    private Arrivals(int expected, Latencies latencies, boolean wallClock) {
         this.expected = expected;
         this.seen = new AtomicIntegerArray(expected);
-        this.latencies = new Latencies(expected);
+        this.latencies = latencies;
+        this.wallClock = wallClock;
+    }
+
+    /** Producer and consumer in different JVMs: latency = receive - send in epoch microseconds. */
+    static Arrivals wallClock(int expected) {
+        return new Arrivals(expected, new Latencies(expected), true);
+    }
+
+    /** Now on the wall clock in microseconds since the epoch. */
+    static long epochMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     @Override
     public void onMessage(Message m) {
         long now = System.nanoTime();
+        long nowMicros = wallClock ? epochMicros() : 0;
         try {
             int seq = (int) m.getLongProperty(BenchContext.SEQ);
             if (seen.getAndIncrement(seq) > 0) {
                 duplicates.incrementAndGet();
                 return;
             }
-            latencies.record(now - m.getLongProperty(BenchContext.SENT_AT));
+            latencies.record(wallClock ? (nowMicros - m.getLongProperty(BenchContext.SENT_MICROS)) * 1_000
+                    : now - m.getLongProperty(BenchContext.SENT_AT));
         } catch (JMSException | RuntimeException e) {
             fail(e);
             return;
         }
         if (distinct.incrementAndGet() == expected) {
             lastArrivalNanos = now;
+            lastArrivalMicros = nowMicros;
             complete.countDown();
         }
     }
@@ -78,6 +106,11 @@ final class Arrivals implements MessageListener {
 
     long lastArrivalNanos() {
         return lastArrivalNanos;
+    }
+
+    /** Wall-clock arrival of the last message, epoch microseconds ({@link #wallClock} only). */
+    long lastArrivalMicros() {
+        return lastArrivalMicros;
     }
 
     Latencies.Snapshot latencies() {

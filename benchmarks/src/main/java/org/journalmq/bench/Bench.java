@@ -1,25 +1,24 @@
 package org.journalmq.bench;
 
-import jakarta.jms.Connection;
-import java.io.IOException;
+import jakarta.jms.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.journalmq.jms.JournalConnectionFactory;
+import org.journalmq.bench.peer.JournalPeer;
+import org.journalmq.bench.peer.TempDirs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * End-to-end benchmarks through the JMS API alone. Prints the machine, then one Markdown table
- * row per scenario. See benchmarks/README.md.
+ * End-to-end benchmarks through the JMS API alone, on JournalMQ and on embedded peer brokers.
+ * Prints the machine, then one Markdown table row per scenario and peer, then the side-by-side
+ * ratios. See benchmarks/README.md.
  */
 @Command(name = "journalmq-bench", mixinStandardHelpOptions = true,
         description = "Throughput and latency of JournalMQ through the JMS API (see benchmarks/README.md).")
@@ -42,8 +41,9 @@ public class Bench implements Callable<Integer> {
     String tablePrefix;
 
     @Option(names = "--scenario", defaultValue = "all", paramLabel = "NAME",
-            description = "all, or one or more of sync-send, tx-batch, e2e, e2e-paced, competing, selector-drain,"
-                    + " selector-deep, xa, local-tx, row-then-send, separated by commas (default: ${DEFAULT-VALUE}).")
+            description = "all, or one or more of raw-commit, sync-send, tx-batch, e2e, e2e-paced, competing, fanout,"
+                    + " backlog, backlog-dups-ok, selector-drain, selector-deep, cross-jvm, idle, xa, local-tx,"
+                    + " row-then-send, separated by commas (default: ${DEFAULT-VALUE}).")
     String scenario;
 
     @Option(names = "--messages", paramLabel = "N",
@@ -67,14 +67,44 @@ public class Bench implements Callable<Integer> {
                     + " (DUPS_OK_ACKNOWLEDGE: acks need not be committed before the next delivery).")
     String consumerAck;
 
+    @Option(names = "--peer", defaultValue = "journalmq", paramLabel = "NAMES",
+            description = "journalmq, artemis, classic-kahadb, classic-jdbc, or several separated by commas, run one"
+                    + " after the other in this JVM (default: ${DEFAULT-VALUE}).")
+    String peer;
+
+    @Option(names = "--prefetch", defaultValue = "16", paramLabel = "N",
+            description = "Messages a consumer holds ahead, mapped to each peer's setting (default: ${DEFAULT-VALUE}).")
+    int prefetch;
+
+    @Option(names = "--peer-jdbc-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/amq_bench",
+            paramLabel = "JDBC-URL", description = "Database of the classic-jdbc peer (default: ${DEFAULT-VALUE}).")
+    String peerJdbcUrl;
+
+    @Option(names = "--peer-jdbc-user", defaultValue = "journalmq", paramLabel = "USER",
+            description = "User of --peer-jdbc-url (default: ${DEFAULT-VALUE}); its password: $AMQ_BENCH_PASSWORD.")
+    String peerJdbcUser;
+
+    @Option(names = "--idle-seconds", defaultValue = "30", paramLabel = "SECONDS",
+            description = "How long the idle scenario counts statements (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
+
+    @Option(names = "--compare", description = "Print the ratio table even for one peer (always printed when"
+            + " JournalMQ and at least one other peer ran).")
+    boolean compare;
+
+    @Option(names = "--chart", paramLabel = "PNG", description = "Write the ratio table as a bar chart to this PNG file.")
+    Path chart;
+
     /** Scenarios in the order of "all". */
     static Map<String, Scenario> scenarios() {
         Map<String, Scenario> all = new LinkedHashMap<>();
-        for (Scenario s : List.of(new SyncSend(), new TxBatch(),
+        for (Scenario s : List.of(new RawCommit(), new SyncSend(), new TxBatch(),
                 new Flow("e2e", 1, 1, 0, 10_000),
                 new Flow("e2e-paced", 1, 1, 100, 2_000),
                 new Flow("competing", 4, 4, 0, 20_000),
-                new SelectorDrain(), new SelectorDeep(), new XaSend(), new LocalTx(true), new LocalTx(false))) {
+                new Fanout(), new Backlog(Session.AUTO_ACKNOWLEDGE), new Backlog(Session.DUPS_OK_ACKNOWLEDGE),
+                new SelectorDrain(), new SelectorDeep(), new CrossJvm(), new Idle(),
+                new XaSend(), new LocalTx(true), new LocalTx(false))) {
             all.put(s.name(), s);
         }
         return all;
@@ -87,9 +117,11 @@ public class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Scenario> selected = select();
-        if ((messages != null && messages < 1) || warmup < 0 || size < 0 || timeoutSeconds < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--messages and --timeout must be at least 1, --warmup and --size not negative");
+        List<String> peers = Peers.names(peer, new CommandLine(this));
+        if ((messages != null && messages < 1) || warmup < 0 || size < 0 || timeoutSeconds < 1 || prefetch < 1
+                || idleSeconds < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--messages, --timeout, --prefetch and"
+                    + " --idle-seconds must be at least 1, --warmup and --size not negative");
         }
         Path tempDir = null;
         if (url == null) {
@@ -97,11 +129,9 @@ public class Bench implements Callable<Integer> {
             url = "jdbc:hsqldb:file:" + tempDir.resolve("journal");
         }
         try {
-            return runAll(selected);
+            return runAll(selected, peers);
         } finally {
-            if (tempDir != null) {
-                deleteRecursively(tempDir);
-            }
+            TempDirs.delete(tempDir);
         }
     }
 
@@ -122,53 +152,45 @@ public class Bench implements Callable<Integer> {
         return chosen;
     }
 
-    private int runAll(List<Scenario> selected) throws Exception {
-        String journal = journalLabel(url);
+    private int runAll(List<Scenario> selected, List<String> peers) throws Exception {
+        String machine = Machine.describe();
         System.out.println("# JournalMQ benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         System.out.println();
-        System.out.println("machine: " + Machine.describe());
-        System.out.println("journal: " + journal + " " + url.replaceAll("(?i)(password=)[^&;]*", "$1****"));
-        System.out.println("size " + size + " bytes, persistent BytesMessages, warm-up " + warmup + " messages");
+        System.out.println("machine: " + machine);
+        System.out.println("journal: " + JournalPeer.label(url) + " " + url.replaceAll("(?i)(password=)[^&;]*", "$1****"));
+        System.out.println("peers: " + String.join(", ", peers) + "; size " + size
+                + " bytes, persistent BytesMessages, warm-up " + warmup + " messages, prefetch " + prefetch);
         System.out.println();
-        System.out.println("| journal | scenario | messages | msgs/s | p50 ms | p99 ms | notes |");
-        System.out.println("|---|---|---:|---:|---:|---:|---|");
-        BenchContext ctx = new BenchContext(factory(16), factory(500), size, timeoutSeconds, ackMode());
-        ctx.useJdbc(url, user, password, tablePrefix);
+        System.out.println("| peer | journal | scenario | messages | msgs/s | p50 ms | p99 ms | notes |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---|");
+        Runner runner = new Runner(selected, messages, warmup);
+        int ackMode = ackMode();
         boolean allOk = true;
-        // holds the journal open across scenarios, so that none pays for opening it
-        try (Connection keeper = ctx.connect()) {
-            for (Scenario s : selected) {
-                Result r = runOne(ctx, s);
-                System.out.println(r.row(journal, s.name()));
-                System.out.flush();
-                allOk &= r.ok();
+        for (String name : peers) {
+            try {
+                allOk &= runner.runPeer(() -> Peers.start(name, this),
+                        p -> new BenchContext(p, prefetch, size, timeoutSeconds, ackMode, idleSeconds));
+            } catch (Exception | LinkageError e) {
+                // a peer that cannot start (or stop) must not cost the other peers' rows
+                System.err.println("peer " + name + " failed:");
+                e.printStackTrace();
+                System.out.println("| " + name + " | – | – | – | – | – | – | FAILED: peer did not start or stop: " + e
+                        + " |");
+                allOk = false;
             }
         }
+        Comparison comparison = new Comparison(runner.rows());
+        if (compare || (peers.contains(Comparison.JOURNAL) && peers.size() > 1)) {
+            comparison.print();
+        }
+        if (chart != null) {
+            RatioChart.write(chart, comparison.ratios(), Instant.now().truncatedTo(ChronoUnit.MINUTES) + ", journal "
+                    + JournalPeer.label(url) + ", " + size + " B, prefetch " + prefetch + ", "
+                    + BenchContext.ackName(ackMode) + " listeners; " + Machine.brief());
+            System.out.println();
+            System.out.println("chart: " + chart);
+        }
         return allOk ? 0 : 1;
-    }
-
-    /** Drain, warm up, drain, measure, drain: each measurement starts from an empty queue. */
-    private Result runOne(BenchContext ctx, Scenario s) throws Exception {
-        String queue = "bench-" + s.name();
-        boolean sendOnly = s instanceof SyncSend || s instanceof TxBatch || s instanceof XaSend || s instanceof LocalTx;
-        ctx.drain(queue, 0);
-        int warm = s.warmupMessages(warmup);
-        if (warm > 0) {
-            s.run(ctx, queue, warm);
-            ctx.drain(queue, sendOnly ? warm : 0);
-        }
-        int n = messages != null ? messages : s.defaultMessages();
-        Result r = s.run(ctx, queue, n);
-        long left = ctx.drain(queue, sendOnly ? n : 0);
-        if (sendOnly && left != n) {
-            return new Result(r.messages(), r.msgsPerSecond(), r.p50Millis(), r.p99Millis(),
-                    r.notes() + "; drained " + left + " of " + n + " sent", false);
-        }
-        if (!sendOnly && left > 0) {
-            return new Result(r.messages(), r.msgsPerSecond(), r.p50Millis(), r.p99Millis(),
-                    r.notes() + "; " + left + " left in the queue after all arrived", false);
-        }
-        return r;
     }
 
     private int ackMode() {
@@ -178,42 +200,5 @@ public class Bench implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                     "--consumer-ack must be auto or dups-ok, was " + consumerAck);
         };
-    }
-
-    private JournalConnectionFactory factory(int prefetch) {
-        JournalConnectionFactory f = new JournalConnectionFactory(url);
-        f.setUser(user);
-        if (password != null && !password.isEmpty()) {
-            f.setPassword(password);
-        }
-        if (tablePrefix != null) {
-            f.setTablePrefix(tablePrefix);
-        }
-        f.setPrefetch(prefetch);
-        return f;
-    }
-
-    static String journalLabel(String url) {
-        if (url.startsWith("jdbc:hsqldb:file:")) {
-            return "hsqldb-file";
-        }
-        if (url.startsWith("jdbc:hsqldb:mem:")) {
-            return "hsqldb-mem";
-        }
-        if (url.startsWith("jdbc:hsqldb:")) {
-            return "hsqldb-server";
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return "postgresql";
-        }
-        return url.split(":").length > 1 ? url.split(":")[1] : url;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

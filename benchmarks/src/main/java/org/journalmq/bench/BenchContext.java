@@ -7,43 +7,85 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.util.concurrent.atomic.AtomicLong;
+import org.journalmq.bench.peer.JournalPeer;
+import org.journalmq.bench.peer.Peer;
+import org.journalmq.jms.JournalConnectionFactory;
+import org.journalmq.persistence.dialect.Dialects;
 
-/** What the scenarios share: the connection factories, the payload and the message layout. */
+/** What the scenarios share: the peer's connection factories, the payload and the message layout. */
 final class BenchContext {
 
     /** {@link System#nanoTime()} just before send; producer and consumer share this JVM's clock. */
     static final String SENT_AT = "benchSentNanos";
+    /** The wall clock just before send in epoch microseconds, for a consumer in another JVM. */
+    static final String SENT_MICROS = "benchSentMicros";
     /** 0..messages-1, unique within a run: lets consumers detect duplicates and losses. */
     static final String SEQ = "benchSeq";
+
+    /** Prefetch of the drain factory: draining is housekeeping, a large claim per round trip keeps it short. */
+    static final int DRAIN_PREFETCH = 500;
 
     private static final long IDLE_MILLIS = 1_000;
     private static final long PATIENT_IDLE_MILLIS = 5_000;
 
+    private final Peer peer;
     private final ConnectionFactory factory;
     private final ConnectionFactory drainFactory;
+    private final int prefetch;
     private final byte[] payload;
     private final long timeoutSeconds;
     private final int consumerAckMode;
+    private final int idleSeconds;
 
-    /**
-     * @param drainFactory a factory for the same journal with a large prefetch: draining is
-     *                     housekeeping, and a large claim per round trip keeps it short
-     */
-    BenchContext(ConnectionFactory factory, ConnectionFactory drainFactory, int size, long timeoutSeconds,
-                 int consumerAckMode) {
-        this.factory = factory;
-        this.drainFactory = drainFactory;
+    BenchContext(Peer peer, int prefetch, int size, long timeoutSeconds, int consumerAckMode, int idleSeconds) {
+        this.peer = peer;
+        this.prefetch = prefetch;
+        this.factory = peer.factory(prefetch, size);
+        this.drainFactory = peer.factory(DRAIN_PREFETCH, size);
         this.payload = new byte[size];
         for (int i = 0; i < size; i++) {
             payload[i] = (byte) ('A' + i % 26);
         }
         this.timeoutSeconds = timeoutSeconds;
         this.consumerAckMode = consumerAckMode;
+        this.idleSeconds = idleSeconds;
+        if (peer instanceof JournalPeer j) {
+            useJdbc(j.url(), j.user(), j.password());
+        }
+    }
+
+    Peer peer() {
+        return peer;
+    }
+
+    /** Messages the scenarios' consumers hold ahead (each peer's setting, see {@link Peer#factory}). */
+    int prefetch() {
+        return prefetch;
+    }
+
+    /** The prefetch as the notes column states it. */
+    String prefetchNote() {
+        return peer.prefetchNote(prefetch, payload.length);
+    }
+
+    byte[] payload() {
+        return payload;
     }
 
     /** Session mode of the listeners of the consuming scenarios (AUTO_ACKNOWLEDGE unless --consumer-ack). */
     int consumerAckMode() {
         return consumerAckMode;
+    }
+
+    /** "AUTO" or "DUPS_OK", for the notes. */
+    static String ackName(int mode) {
+        return mode == Session.DUPS_OK_ACKNOWLEDGE ? "DUPS_OK" : mode == Session.AUTO_ACKNOWLEDGE ? "AUTO"
+                : String.valueOf(mode);
+    }
+
+    /** How long the idle scenario watches its listeners. */
+    int idleSeconds() {
+        return idleSeconds;
     }
 
     Connection connect() throws JMSException {
@@ -95,14 +137,18 @@ final class BenchContext {
         return count.get();
     }
 
-    // ---------------------------------------------------------------- XA
+    // ---------------------------------------------------------------- JournalMQ only (xa, local-tx, idle, cross-jvm)
 
-    /** The journal's factory itself, for the XA scenario (XA connections, its URL and user). */
-    org.journalmq.jms.JournalConnectionFactory journalFactory() {
-        return (org.journalmq.jms.JournalConnectionFactory) factory;
+    /** The journal's factory itself (XA connections, its URL and user); JournalMQ peer only. */
+    JournalConnectionFactory journalFactory() {
+        return (JournalConnectionFactory) factory;
     }
 
-    // ---------------------------------------------------------------- application JDBC (local-tx scenarios)
+    JournalPeer journalPeer() {
+        return (JournalPeer) peer;
+    }
+
+    // ---------------------------------------------------------------- application JDBC (local-tx, raw-commit)
 
     private String jdbcUrl;
     private String jdbcUser;
@@ -110,14 +156,21 @@ final class BenchContext {
     private String tablePrefix = "JMQ_";
 
     /** Where the scenarios that write application rows connect: the journal's own database. */
-    void useJdbc(String url, String user, String password, String prefix) {
+    private void useJdbc(String url, String user, String password) {
         boolean hsqldb = url.startsWith("jdbc:hsqldb:");
-        this.jdbcUrl = url;
+        // the URL properties the journal opens an in-process HSQLDB with (fsync at commit, CACHED tables)
+        this.jdbcUrl = Dialects.forUrl(url).map(d -> d.prepareUrl(url)).orElse(url);
         this.jdbcUser = user != null ? user : hsqldb ? "SA" : null;
         this.jdbcPassword = password != null && !password.isEmpty() ? password : hsqldb ? "" : null;
+        String prefix = journalFactory().getTablePrefix();
         if (prefix != null) {
             this.tablePrefix = prefix;
         }
+    }
+
+    /** The journal database's URL as the journal opens it (HSQLDB: with the journal's properties). */
+    String jdbcUrl() {
+        return jdbcUrl;
     }
 
     /** A connection to the journal's database as an application opens one: auto-commit off. */

@@ -37,6 +37,12 @@ final class Flow implements Scenario {
         return name;
     }
 
+    /** A paced run's rate is the pace: what compares is the latency. */
+    @Override
+    public Metric metric() {
+        return perSecond > 0 ? Metric.LATENCY : Metric.THROUGHPUT;
+    }
+
     @Override
     public int defaultMessages() {
         return defaultMessages;

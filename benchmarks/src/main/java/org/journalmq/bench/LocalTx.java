@@ -33,6 +33,21 @@ final class LocalTx implements Scenario {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.SEND_ONLY;
+    }
+
+    @Override
+    public boolean appliesTo(org.journalmq.bench.peer.Peer peer, BenchContext ctx) {
+        return peer.isJournal();
+    }
+
+    @Override
+    public String notApplicable(org.journalmq.bench.peer.Peer peer, BenchContext ctx) {
+        return "JournalMQ only (the message joins the application's JDBC transaction)";
+    }
+
+    @Override
     public int defaultMessages() {
         return 5_000;
     }

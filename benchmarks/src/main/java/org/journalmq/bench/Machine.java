@@ -23,6 +23,12 @@ final class Machine {
                 loadAverage().orElse("unknown"));
     }
 
+    /** Cores and load average only: a chart's subtitle has room for no more. */
+    static String brief() {
+        return "nproc " + Runtime.getRuntime().availableProcessors() + ", load average at the end "
+                + loadAverage().orElse("unknown");
+    }
+
     private static Optional<Long> totalMemoryBytes() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return Optional.of(os.getTotalMemorySize());

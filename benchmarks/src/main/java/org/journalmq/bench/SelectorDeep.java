@@ -21,6 +21,12 @@ final class SelectorDeep implements Scenario {
         return "selector-deep";
     }
 
+    /** Its figure is one time (in the p50 column): the comparison sets that against the peers'. */
+    @Override
+    public Metric metric() {
+        return Metric.LATENCY;
+    }
+
     @Override
     public int defaultMessages() {
         return 100_000;

@@ -19,6 +19,11 @@ final class SyncSend implements Scenario {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.SEND_ONLY;
+    }
+
+    @Override
     public int defaultMessages() {
         return 5_000;
     }

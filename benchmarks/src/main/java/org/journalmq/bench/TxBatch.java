@@ -19,6 +19,11 @@ final class TxBatch implements Scenario {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.SEND_ONLY;
+    }
+
+    @Override
     public int defaultMessages() {
         return 30_000;
     }

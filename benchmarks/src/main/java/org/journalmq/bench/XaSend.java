@@ -37,6 +37,21 @@ final class XaSend implements Scenario {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.SEND_ONLY;
+    }
+
+    @Override
+    public boolean appliesTo(org.journalmq.bench.peer.Peer peer, BenchContext ctx) {
+        return peer.isJournal();
+    }
+
+    @Override
+    public String notApplicable(org.journalmq.bench.peer.Peer peer, BenchContext ctx) {
+        return "JournalMQ only (a JournalMQ XA session in a Narayana transaction)";
+    }
+
+    @Override
     public int defaultMessages() {
         return 2_000;
     }
