@@ -1,25 +1,15 @@
 package org.journalmq.bench;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import jakarta.jms.Connection;
-import jakarta.jms.Session;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import org.journalmq.bench.jdbc.CountingDriver;
-import org.journalmq.bench.jdbc.StatementCounts;
 import org.journalmq.bench.peer.JournalPeer;
 import org.journalmq.bench.peer.Peer;
-import org.journalmq.jms.JournalConnectionFactory;
 
 /**
  * What idle listeners cost the database: {@value #LISTENERS} MessageListeners on an empty queue,
- * connection started, for --idle-seconds. A second journal is opened on the same database through
- * {@link CountingDriver} ({@code jdbc:counting:<journal URL>} under a HikariCP pool handed to the
- * factory as its DataSource, so the dialect is the real database's), and every statement it
- * executes is counted by thread: maintenance, LISTEN, and consumers/other. Counting starts
- * {@value #SETTLE_MILLIS} ms after the listeners started, so opening the journal and creating the
- * consumers are left out. JournalMQ only: the count needs the JDBC side.
+ * connection started, for --idle-seconds, in a child JVM ({@link IdleChild}) that counts every
+ * statement its journal executes, by thread: maintenance, LISTEN, and consumers/other. Counting
+ * starts {@value #SETTLE_MILLIS} ms after the listeners started, so opening the journal and
+ * creating the consumers are left out. JournalMQ only: the count needs the JDBC side.
  */
 final class Idle implements Scenario {
 
@@ -64,53 +54,45 @@ final class Idle implements Scenario {
 
     @Override
     public Result run(BenchContext ctx, String queueName, int ignored) throws Exception {
-        CountingDriver.register();
         JournalPeer journal = ctx.journalPeer();
-        AtomicLong received = new AtomicLong();
-        StatementCounts.Snapshot counted;
-        try (HikariDataSource pool = countingPool(ctx, journal)) {
-            JournalConnectionFactory f = new JournalConnectionFactory(pool);
-            // no user on the factory: the pool logs in, and a journal given a user asks the DataSource
-            // for getConnection(user, password), which a HikariCP pool refuses
-            f.setTablePrefix(ctx.journalFactory().getTablePrefix());
-            f.setPrefetch(ctx.prefetch());
-            f.setJmxEnabled(false); // the runner's journal on the same database has the MBean name already
-            try (Connection c = f.createConnection()) {
-                for (int i = 0; i < LISTENERS; i++) {
-                    Session s = c.createSession(ctx.consumerAckMode());
-                    s.createConsumer(s.createQueue(queueName)).setMessageListener(m -> received.incrementAndGet());
+        java.util.List<String> cmd = java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), IdleChild.class.getName(),
+                ctx.jdbcUrl(), journal.user() == null ? "-" : journal.user(),
+                ctx.journalFactory().getTablePrefix() == null ? "-" : ctx.journalFactory().getTablePrefix(),
+                queueName + "-idle", String.valueOf(ctx.prefetch()), String.valueOf(ctx.consumerAckMode()),
+                String.valueOf(ctx.idleSeconds()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (journal.password() != null && !journal.password().isEmpty()) {
+            pb.environment().put("JOURNALMQ_PASSWORD", journal.password());
+        }
+        Process child = pb.start();
+        String result = null;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("RESULT ")) {
+                    result = line;
                 }
-                c.start();
-                Thread.sleep(SETTLE_MILLIS);
-                StatementCounts.Snapshot before = StatementCounts.snapshot();
-                Thread.sleep(ctx.idleSeconds() * 1_000L);
-                counted = StatementCounts.snapshot().minus(before);
             }
         }
+        if (!child.waitFor(ctx.idleSeconds() + 60L, java.util.concurrent.TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+        }
+        if (result == null) {
+            return new Result(0, Double.NaN, Double.NaN, Double.NaN, "the idle child JVM printed no result", false);
+        }
+        String[] f = result.split(" ");
+        long consumers = Long.parseLong(f[1]);
+        long maintenance = Long.parseLong(f[2]);
+        long listen = Long.parseLong(f[3]);
+        long received = Long.parseLong(f[4]);
         double seconds = ctx.idleSeconds();
-        String notes = String.format(Locale.ROOT, "%d idle listeners (%s) for %d s; statements/s: consumers/other"
-                        + " %.2f, maintenance %.2f, listen %.2f (%d, %d, %d in all)", LISTENERS,
-                BenchContext.ackName(ctx.consumerAckMode()), ctx.idleSeconds(), counted.consumers() / seconds,
-                counted.maintenance() / seconds, counted.listen() / seconds, counted.consumers(),
-                counted.maintenance(), counted.listen());
+        String notes = String.format(Locale.ROOT, "%d idle listeners (%s) in a child JVM for %d s; statements/s:"
+                        + " consumers/other %.2f, maintenance %.2f, listen %.2f (%d, %d, %d in all)", LISTENERS,
+                BenchContext.ackName(ctx.consumerAckMode()), ctx.idleSeconds(), consumers / seconds,
+                maintenance / seconds, listen / seconds, consumers, maintenance, listen);
         Result r = new Result(0, Double.NaN, Double.NaN, Double.NaN, notes, true);
-        return received.get() == 0 ? r : r.failed(received.get() + " messages arrived on the idle queue");
-    }
-
-    /**
-     * A pool on the counting driver shaped like the journal's own (auto-commit off); Hikari checks
-     * connections with Connection.isValid, which is not a statement and is not counted.
-     */
-    private static HikariDataSource countingPool(BenchContext ctx, JournalPeer journal) {
-        HikariConfig hc = new HikariConfig();
-        hc.setPoolName("bench-idle-counting");
-        hc.setJdbcUrl(CountingDriver.PREFIX + ctx.jdbcUrl());
-        boolean hsqldb = ctx.jdbcUrl().startsWith("jdbc:hsqldb:");
-        hc.setUsername(journal.user() != null ? journal.user() : hsqldb ? "SA" : null);
-        hc.setPassword(journal.password() != null && !journal.password().isEmpty() ? journal.password()
-                : hsqldb ? "" : null);
-        hc.setAutoCommit(false);
-        hc.setMaximumPoolSize(10);
-        return new HikariDataSource(hc);
+        return received == 0 ? r : r.failed(received + " messages arrived on the idle queue");
     }
 }
