@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +59,11 @@ public class JournalConsumer implements QueueReceiver {
     private volatile MessageListener listener;
     private volatile boolean closed;
     private final boolean matchesNothing;
+    /** A fetch ahead is under way; guarded by {@link #prefetched}. */
+    private boolean ahead;
+    private volatile Throwable aheadFailure;
+    /** Counts {@link #releasePrefetched} calls: a fetch that started before one gives its rows back. */
+    private volatile long epoch;
 
     JournalConsumer(JournalSession session, JournalDestination destination, Selector selector) {
         this(session, destination, selector, destination.address(), true);
@@ -316,7 +322,66 @@ public class JournalConsumer implements QueueReceiver {
 
     /** True when nothing is in hand and only a fetch can bring a row: the receiver is not waiting, or was woken. */
     boolean needsFetch() {
-        return !matchesNothing && inHand() == 0 && (!waiting || more || dirty.get());
+        synchronized (prefetched) {
+            if (!prefetched.isEmpty() || ahead) {
+                return false;
+            }
+        }
+        return !matchesNothing && (!waiting || more || dirty.get());
+    }
+
+    /**
+     * Starts a fetch that carries {@code work} and claims up to {@code max} rows without waiting for
+     * it: the rows join those in hand when it commits, so a consumer working through a backlog never
+     * stops for the claim of its next batch. For acks that need not be durable before the next
+     * delivery (DUPS_OK_ACKNOWLEDGE) and for refilling a hand that runs low. Does nothing while
+     * another fetch ahead is under way.
+     *
+     * @return false when one was under way already (the work was not taken)
+     */
+    boolean fetchAhead(UnitOfWork work, int max) {
+        long started;
+        synchronized (prefetched) {
+            if (ahead || closed) {
+                return false;
+            }
+            ahead = true;
+            dirty.set(false);
+            started = epoch;
+        }
+        // Outside the lock: a filtered fetch scans on this thread, and hand-overs take the lock.
+        CompletableFuture<Receiver.Fetched> f = receiver.fetch(work, max);
+        f.whenComplete((fetched, failure) -> {
+            boolean keep;
+            synchronized (prefetched) {
+                ahead = false;
+                keep = !closed && epoch == started;
+                if (failure == null && keep) {
+                    prefetched.addAll(fetched.rows());
+                }
+            }
+            if (failure != null) {
+                dirty.set(true);
+                waiting = false;
+                aheadFailure = failure;
+            } else {
+                waiting = fetched.waiting();
+                more = fetched.more();
+                if (!keep) {
+                    ForkJoinPool.commonPool().execute(() -> release(fetched.rows()));
+                }
+            }
+            signal.signal();
+            session.delivery().wake();
+        });
+        return true;
+    }
+
+    /** The failure of the last fetch ahead, once; null when there was none. */
+    Throwable takeAheadFailure() {
+        Throwable t = aheadFailure;
+        aheadFailure = null;
+        return t;
     }
 
     /** True when the receiver waits, unwoken, for hand-overs: a fetch now would find nothing. */
@@ -332,6 +397,7 @@ public class JournalConsumer implements QueueReceiver {
      */
     void fetch(UnitOfWork work, int max) throws JMSException {
         dirty.set(false);
+        long started = epoch;
         Receiver.Fetched fetched;
         try {
             fetched = receiver.fetch(work, max).join();
@@ -342,7 +408,7 @@ public class JournalConsumer implements QueueReceiver {
         }
         boolean keep;
         synchronized (prefetched) {
-            keep = !closed;
+            keep = !closed && epoch == started;
             if (keep) {
                 prefetched.addAll(fetched.rows());
             }
@@ -366,6 +432,7 @@ public class JournalConsumer implements QueueReceiver {
         dirty.set(true);
         List<StoredMessage> rows;
         synchronized (prefetched) {
+            epoch++; // rows of a fetch under way go back too when it completes
             rows = new ArrayList<>(prefetched);
             prefetched.clear();
         }

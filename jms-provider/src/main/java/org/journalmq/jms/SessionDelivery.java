@@ -146,6 +146,11 @@ final class SessionDelivery implements Runnable {
     private boolean deliverOne(JournalConsumer c, MessageListener l) {
         StoredMessage row = c.poll();
         if (row == null) {
+            Throwable failed = c.takeAheadFailure();
+            if (failed != null) {
+                reportFailure(c, JmsExceptions.translate(failed, "receive from " + c.destination()));
+                return false;
+            }
             if (!c.needsFetch()) {
                 return false;
             }
@@ -157,10 +162,7 @@ final class SessionDelivery implements Runnable {
                     LOG.info("JMQ2005 delivery to {} resumed", c.destination());
                 }
             } catch (JMSException e) {
-                if (!failing) {
-                    failing = true;
-                    session.connection().onAsyncException(e);
-                }
+                reportFailure(c, e);
                 return false;
             }
             row = c.poll();
@@ -180,6 +182,9 @@ final class SessionDelivery implements Runnable {
         }
         if (m == null) {
             return true;
+        }
+        if (!isAutoAck()) {
+            refillAhead(c); // CLIENT_ACKNOWLEDGE and transacted: nothing to ack now, so claim ahead
         }
         listenerLock.lock();
         boolean ok = false;
@@ -297,16 +302,30 @@ final class SessionDelivery implements Runnable {
                 return;
             }
             dupsOkAcks.add(d.row().ack());
-            if (c.inHand() == 0 || dupsOkAcks.size() >= prefetch) {
-                if (refill) {
-                    c.fetch(takeDupsOkAcks(), prefetch - c.inHand());
-                } else {
-                    flushDupsOkAcks();
-                }
+            if (refill && c.fetchAhead(UnitOfWork.ack(List.copyOf(dupsOkAcks)), prefetch - c.inHand())) {
+                dupsOkAcks.clear();
+            } else if (c.inHand() == 0 || dupsOkAcks.size() >= prefetch) {
+                flushDupsOkAcks();
             }
         } catch (JMSException | RuntimeException e) {
             LOG.warn("JMQ2007 acknowledge of a message from {} failed; it may be redelivered: {}",
                     c.destination(), e.getMessage());
+        }
+    }
+
+    /** Claims the next rows without waiting when the consumer's hand runs low. */
+    private void refillAhead(JournalConsumer c) {
+        int prefetch = session.connection().settings().prefetch();
+        if (!c.waitingClean() && c.inHand() <= prefetch / 2 && session.connection().isStarted()) {
+            c.fetchAhead(UnitOfWork.ack(List.of()), prefetch - c.inHand());
+        }
+    }
+
+    /** Reports a failing delivery once, until one succeeds again. */
+    private void reportFailure(JournalConsumer c, JMSException e) {
+        if (!failing) {
+            failing = true;
+            session.connection().onAsyncException(e);
         }
     }
 

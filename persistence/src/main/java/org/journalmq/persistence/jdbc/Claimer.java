@@ -27,6 +27,9 @@ final class Claimer {
 
     /** Rows a filtered claim examines at most per call; the caller resumes where it stopped. */
     private static final int FILTER_SCAN_LIMIT = 2_000;
+    /** Rows a receiver's scan reads at most per fetch; it runs outside the writer, so it may read more. */
+    private static final int RECEIVER_SCAN_LIMIT = 20_000;
+    private static final int MAX_PAGE = 2_000;
     private static final int ROUNDS = 3;
     private static final ReentrantLock[] STRIPES = new ReentrantLock[256];
 
@@ -185,7 +188,7 @@ final class Claimer {
             List<StoredMessage> matching = new ArrayList<>();
             BrowsePosition position = request.resumeAfter();
             int scanned = 0;
-            while (matching.size() < request.max() && scanned < FILTER_SCAN_LIMIT) {
+            while (matching.size() < request.max() && scanned < RECEIVER_SCAN_LIMIT) {
                 List<StoredMessage> page = readyPage(db, c, request.destination(), request.minPriority(),
                         request.maxPriority(), position, pageSize, now);
                 for (StoredMessage m : page) {
@@ -200,6 +203,9 @@ final class Claimer {
                 }
                 if (page.size() < pageSize) {
                     return new Scan(matching, position, true);
+                }
+                if (matching.isEmpty()) {
+                    pageSize = Math.min(MAX_PAGE, pageSize * 2); // deep in non-matching rows: read in larger pages
                 }
             }
             return new Scan(matching, position, false);

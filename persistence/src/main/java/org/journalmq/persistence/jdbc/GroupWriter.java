@@ -105,8 +105,10 @@ final class GroupWriter {
     private volatile boolean accepting = true;
     /** The previous group carried acks: consumers are at work (writer thread only). */
     private boolean lastHadAcks;
-    /** How long a group that sends waits for a consumer's ack when consumers are at work. */
-    private static final long LINGER_MICROS = 150;
+    /** How long a group waits for the sessions of the last group when consumers are at work. */
+    private static final long LINGER_NANOS = 150_000;
+    /** Units of the previous group (writer thread only). */
+    private int lastGroupSize;
 
     GroupWriter(Database db, IdAllocator ids, JournalClock clock, String clientId, long leaseMillis,
                 Listeners listeners, Receivers receivers, Notifier.Sender notifier, Claimer claimer,
@@ -225,21 +227,26 @@ final class GroupWriter {
                     bytes += next.bytes;
                 }
                 if (!stop && lingerFor(group)) {
-                    // A consumer's ack is due: one short wait lets it share this commit with the send,
-                    // instead of paying the next one (and falling one message further behind).
-                    next = queue.poll(LINGER_MICROS, java.util.concurrent.TimeUnit.MICROSECONDS);
-                    while (next != null && next != STOP && rows < MAX_GROUP_ROWS) {
+                    // Sessions that took turns with these units in the last group are on their way
+                    // (typically a consumer's ack after a send): a short wait lets them share this
+                    // commit instead of paying the next one and falling one message behind.
+                    long deadline = System.nanoTime() + LINGER_NANOS;
+                    while ((group.size() < lastGroupSize || !anyAcks(group)) && rows < MAX_GROUP_ROWS) {
+                        long left = deadline - System.nanoTime();
+                        next = left > 0 ? queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS) : null;
+                        if (next == null) {
+                            break;
+                        }
+                        if (next == STOP) {
+                            stop = true;
+                            break;
+                        }
                         group.add(next);
                         rows += next.rows();
-                        next = queue.poll();
-                    }
-                    if (next == STOP) {
-                        stop = true;
-                    } else if (next != null) {
-                        group.add(next);
                     }
                 }
-                lastHadAcks = group.stream().anyMatch(p -> !p.work.acks().isEmpty());
+                lastGroupSize = group.size();
+                lastHadAcks = anyAcks(group);
                 try {
                     commitGroup(group);
                 } catch (RuntimeException e) {
@@ -269,21 +276,20 @@ final class GroupWriter {
     }
 
     /**
-     * True for a group that sends but acks nothing while the previous group acked: the pattern of a
-     * producer and an AUTO_ACKNOWLEDGE consumer taking turns, whose ack is on its way.
+     * True when the last group acked and this one acks nothing yet or is smaller: producers and
+     * AUTO_ACKNOWLEDGE consumers taking turns, some of whom have not submitted yet.
      */
     private boolean lingerFor(List<Pending> group) {
-        if (!lastHadAcks || !queue.isEmpty()) {
-            return false;
-        }
-        boolean sends = false;
+        return lastHadAcks && queue.isEmpty() && (group.size() < lastGroupSize || !anyAcks(group));
+    }
+
+    private static boolean anyAcks(List<Pending> group) {
         for (Pending p : group) {
             if (!p.work.acks().isEmpty()) {
-                return false;
+                return true;
             }
-            sends |= p.sends();
         }
-        return sends;
+        return false;
     }
 
     private void commitGroup(List<Pending> group) {

@@ -72,6 +72,9 @@ final class JdbcReceiver implements Receiver {
             Claimer.Scan scan = claimer.scan(new ClaimRequest(address, max, filter, scanPosition, minPriority,
                     maxPriority));
             scanPosition = scan.reachedEnd() ? null : scan.position();
+            if (scan.candidates().isEmpty() && !scan.reachedEnd() && work.isEmpty()) {
+                return CompletableFuture.completedFuture(new Fetched(java.util.List.of(), false, true));
+            }
             return writer.submitFetch(work, new GroupWriter.FetchOp(this, null, scan.candidates(),
                     scan.reachedEnd(), max));
         } catch (JournalException e) {
