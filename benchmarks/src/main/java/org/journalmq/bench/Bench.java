@@ -58,6 +58,11 @@ public class Bench implements Callable<Integer> {
             description = "Messages of an unmeasured run before each scenario, 0 for none (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--passes", defaultValue = "1", paramLabel = "N",
+            description = "Measured runs of each scenario per peer; the ratio table compares their medians"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int passes;
+
     @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS",
             description = "Longest wait for a scenario's consumers (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -163,7 +168,7 @@ public class Bench implements Callable<Integer> {
         System.out.println();
         System.out.println("| peer | journal | scenario | messages | msgs/s | p50 ms | p99 ms | notes |");
         System.out.println("|---|---|---|---:|---:|---:|---:|---|");
-        Runner runner = new Runner(selected, messages, warmup);
+        Runner runner = new Runner(selected, messages, warmup, Math.max(1, passes));
         int ackMode = ackMode();
         boolean allOk = true;
         for (String name : peers) {

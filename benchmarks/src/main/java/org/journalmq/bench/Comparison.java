@@ -22,7 +22,8 @@ final class Comparison {
     }
 
     private final Map<String, Scenario.Metric> metrics = new LinkedHashMap<>();
-    private final Map<String, Map<String, Result>> byScenario = new LinkedHashMap<>();
+    /** Per scenario and peer, the results of every pass. */
+    private final Map<String, Map<String, List<Result>>> byScenario = new LinkedHashMap<>();
     private final Set<String> peers = new LinkedHashSet<>();
 
     Comparison(List<Runner.Row> rows) {
@@ -31,7 +32,8 @@ final class Comparison {
                 continue;
             }
             metrics.put(r.scenario(), r.metric());
-            byScenario.computeIfAbsent(r.scenario(), k -> new LinkedHashMap<>()).put(r.peer(), r.result());
+            byScenario.computeIfAbsent(r.scenario(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.peer(), k -> new ArrayList<>()).add(r.result());
             if (!r.peer().equals(JOURNAL)) {
                 peers.add(r.peer());
             }
@@ -44,6 +46,23 @@ final class Comparison {
             return Double.NaN;
         }
         return metric == Scenario.Metric.LATENCY ? r.p50Millis() : r.msgsPerSecond();
+    }
+
+    /** The median of the passes' figures (the mean of the middle two for an even count); NaN if any failed. */
+    private static double figure(Scenario.Metric metric, List<Result> passes) {
+        if (passes == null || passes.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] values = new double[passes.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = figure(metric, passes.get(i));
+            if (Double.isNaN(values[i])) {
+                return Double.NaN;
+            }
+        }
+        java.util.Arrays.sort(values);
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
     List<Ratio> ratios() {
@@ -80,7 +99,8 @@ final class Comparison {
             ratios.computeIfAbsent(r.scenario(), k -> new LinkedHashMap<>()).put(r.peer(), r.value());
         }
         byScenario.forEach((scenario, results) -> {
-            if (!peers.isEmpty() && peers.stream().noneMatch(p -> results.get(p) != null && results.get(p).applicable())) {
+            if (!peers.isEmpty() && peers.stream().noneMatch(p -> results.get(p) != null
+                    && results.get(p).get(0).applicable())) {
                 return; // JournalMQ-only scenarios (xa, local-tx, cross-jvm) have nothing to set against
             }
             Scenario.Metric metric = metrics.get(scenario);
@@ -96,16 +116,17 @@ final class Comparison {
         });
     }
 
-    private static String cell(Scenario.Metric metric, Result r) {
-        if (r == null) {
+    private static String cell(Scenario.Metric metric, List<Result> passes) {
+        if (passes == null) {
             return "not run";
         }
-        if (!r.applicable()) {
+        if (!passes.get(0).applicable()) {
             return "n/a";
         }
-        if (!r.ok()) {
+        double median = figure(metric, passes);
+        if (Double.isNaN(median)) {
             return "FAILED";
         }
-        return metric == Scenario.Metric.LATENCY ? Result.millis(r.p50Millis()) : Result.rate(r.msgsPerSecond());
+        return metric == Scenario.Metric.LATENCY ? Result.millis(median) : Result.rate(median);
     }
 }

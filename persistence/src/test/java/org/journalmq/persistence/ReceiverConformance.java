@@ -147,7 +147,7 @@ interface ReceiverConformance extends JournalFixture {
     default void aFilteredScanThatStopsPartWaySaysSoAndAWaitingReceiverCanBeStopped() {
         Journal j = open();
         List<NewMessage> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 2_500; i++) {
+        for (int i = 0; i < 30_000; i++) { // one fetch scans at most about 20,000 rows
             many.add(message(QUEUE, 4, "other-" + i));
         }
         sendAll(j, many);
@@ -155,7 +155,7 @@ interface ReceiverConformance extends JournalFixture {
         Receiver r = j.openReceiver(QUEUE, m -> body(m).equals("wanted"), 0, 9, heard);
         Fetched first = fetch(r, none(), 5);
         assertTrue(first.rows().isEmpty());
-        assertTrue(first.more(), "2,500 rows are more than one scan reads");
+        assertTrue(first.more(), "30,000 rows are more than one scan reads");
         assertFalse(first.waiting());
         Fetched second = fetch(r, none(), 5);
         assertFalse(second.more());
