@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * is rolled back and its units re-run one transaction each, which is rare (a lease lost to a crash
  * or a timeout).
  *
- * <p>The queue is bounded ({@link Capacity}): a unit that sends waits for room, so producers faster
+ * <p>The queue is bounded ({@link WriteCapacity}): a unit that sends waits for room, so producers faster
  * than the database slow down instead of filling the heap. Acks and fetches never wait: they free
  * room.
  */
@@ -96,7 +96,7 @@ final class GroupWriter {
     private final Notifier.Sender notifier;
     private final Claimer claimer;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Capacity capacity = new Capacity(MAX_QUEUED_UNITS, MAX_QUEUED_BYTES);
+    private final WriteCapacity capacity = new WriteCapacity(MAX_QUEUED_UNITS, MAX_QUEUED_BYTES);
     private final Object submitLock = new Object();
     private final Thread thread;
     private final Fanout fanout;
@@ -517,40 +517,5 @@ final class GroupWriter {
             total += pub.message().data().length;
         }
         return total;
-    }
-
-    /**
-     * Room in the write queue, in units and bytes. A unit larger than the byte bound alone is let
-     * in when the queue is empty, so that it cannot wait forever.
-     */
-    static final class Capacity {
-        private final int maxUnits;
-        private final long maxBytes;
-        private int units;
-        private long bytes;
-
-        Capacity(int maxUnits, long maxBytes) {
-            this.maxUnits = maxUnits;
-            this.maxBytes = maxBytes;
-        }
-
-        synchronized void acquire(long size, boolean mayWait, java.util.function.BooleanSupplier open)
-                throws InterruptedException {
-            while (mayWait && open.getAsBoolean() && units > 0 && (units >= maxUnits || bytes + size > maxBytes)) {
-                wait(1_000);
-            }
-            units++;
-            bytes += size;
-        }
-
-        synchronized void release(long size) {
-            units--;
-            bytes -= size;
-            notifyAll();
-        }
-
-        synchronized void wakeWaiters() {
-            notifyAll();
-        }
     }
 }
