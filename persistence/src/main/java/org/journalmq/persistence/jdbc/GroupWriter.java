@@ -376,8 +376,8 @@ final class GroupWriter {
         // Receivers that found nothing wait from now on: this group's rows were theirs to claim, and
         // every later group offers its rows to them first.
         for (Pending p : units) {
-            if (p.result instanceof Fetched f && f.waiting()) {
-                receivers.startWaiting(p.fetch.receiver(), p.fetch.max());
+            if (p.result instanceof Fetched f && f.waiting() && !receivers.startWaiting(p.fetch.receiver(), p.fetch.max())) {
+                p.result = new Fetched(f.rows(), false, true); // woken meanwhile: look again
             }
         }
         listeners.wakeAfterOffer(fx.ready);

@@ -29,6 +29,8 @@ final class JdbcReceiver implements Receiver {
     int room;
     /** Guarded by the Receivers lock. */
     boolean closed;
+    /** Woken since the current fetch began; guarded by the Receivers lock. */
+    boolean woken;
     /** Where the last filtered scan stopped (fetches of one receiver do not overlap). */
     private BrowsePosition scanPosition;
     private boolean primed;
@@ -55,7 +57,7 @@ final class JdbcReceiver implements Receiver {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, was " + max);
         }
-        receivers.stopWaiting(this);
+        receivers.beginFetch(this);
         try {
             if (!primed) {
                 // Rows delayed before this JVM started announce themselves to nobody: one timer for the earliest.

@@ -65,16 +65,35 @@ final class Receivers {
         }
     }
 
-    /** Writer thread, after the commit of the fetch that found nothing: the receiver waits for up to {@code room} rows. */
-    void startWaiting(JdbcReceiver r, int room) {
+    /**
+     * A fetch begins: the receiver stops waiting, and forgets earlier wake-ups (this fetch looks at
+     * what they announced).
+     */
+    void beginFetch(JdbcReceiver r) {
         synchronized (lock) {
-            if (r.closed || room < 1) {
-                return;
+            stopWaiting(r);
+            r.woken = false;
+        }
+    }
+
+    /**
+     * Writer thread, after the commit of the fetch that found nothing: the receiver waits for up to
+     * {@code room} rows, unless it was woken since its fetch began. Such a wake-up announced rows
+     * the fetch may not have seen (committed while it ran); waiting now would let a later send be
+     * handed over before them, so it must fetch again instead.
+     *
+     * @return true when the receiver waits now
+     */
+    boolean startWaiting(JdbcReceiver r, int room) {
+        synchronized (lock) {
+            if (r.closed || room < 1 || r.woken) {
+                return false;
             }
             if (r.room == 0) {
                 waiting.computeIfAbsent(r.address, a -> new ArrayDeque<>()).addLast(r);
             }
             r.room = room;
+            return true;
         }
     }
 
@@ -151,6 +170,7 @@ final class Receivers {
                 }
                 for (JdbcReceiver r : list) {
                     if (!evaluated || r.room == 0) {
+                        r.woken = true;
                         toWake.add(r);
                     }
                 }
@@ -164,6 +184,7 @@ final class Receivers {
         List<JdbcReceiver> all = new ArrayList<>();
         synchronized (lock) {
             open.values().forEach(all::addAll);
+            all.forEach(r -> r.woken = true);
         }
         wake(all);
     }
