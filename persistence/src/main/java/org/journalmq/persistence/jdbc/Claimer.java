@@ -140,35 +140,10 @@ final class Claimer {
      * scan reaches the end and the next one starts over.
      */
     private ClaimResult claimFiltered(Connection c, ClaimRequest request) throws SQLException {
-        long now = clock.now();
-        Predicate<StoredMessage> filter = request.filter();
-        int pageSize = Math.min(500, Math.max(100, request.max() * 2));
-        List<StoredMessage> matching = new ArrayList<>();
-        BrowsePosition position = request.resumeAfter();
-        int scanned = 0;
-        boolean reachedEnd = false;
-        while (matching.size() < request.max() && scanned < FILTER_SCAN_LIMIT) {
-            List<StoredMessage> page = readyPage(db, c, request.destination(), request.minPriority(),
-                    request.maxPriority(), position, pageSize, now);
-            for (StoredMessage m : page) {
-                scanned++;
-                position = BrowsePosition.after(m);
-                // The filter sees the row as it would be delivered, with this claim counted.
-                if (filter.test(withCount(m, m.deliveryCount() + 1))) {
-                    matching.add(m);
-                    if (matching.size() == request.max()) {
-                        break;
-                    }
-                }
-            }
-            if (page.size() < pageSize && matching.size() < request.max()) {
-                reachedEnd = true;
-                break;
-            }
-        }
-        List<StoredMessage> won = take(c, matching, now);
+        Scan scan = scanIn(c, request, FILTER_SCAN_LIMIT);
+        List<StoredMessage> won = take(c, scan.candidates(), clock.now());
         won.sort(DELIVERY_ORDER);
-        return new ClaimResult(won, reachedEnd ? null : position);
+        return new ClaimResult(won, scan.reachedEnd() ? null : scan.position());
     }
 
     /** Candidates of a filtered fetch, read without claiming; see {@link #scan}. */
@@ -177,39 +152,47 @@ final class Claimer {
 
     /**
      * Reads ready rows in delivery order from the request's resume position and keeps up to
-     * {@code max} that the filter accepts, stopping after {@link #FILTER_SCAN_LIMIT} rows; claims
-     * nothing (the writer takes the candidates with {@link #take} inside its group transaction).
+     * {@code max} that the filter accepts, in a transaction of its own; claims nothing (the writer
+     * takes the candidates with {@link #takeIn} inside its group transaction).
      */
     Scan scan(ClaimRequest request) {
-        return db.transaction("scan", c -> {
-            long now = clock.now();
-            Predicate<StoredMessage> filter = request.filter();
-            int pageSize = Math.min(500, Math.max(100, request.max() * 2));
-            List<StoredMessage> matching = new ArrayList<>();
-            BrowsePosition position = request.resumeAfter();
-            int scanned = 0;
-            while (matching.size() < request.max() && scanned < RECEIVER_SCAN_LIMIT) {
-                List<StoredMessage> page = readyPage(db, c, request.destination(), request.minPriority(),
-                        request.maxPriority(), position, pageSize, now);
-                for (StoredMessage m : page) {
-                    scanned++;
-                    position = BrowsePosition.after(m);
-                    if (filter == null || filter.test(withCount(m, m.deliveryCount() + 1))) {
-                        matching.add(m);
-                        if (matching.size() == request.max()) {
-                            return new Scan(matching, position, false);
-                        }
+        return db.transaction("scan", c -> scanIn(c, request, RECEIVER_SCAN_LIMIT));
+    }
+
+    /**
+     * The scan of a filtered claim or fetch: pages of ready rows in delivery order from the
+     * request's resume position, up to {@code limit} rows read. The filter sees each row as it would
+     * be delivered, with this claim counted; pages grow while nothing matches (deep in a backlog of
+     * rows for other consumers).
+     */
+    private Scan scanIn(Connection c, ClaimRequest request, int limit) throws SQLException {
+        long now = clock.now();
+        Predicate<StoredMessage> filter = request.filter();
+        int pageSize = Math.min(500, Math.max(100, request.max() * 2));
+        List<StoredMessage> matching = new ArrayList<>();
+        BrowsePosition position = request.resumeAfter();
+        int scanned = 0;
+        while (scanned < limit) {
+            List<StoredMessage> page = readyPage(db, c, request.destination(), request.minPriority(),
+                    request.maxPriority(), position, pageSize, now);
+            for (StoredMessage m : page) {
+                scanned++;
+                position = BrowsePosition.after(m);
+                if (filter == null || filter.test(withCount(m, m.deliveryCount() + 1))) {
+                    matching.add(m);
+                    if (matching.size() == request.max()) {
+                        return new Scan(matching, position, false);
                     }
                 }
-                if (page.size() < pageSize) {
-                    return new Scan(matching, position, true);
-                }
-                if (matching.isEmpty()) {
-                    pageSize = Math.min(MAX_PAGE, pageSize * 2); // deep in non-matching rows: read in larger pages
-                }
             }
-            return new Scan(matching, position, false);
-        });
+            if (page.size() < pageSize) {
+                return new Scan(matching, position, true);
+            }
+            if (matching.isEmpty()) {
+                pageSize = Math.min(MAX_PAGE, pageSize * 2);
+            }
+        }
+        return new Scan(matching, position, false);
     }
 
     /** The earliest deliver-at of a ready row of the destination that is not due yet, or 0 when none. */
