@@ -5,11 +5,13 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.journalmq.jms.message.JournalMessage;
 import org.journalmq.jms.message.MessageCodec;
+import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.StoredMessage;
 import org.journalmq.persistence.UnitOfWork;
@@ -38,7 +40,7 @@ final class SessionDelivery implements Runnable {
     private volatile boolean recoverCurrent;
     private boolean failing;
     /** DUPS_OK acks not yet written (delivery thread only). */
-    private final List<org.journalmq.persistence.Ack> dupsOkAcks = new java.util.ArrayList<>();
+    private final List<Ack> dupsOkAcks = new ArrayList<>();
     /** How long an idle delivery thread sleeps between checks of its flags (no statement is run then). */
     private static final long IDLE_CHECK_MILLIS = 1_000;
 
