@@ -283,6 +283,16 @@ final class GroupWriter {
         return lastHadAcks && queue.isEmpty() && (group.size() < lastGroupSize || !anyAcks(group));
     }
 
+    /** True when the units only claim: no send, publication or ack needs the commit to be durable. */
+    private static boolean onlyClaims(List<Pending> units) {
+        for (Pending p : units) {
+            if (!p.work.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean anyAcks(List<Pending> group) {
         for (Pending p : group) {
             if (!p.work.acks().isEmpty()) {
@@ -355,6 +365,9 @@ final class GroupWriter {
         Effects fx = new Effects();
         Connection c = pinned != null ? pinned.get() : db.connection();
         try {
+            if (onlyClaims(units)) {
+                db.relaxCommit(c); // nothing durable to keep: a lost claim is a redelivery with a lower count
+            }
             if (!apply(c, units, handoffs, fx)) {
                 c.rollback();
                 handoffs.rolledBack();
