@@ -97,6 +97,11 @@ public class Bench implements Callable<Integer> {
             + " JournalMQ and at least one other peer ran).")
     boolean compare;
 
+    @Option(names = "--rows", paramLabel = "FILE", split = ",",
+            description = "Measure nothing: read the rows earlier runs printed (files, separated by commas) and print"
+                    + " their ratio table (and --chart) as one run.")
+    List<Path> rowFiles;
+
     @Option(names = "--chart", paramLabel = "PNG", description = "Write the ratio table as a bar chart to this PNG file.")
     Path chart;
 
@@ -121,6 +126,17 @@ public class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rowFiles != null) {
+            Comparison comparison = new Comparison(PrintedRows.read(rowFiles, scenarios()));
+            comparison.print();
+            if (chart != null) {
+                RatioChart.write(chart, comparison.ratios(), "rows of " + rowFiles.size() + " runs, " + size
+                        + " B messages");
+                System.out.println();
+                System.out.println("chart: " + chart);
+            }
+            return 0;
+        }
         List<Scenario> selected = select();
         List<String> peers = Peers.names(peer, new CommandLine(this));
         if ((messages != null && messages < 1) || warmup < 0 || size < 0 || timeoutSeconds < 1 || prefetch < 1
