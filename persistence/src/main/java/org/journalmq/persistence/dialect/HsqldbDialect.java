@@ -181,8 +181,9 @@ public final class HsqldbDialect implements Dialect {
     /**
      * Lower than elsewhere: HSQLDB rewrites and logs (as hex text) the whole row at every update,
      * so each claim of a copied 1 KiB body costs kilobytes of I/O; a shared body is written once.
-     * Measured with the topic benchmark of the time (now the benchmarks module's `fanout`; 1 KiB, 4 subscribers): publishing 4,300-5,700 msgs/s instead of
-     * 1,800-4,400, delivery about 10 % faster.
+     * Measured with the topic benchmark of the time (now the benchmarks module's `fanout`; 1 KiB,
+     * 4 subscribers): publishing 4,300-5,700 msgs/s instead of 1,800-4,400, delivery about 10 %
+     * faster.
      */
     @Override
     public int sharedBodyThreshold() {

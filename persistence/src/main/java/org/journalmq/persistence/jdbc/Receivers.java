@@ -12,7 +12,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.journalmq.persistence.Receiver;
 import org.journalmq.persistence.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
