@@ -158,6 +158,34 @@ interface ReceiverConformance extends JournalFixture {
         assertTrue(j.now() >= due - 20, "not woken long before the row is due (journal clock)");
     }
 
+    /**
+     * A row delayed by a client before this one opened was announced to nobody here: opening a
+     * receiver reads the earliest such deliver-at from the journal (off the fetching thread) and
+     * sets a timer, so the row is delivered when due with no other event (delivery delay,
+     * Messaging 3.1 section 7.9).
+     */
+    @Test
+    default void aRowDelayedBeforeTheReceiverOpenedWakesItWhenDue() {
+        Journal writer = open();
+        long due = writer.now() + 600;
+        writer.writeAndWait(UnitOfWork.send(new NewMessage("primed", 4, due, 0, null, "later".getBytes())));
+
+        Journal j = open();
+        Heard heard = new Heard();
+        Receiver r = j.openReceiver("primed", null, 0, 9, heard);
+        List<StoredMessage> got = new CopyOnWriteArrayList<>();
+        got.addAll(fetch(r, none(), 1).rows());
+        assertTrue(got.isEmpty(), "the row is not due yet");
+        await("a timer wakes the receiver when the row is due", () -> {
+            if (heard.wakes.getAndSet(0) > 0) {
+                got.addAll(fetch(r, none(), 1).rows());
+            }
+            return !got.isEmpty();
+        });
+        assertEquals("later", body(got.get(0)));
+        assertTrue(j.now() >= due - 20, "not delivered before it was due (journal clock)");
+    }
+
     @Test
     default void aFilteredScanThatStopsPartWaySaysSoAndAWaitingReceiverCanBeStopped() {
         Journal j = open();

@@ -62,10 +62,7 @@ final class JdbcReceiver implements Receiver {
             if (!primed) {
                 // Rows delayed before this JVM started announce themselves to nobody: one timer for the earliest.
                 primed = true;
-                long due = claimer.earliestDelayed(address);
-                if (due > 0) {
-                    receivers.wakeAt(address, due);
-                }
+                receivers.primeDelayed(address, () -> claimer.earliestDelayed(address));
             }
             if (filter == null && minPriority == 0 && maxPriority == 9) {
                 return writer.submitFetch(work, new GroupWriter.FetchOp(this, ClaimRequest.of(address, max), null,

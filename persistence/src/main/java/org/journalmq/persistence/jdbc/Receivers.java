@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.journalmq.persistence.StoredMessage;
 import org.slf4j.Logger;
@@ -227,6 +228,39 @@ final class Receivers {
                 }
                 readyCommitted(List.of(address), false);
             }, Math.max(1, slot - clock.now()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /**
+     * Sets the timer for the earliest delayed row of {@code address} that no commit of this JVM
+     * announced. The query reads every ready row of the address (MIN over a column outside the claim
+     * index), which on a deep backlog costs as much as a scan, so it runs on the timer thread, not
+     * on the first fetch of a receiver; a delayed row is due later than now, so the timer is still
+     * set in time unless the query itself is slower than the delay.
+     */
+    void primeDelayed(String address, LongSupplier earliestDelayed) {
+        Runnable prime = () -> {
+            long due = earliestDelayed.getAsLong();
+            if (due > 0) {
+                wakeAt(address, due);
+            }
+        };
+        ScheduledExecutorService s = scheduler;
+        if (s == null) {
+            prime.run();
+            return;
+        }
+        try {
+            s.execute(() -> {
+                try {
+                    prime.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("JMQ1018 could not read the earliest delayed message of {}; it is delivered at the"
+                            + " next wake-up of its receivers instead: {}", address, e.toString());
+                }
+            });
         } catch (RejectedExecutionException e) {
             // closing
         }
