@@ -1,6 +1,10 @@
 package org.journalmq.ra;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.journalmq.jms.JournalConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The adapter's typed settings. Unset values keep the provider's defaults; each is handed to the
@@ -8,6 +12,8 @@ import org.journalmq.jms.JournalConnectionFactory;
  * provider's.
  */
 final class RaConfig {
+    private static final Logger LOG = LoggerFactory.getLogger(RaConfig.class);
+
     String url;
     String user;
     String password;
@@ -57,7 +63,35 @@ final class RaConfig {
 
     // ---------------------------------------------------------------- url or container DataSource
 
-    /** The factory on exactly one of {@code url} and {@code dataSourceJndiName}. */
+    /**
+     * System properties naming the directory a server keeps its instance's own data in, in the order
+     * tried: GlassFish and Payara (the domain), WildFly, Open Liberty, TomEE.
+     */
+    static final List<String> SERVER_DIRECTORIES = List.of(
+            "com.sun.aas.instanceRoot", "jboss.server.data.dir", "server.output.dir", "catalina.base");
+
+    /**
+     * The journal of an adapter deployed with no location: an embedded HSQLDB file journal in
+     * {@code journalmq/} under the server's instance directory (the working directory on a server
+     * that names none), so that a newcomer's first deployment starts and its messages survive a
+     * restart of the server. Several JVMs cannot share it; production sets url or dataSourceJndiName.
+     */
+    static String embeddedUrl() {
+        Path base = Path.of(System.getProperty("user.dir"));
+        for (String property : SERVER_DIRECTORIES) {
+            String dir = System.getProperty(property);
+            if (dir != null && !dir.isBlank()) {
+                base = Path.of(dir);
+                break;
+            }
+        }
+        String url = "jdbc:hsqldb:file:" + base.resolve("journalmq").resolve("journal").toAbsolutePath().normalize();
+        LOG.info("JMQ7024 neither 'url' nor 'dataSourceJndiName' is set: the journal is the embedded HSQLDB file"
+                + " journal {} (one server only; set 'url' or 'dataSourceJndiName' to share it)", url);
+        return url;
+    }
+
+    /** The factory on at most one of {@code url} and {@code dataSourceJndiName}, else the embedded journal. */
     private JournalConnectionFactory journalLocation() {
         boolean hasUrl = url != null && !url.isBlank();
         boolean hasDataSource = dataSourceJndiName != null && !dataSourceJndiName.isBlank();
@@ -69,9 +103,7 @@ final class RaConfig {
             return new JournalConnectionFactory(new JndiDataSource(dataSourceJndiName.trim()));
         }
         if (!hasUrl) {
-            throw new IllegalArgumentException("property 'url' is missing: set it to the JDBC URL of the journal"
-                    + " (for example jdbc:hsqldb:file:/var/journalmq/journal or jdbc:postgresql://db/app), or set"
-                    + " 'dataSourceJndiName' to the JNDI name of a container DataSource");
+            return new JournalConnectionFactory(embeddedUrl());
         }
         try {
             return new JournalConnectionFactory(url.trim());

@@ -10,6 +10,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.resource.spi.ResourceAdapterInternalException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.journalmq.jms.JournalConnectionFactory;
@@ -57,15 +58,37 @@ class DataSourceConfigTest {
         }
     }
 
+    /**
+     * Issue 17, item 4: "With no url and no dataSourceJndiName, the adapter uses an embedded HSQLDB
+     * file journal under the server's instance directory" (GlassFish's is the system property
+     * com.sun.aas.instanceRoot; UnconfiguredAdapterIT deploys such an adapter in GlassFish).
+     */
     @Test
-    @DisplayName("ResourceAdapter.start with neither names url and dataSourceJndiName")
-    void noLocation() throws Exception {
-        JournalResourceAdapter ra = new JournalResourceAdapter();
-        try (TestContainer container = new TestContainer()) {
-            ResourceAdapterInternalException e = assertThrows(ResourceAdapterInternalException.class,
-                    () -> ra.start(container));
-            assertTrue(e.getMessage().contains("'url'") && e.getMessage().contains("'dataSourceJndiName'"),
-                    e.getMessage());
+    @DisplayName("ResourceAdapter.start with neither url nor dataSourceJndiName runs on an embedded file journal under the instance directory")
+    void noLocationIsTheEmbeddedJournal() throws Exception {
+        String property = "com.sun.aas.instanceRoot";
+        String saved = System.getProperty(property);
+        System.setProperty(property, dir.toString());
+        try {
+            JournalResourceAdapter ra = new JournalResourceAdapter();
+            try (TestContainer container = new TestContainer()) {
+                ra.start(container);
+                try (JMSContext c = ra.factory().createContext()) {
+                    c.createProducer().send(c.createQueue("first-q"), "with nothing configured");
+                    assertEquals("with nothing configured",
+                            c.createConsumer(c.createQueue("first-q")).receiveBody(String.class, 10_000));
+                } finally {
+                    ra.stop();
+                }
+            }
+            assertTrue(Files.exists(dir.resolve("journalmq").resolve("journal.properties")),
+                    "the HSQLDB files are in journalmq/ under the instance directory");
+        } finally {
+            if (saved == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, saved);
+            }
         }
     }
 
