@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 final class AsyncSends {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncSends.class);
-    private static final ThreadLocal<JournalSession> COMPLETING = new ThreadLocal<>();
     private static final AtomicInteger THREADS = new AtomicInteger();
     /** Completions a session may have pending before its next asynchronous send waits. */
     static final int MAX_OUTSTANDING = 10_000;
@@ -31,17 +30,12 @@ final class AsyncSends {
         this.session = session;
     }
 
-    /** The session whose CompletionListener the current thread runs, or null. */
-    static JournalSession current() {
-        return COMPLETING.get();
-    }
-
     private ExecutorService executor() {
         synchronized (lock) {
             // Flow control (with the journal's bounded write queue): a send waits while too many
             // callbacks are pending, so a slow CompletionListener cannot make the heap grow. Not on the
             // completion thread itself, which is the one that would make room.
-            while (outstanding >= MAX_OUTSTANDING && COMPLETING.get() != session) {
+            while (outstanding >= MAX_OUTSTANDING && CallbackRules.completionSession() != session) {
                 try {
                     lock.wait(100);
                 } catch (InterruptedException e) {
@@ -61,30 +55,34 @@ final class AsyncSends {
         }
     }
 
-    /** Calls the listener once the write commits. Futures complete in write order, so callbacks keep send order. */
-    void track(CompletableFuture<Void> future, Message message, CompletionListener listener) {
+    /**
+     * Calls the listener once the write commits. Futures complete in write order, so callbacks keep
+     * send order. {@code producer} (the MessageProducer or JMSProducer that sent) is recorded for
+     * {@link CallbackRules}: the callback may not close it.
+     */
+    void track(CompletableFuture<Void> future, Object producer, Message message, CompletionListener listener) {
         ExecutorService ex = executor();
         // submission happens on the writer thread in commit order; the single executor keeps it
-        future.whenComplete((v, failure) -> ex.execute(() -> callback(message, listener, failure)));
+        future.whenComplete((v, failure) -> ex.execute(() -> callback(producer, message, listener, failure)));
     }
 
     /** In a transacted session the send is complete once queued (it is applied at commit). */
-    void completeNow(Message message, CompletionListener listener) {
-        executor().execute(() -> callback(message, listener, null));
+    void completeNow(Object producer, Message message, CompletionListener listener) {
+        executor().execute(() -> callback(producer, message, listener, null));
     }
 
-    private void callback(Message message, CompletionListener listener, Throwable failure) {
-        COMPLETING.set(session);
+    private void callback(Object producer, Message message, CompletionListener listener, Throwable failure) {
         try {
-            if (failure == null) {
-                listener.onCompletion(message);
-            } else {
-                listener.onException(message, JmsExceptions.translate(failure, "send"));
-            }
+            CallbackRules.runCompletion(session, producer, () -> {
+                if (failure == null) {
+                    listener.onCompletion(message);
+                } else {
+                    listener.onException(message, JmsExceptions.translate(failure, "send"));
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("JMQ2008 CompletionListener threw", e);
         } finally {
-            COMPLETING.remove();
             synchronized (lock) {
                 outstanding--;
                 lock.notifyAll();
@@ -101,8 +99,16 @@ final class AsyncSends {
         });
     }
 
-    /** Waits until every callback has run (spec 7.3.8: close waits for incomplete sends). */
+    /**
+     * Waits until every callback has run (spec 7.3.8: close waits for incomplete sends). Not on this
+     * session's completion thread (a callback closing another producer of its session): the
+     * callbacks still queued run on that very thread once the current one returns, so waiting for
+     * them would never end; they still run, in send order.
+     */
     void awaitIdle() {
+        if (CallbackRules.completionSession() == session) {
+            return;
+        }
         synchronized (lock) {
             while (outstanding > 0) {
                 try {

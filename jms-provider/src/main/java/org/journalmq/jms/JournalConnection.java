@@ -268,12 +268,9 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     public void stop() throws JMSException {
         checkOpen();
         fixClientId();
-        if (JournalSession.isDeliveryThreadOf(this)) {
-            throw new IllegalStateException("a MessageListener must not stop its own connection");
-        }
-        if (JournalSession.isCompletionThreadOf(this)) {
-            throw new IllegalStateException("a CompletionListener must not stop its own connection");
-        }
+        // From a CompletionListener this is allowed (JMS_SPEC-165): the wait below is for the
+        // MessageListeners only, which never wait for the completion thread.
+        CallbackRules.checkStop(this);
         synchronized (startLock) {
             started = false;
         }
@@ -287,12 +284,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         if (closed) {
             return;
         }
-        if (JournalSession.isDeliveryThreadOf(this)) {
-            throw new IllegalStateException("a MessageListener must not close its own connection");
-        }
-        if (JournalSession.isCompletionThreadOf(this)) {
-            throw new IllegalStateException("a CompletionListener must not close its own connection");
-        }
+        CallbackRules.checkClose(this);
         synchronized (startLock) {
             started = false;
             startLock.notifyAll();

@@ -459,8 +459,9 @@ public class JournalConsumer implements QueueReceiver {
         if (closed) {
             return;
         }
-        session.checkNotInCompletionListener("close on a consumer of");
-        if (SessionDelivery.current() != session) {
+        // Allowed from any callback (CallbackRules). From its own listener it must not wait for itself:
+        // the listener's message is done once onMessage returns (MessageConsumer.close javadoc).
+        if (CallbackRules.listenerSession() != session) {
             session.delivery().awaitIdle();
         }
         closeInternal();

@@ -202,15 +202,11 @@ public class JournalContext implements JMSContext {
         if (closed) {
             return;
         }
-        if (JournalSession.isDeliveryThreadOf(shared.connection)) {
-            throw new IllegalStateRuntimeException("a MessageListener must not close its own JMSContext");
-        }
-        if (JournalSession.isCompletionThreadOf(shared.connection)) {
-            throw new IllegalStateRuntimeException("a CompletionListener must not close its own JMSContext");
-        }
         JournalSession s;
         synchronized (this) {
             s = session;
+            // the connection closes with the last context sharing it (see release)
+            CallbackRules.checkContextClose(s, shared.connection, shared.users.get() == 1);
             closed = true;
         }
         run(() -> {

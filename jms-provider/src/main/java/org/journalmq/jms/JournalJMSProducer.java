@@ -110,7 +110,7 @@ final class JournalJMSProducer implements JMSProducer {
         OutboundMessage out = OutboundMessage.prepare(context.connection(), JournalDestination.from(destination),
                 message, deliveryMode, priority, timeToLive, deliveryDelay, disableMessageID,
                 disableMessageTimestamp);
-        s.send(out, async);
+        s.send(out, this, async);
     }
 
     /** Applies this producer's properties and headers to the message (they override the message's own). */

@@ -1,6 +1,5 @@
 package org.journalmq.jms;
 
-import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -67,7 +66,7 @@ public final class JournalLocalSession extends JournalSession {
     @Override
     public void commit() throws JMSException {
         checkOpen();
-        checkNotInCompletionListener("commit");
+        CallbackRules.checkTransactionEnd(this, "commit");
         flushOrRollBack("commit");
         Set<String> wake;
         synchronized (this) {
@@ -95,7 +94,7 @@ public final class JournalLocalSession extends JournalSession {
     @Override
     public void rollback() throws JMSException {
         checkOpen();
-        checkNotInCompletionListener("rollback");
+        CallbackRules.checkTransactionEnd(this, "rollback");
         JournalException failure = null;
         try {
             journal().rollbackLocal(jdbc);
@@ -121,7 +120,7 @@ public final class JournalLocalSession extends JournalSession {
      */
     public void flush() throws JMSException {
         checkOpen();
-        checkNotInCompletionListener("flush");
+        CallbackRules.checkTransactionEnd(this, "flush");
         flushOrRollBack("flush");
     }
 
@@ -149,9 +148,8 @@ public final class JournalLocalSession extends JournalSession {
         if (isClosed()) {
             return;
         }
-        if (SessionDelivery.current() == this) {
-            throw new IllegalStateException("a MessageListener must not close its own session");
-        }
+        // Before the rollback below: a refused close must leave the transaction as it was.
+        CallbackRules.checkClose(this);
         boolean pending;
         synchronized (this) {
             pending = !flushed.isEmpty() || !flushedAddresses.isEmpty();

@@ -130,7 +130,7 @@ public class JournalProducer implements QueueSender, TopicPublisher {
         if (closed) {
             return;
         }
-        session.checkNotInCompletionListener("close on a producer of");
+        CallbackRules.checkClose(this);
         session.asyncSends().awaitIdle();
         closeInternal();
     }
@@ -258,6 +258,6 @@ public class JournalProducer implements QueueSender, TopicPublisher {
                         CompletionListener listener) throws JMSException {
         OutboundMessage out = OutboundMessage.prepare(session.connection(), dest, message, mode, prio, ttl,
                 deliveryDelay, disableMessageID, disableMessageTimestamp);
-        session.send(out, listener);
+        session.send(out, this, listener);
     }
 }

@@ -116,24 +116,6 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         connection.checkOpen();
     }
 
-    /** True when the current thread delivers to a listener of a session of this connection. */
-    static boolean isDeliveryThreadOf(JournalConnection c) {
-        JournalSession s = SessionDelivery.current();
-        return s != null && s.connection == c;
-    }
-
-    /** True when the current thread runs a CompletionListener of a session of this connection. */
-    static boolean isCompletionThreadOf(JournalConnection c) {
-        JournalSession s = AsyncSends.current();
-        return s != null && s.connection == c;
-    }
-
-    void checkNotInCompletionListener(String what) throws IllegalStateException {
-        if (AsyncSends.current() == this) {
-            throw new IllegalStateException("a CompletionListener must not call " + what + " on its own session");
-        }
-    }
-
     boolean hasConsumerOn(JournalDestination d) {
         for (JournalConsumer c : consumers) {
             if (c.destination().equals(d)) {
@@ -228,7 +210,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         if (mode != SESSION_TRANSACTED) {
             throw new IllegalStateException("commit called on a session that is not transacted");
         }
-        checkNotInCompletionListener("commit");
+        CallbackRules.checkTransactionEnd(this, "commit");
         acks.commit();
     }
 
@@ -238,7 +220,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         if (mode != SESSION_TRANSACTED) {
             throw new IllegalStateException("rollback called on a session that is not transacted");
         }
-        checkNotInCompletionListener("rollback");
+        CallbackRules.checkTransactionEnd(this, "rollback");
         acks.rollback();
     }
 
@@ -248,7 +230,6 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         if (mode == SESSION_TRANSACTED) {
             throw new IllegalStateException("recover called on a transacted session; use rollback");
         }
-        checkNotInCompletionListener("recover");
         acks.recover();
     }
 
@@ -489,8 +470,11 @@ public class JournalSession implements Session, QueueSession, TopicSession {
 
     // ---------------------------------------------------------------- sending
 
-    /** Sends (or, transacted, queues) a message; shared by producers and the simplified API. */
-    void send(OutboundMessage out, CompletionListener listener) throws JMSException {
+    /**
+     * Sends (or, transacted, queues) a message; shared by producers and the simplified API.
+     * {@code producer} is the MessageProducer or JMSProducer sending, for the callback rules.
+     */
+    void send(OutboundMessage out, Object producer, CompletionListener listener) throws JMSException {
         checkOpen();
         connection.checkSendable(out.destination());
         NewMessage row = out.toRow(journal,
@@ -504,13 +488,13 @@ public class JournalSession implements Session, QueueSession, TopicSession {
                 addTransactedSend(row);
             }
             if (listener != null) {
-                asyncSends.completeNow(out.message(), listener);
+                asyncSends.completeNow(producer, out.message(), listener);
             }
             return;
         }
         var future = journal.write(publication != null ? UnitOfWork.publish(publication) : UnitOfWork.send(row));
         if (listener != null) {
-            asyncSends.track(future, out.message(), listener);
+            asyncSends.track(future, producer, out.message(), listener);
         } else if (out.persistent()) {
             try {
                 future.join();
@@ -550,10 +534,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         if (closed) {
             return;
         }
-        if (SessionDelivery.current() == this) {
-            throw new IllegalStateException("a MessageListener must not close its own session");
-        }
-        checkNotInCompletionListener("close");
+        CallbackRules.checkClose(this);
         asyncSends.awaitIdle();
         closed = true;
         delivery.stop();

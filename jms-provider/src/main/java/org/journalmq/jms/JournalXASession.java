@@ -107,6 +107,7 @@ public class JournalXASession extends JournalSession implements XASession, XAQue
     @Override
     public void close() throws JMSException {
         if (!isClosed()) {
+            CallbackRules.checkClose(this); // before the branch is marked rollback-only
             manager.sessionClosing(this);
         }
         super.close();

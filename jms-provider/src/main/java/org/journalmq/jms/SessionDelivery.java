@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 final class SessionDelivery implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionDelivery.class);
-    private static final ThreadLocal<JournalSession> DELIVERING = new ThreadLocal<>();
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final JournalSession session;
@@ -48,11 +47,6 @@ final class SessionDelivery implements Runnable {
         this.session = session;
     }
 
-    /** The session whose listener the current thread runs, or null. */
-    static JournalSession current() {
-        return DELIVERING.get();
-    }
-
     void wake() {
         signal.signal();
     }
@@ -67,14 +61,14 @@ final class SessionDelivery implements Runnable {
     }
 
     void recoverCurrent() {
-        if (current != null && DELIVERING.get() == session) {
+        if (current != null && CallbackRules.listenerSession() == session) {
             recoverCurrent = true;
         }
     }
 
     /** Waits until no listener of this session is running (unless called from one). */
     void awaitIdle() {
-        if (DELIVERING.get() == session) {
+        if (CallbackRules.listenerSession() == session) {
             return;
         }
         listenerLock.lock();
@@ -99,7 +93,7 @@ final class SessionDelivery implements Runnable {
 
     @Override
     public void run() {
-        DELIVERING.set(session);
+        CallbackRules.deliveryThreadOf(session);
         long delay = JournalConsumer.MIN_POLL_MILLIS;
         try {
             while (!stopping && !session.isClosed()) {
@@ -141,7 +135,7 @@ final class SessionDelivery implements Runnable {
             throw e;
         } finally {
             flushDupsOkAcks();
-            DELIVERING.remove();
+            CallbackRules.deliveryThreadEnded();
         }
     }
 

@@ -323,27 +323,6 @@ public abstract class AbstractSimplifiedApiTest extends ConformanceBase {
     }
 
     /**
-     * JMSContext.close and JMSContext.stop javadoc: IllegalStateRuntimeException when called by a
-     * MessageListener on its own JMSContext (it would wait for itself).
-     */
-    @Test
-    void listenerMayNotCloseOrStopItsOwnContext() throws Exception {
-        JMSContext ctx = context();
-        Queue q = queue(ctx);
-        java.util.concurrent.CompletableFuture<Throwable> stop = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CompletableFuture<Throwable> close = new java.util.concurrent.CompletableFuture<>();
-        ctx.createConsumer(q).setMessageListener(m -> {
-            stop.complete(outcome(ctx::stop));
-            close.complete(outcome(ctx::close));
-        });
-        ctx.createProducer().send(q, "call back");
-        assertTrue(stop.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof IllegalStateRuntimeException,
-                "stop from its own listener");
-        assertTrue(close.get(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS) instanceof IllegalStateRuntimeException,
-                "close from its own listener");
-    }
-
-    /**
      * JMSContext.setClientID javadoc: InvalidClientIDRuntimeException "if the Jakarta Messaging client
      * specifies an invalid or duplicate client ID" (null, empty); ConnectionFactory.createContext(user,
      * password, sessionMode) javadoc: JMSRuntimeException for an invalid session mode.
@@ -355,14 +334,5 @@ public abstract class AbstractSimplifiedApiTest extends ConformanceBase {
         assertThrows(jakarta.jms.InvalidClientIDRuntimeException.class, () -> ctx.setClientID(""));
         assertThrows(JMSRuntimeException.class, () -> factory.createContext(null, null, 99));
         assertThrows(JMSRuntimeException.class, () -> ctx.createContext(99));
-    }
-
-    private static Throwable outcome(Runnable call) {
-        try {
-            call.run();
-            return null;
-        } catch (Throwable t) {
-            return t;
-        }
     }
 }

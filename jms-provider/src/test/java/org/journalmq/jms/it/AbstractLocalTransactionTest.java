@@ -456,6 +456,47 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
         assertEquals(0, browseCount(queue));
     }
 
+    /**
+     * Session.close javadoc: a CompletionListener must not close its own session (IllegalStateException).
+     * The refused close must leave the transaction as it was: no rollback of the work already
+     * written into the application's connection (issue 14).
+     */
+    @Test
+    @DisplayName("a close refused inside a CompletionListener rolls nothing back")
+    void refusedCloseKeepsTheTransaction() throws Exception {
+        String queue = uniqueQueue("ltx-refused-close");
+        try (java.sql.Connection jdbc = accounts.open()) {
+            JournalLocalSession s = jmsConnection().createSession(jdbc);
+            accounts.insert(jdbc, 14, 1);
+            MessageProducer p = s.createProducer(s.createQueue(queue));
+            p.send(s.createTextMessage("flushed"));
+            s.flush();
+            java.util.concurrent.CompletableFuture<Throwable> close = new java.util.concurrent.CompletableFuture<>();
+            p.send(s.createTextMessage("async"), new jakarta.jms.CompletionListener() {
+                @Override
+                public void onCompletion(Message message) {
+                    try {
+                        s.close();
+                        close.complete(null);
+                    } catch (Throwable t) {
+                        close.complete(t);
+                    }
+                }
+
+                @Override
+                public void onException(Message message, Exception exception) {
+                    close.complete(exception);
+                }
+            });
+            assertTrue(close.get(5_000, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    instanceof jakarta.jms.IllegalStateException, "close refused inside its CompletionListener");
+            s.commit();
+            s.close();
+        }
+        assertEquals(1, accounts.balance(14), "the business row written before the refused close commits");
+        assertEquals(2, browseCount(queue), "both sends commit");
+    }
+
     @Test
     @DisplayName("DataSource: the session takes a connection for its lifetime and closes it")
     void dataSourceSession() throws Exception {

@@ -181,6 +181,44 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
         org.junit.jupiter.api.Assertions.assertSame(expected, actual);
     }
 
+    /**
+     * Session.close javadoc: a CompletionListener must not close its own session
+     * (IllegalStateException). The refused close must change nothing (issue 14): the branch is not
+     * marked rollback-only, so it still prepares and commits.
+     */
+    @Test
+    @DisplayName("a close refused inside a CompletionListener leaves the XA branch whole")
+    void refusedCloseKeepsTheBranch() throws Exception {
+        Queue out = connect().createSession().createQueue(uniqueQueue("xa-refused-close"));
+        XASession s = xaSession();
+        XAResource xa = s.getXAResource();
+        Xid xid = TestXid.fresh();
+        xa.start(xid, TMNOFLAGS);
+        java.util.concurrent.CompletableFuture<Throwable> close = new java.util.concurrent.CompletableFuture<>();
+        s.createProducer(out).send(s.createTextMessage("in the branch"), new jakarta.jms.CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                try {
+                    s.close();
+                    close.complete(null);
+                } catch (Throwable t) {
+                    close.complete(t);
+                }
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                close.complete(exception);
+            }
+        });
+        assertTrue(close.get(5_000, java.util.concurrent.TimeUnit.MILLISECONDS)
+                instanceof jakarta.jms.IllegalStateException, "close refused inside its CompletionListener");
+        xa.end(xid, TMSUCCESS);
+        assertEquals(XA_OK, xa.prepare(xid), "the branch was not marked rollback-only");
+        xa.commit(xid, false);
+        assertEquals(List.of("in the branch"), drain(out));
+    }
+
     @Test
     @DisplayName("two-phase commit: sends invisible until commit, consumed message gone after it")
     void twoPhaseCommit() throws Exception {
