@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code journalmq browse}: shows what waits on a queue without taking it. */
 @Command(name = "browse", mixinStandardHelpOptions = true,
+        footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq browse --queue orders --selector \"region = 'eu'\"",
         description = {"Prints the messages waiting on a queue (or a topic subscription), in delivery order,"
                 + " without removing them, then a count line on stderr. Messages claimed by a consumer at that"
                 + " moment are not shown. The queue must be known to the journal (have messages or consumers)."})

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code journalmq demo}: producers and consumers in this JVM, with throughput and latency. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq demo --messages 1000 --producers 1 --consumers 1",
         description = {"Runs producer and consumer threads against the journal (the embedded one unless"
                 + " --url is given): persistent sends of BytesMessages to a fresh demo queue, MessageListener"
                 + " consumers, progress about once a second and a final line with the throughput and the"

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code journalmq dlq}: the dead-letter queue of a queue or topic: list and replay. */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
+        footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq dlq list --queue orders",
         description = {"Dead letters: messages that failed too often go to DLQ.<queue> (DLQ.<topic> for"
                 + " subscriptions) with properties naming their origin, attempts and reason."},
         subcommands = {DlqCommand.ListCommand.class, DlqCommand.ReplayCommand.class})
@@ -36,6 +37,7 @@ public class DlqCommand implements Runnable {
 
     /** {@code dlq list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
+            footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq dlq list --queue orders --verbose",
             description = {"Lists the dead letters in delivery order without removing them: id, attempts,"
                     + " original destination and reason; -v adds headers, properties and body."})
     public static class ListCommand implements Callable<Integer> {
@@ -107,6 +109,7 @@ public class DlqCommand implements Runnable {
 
     /** {@code dlq replay}. */
     @Command(name = "replay", mixinStandardHelpOptions = true,
+            footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq dlq replay --queue orders --limit 10",
             description = {"Moves dead letters back to their original destination, or to --to, atomically in"
                     + " batches: each batch is claimed from the dead-letter queue, sent and removed in one"
                     + " transaction, so two replays at once never move a message twice. The dead-letter"

@@ -1,5 +1,6 @@
 package org.journalmq.cli;
 
+import org.journalmq.jms.ProviderVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
@@ -27,13 +28,23 @@ import picocli.CommandLine.ScopeType;
                 "0:success",
                 "1:failure (database unreachable, refused credentials, journal or JMS error)",
                 "2:invalid arguments (options, queue name, property names, selector, unknown destination)",
-                "3:receive: no message arrived within --timeout"})
+                "3:receive: no message arrived within --timeout"},
+        footerHeading = JournalMq.EXAMPLE_HEADING,
+        footer = {"  journalmq send --queue orders \"order #1\"",
+                "  journalmq receive --queue orders --timeout 2000"})
 public class JournalMq implements Runnable {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_NOTHING_RECEIVED = 3;
+
+    /**
+     * The heading of the example every command's help ends with (issue 17: a new user's first
+     * minute). Each example line is a full command line starting with {@code journalmq};
+     * HelpExamplesTest parses every one of them, so an example cannot drift from the options.
+     */
+    static final String EXAMPLE_HEADING = "%nExample:%n";
 
     /** Inherited by every subcommand: {@code journalmq send --debug ...} works as well. */
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -65,16 +76,23 @@ public class JournalMq implements Runnable {
         public CommandSpec transform(CommandSpec spec) {
             spec.commandLine().setExecutionExceptionHandler(new ErrorReporter())
                     .setParameterExceptionHandler(new UsageErrorReporter());
+            // picocli's own help subcommand takes no annotation of ours: its example is set here
+            CommandLine help = spec.subcommands().get("help");
+            if (help != null) {
+                help.getCommandSpec().usageMessage().footerHeading(EXAMPLE_HEADING).footer("  journalmq help send");
+            }
             return spec;
         }
     }
 
-    /** The version from the jar manifest; "development" when run from classes. */
+    /**
+     * The provider's version, from the jar manifest ({@link ProviderVersion}): the one
+     * ConnectionMetaData reports. Run from classes, it says "development build (no jar manifest)".
+     */
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = JournalMq.class.getPackage().getImplementationVersion();
-            return new String[] {"journalmq " + (v == null ? "(development build)" : v)};
+            return new String[] {"journalmq " + ProviderVersion.current().text()};
         }
     }
 }

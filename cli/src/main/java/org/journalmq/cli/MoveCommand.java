@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code journalmq move}: messages from one queue to another. */
 @Command(name = "move", mixinStandardHelpOptions = true,
+        footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq move --from orders --to orders.retry"
+                + " --selector \"region = 'eu'\"",
         description = {"Moves the ready messages of a queue (optionally those matching --selector, at most --limit)"
                 + " to another queue, atomically in batches: each batch is claimed, sent and removed in one"
                 + " transaction, so a message is never lost or moved twice, even by two moves at once."

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code journalmq purge}: deletes every message of a queue, or of a topic's subscriptions. */
 @Command(name = "purge", mixinStandardHelpOptions = true,
+        footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq purge --queue orders --yes",
         description = {"Deletes every message of a queue (ready, scheduled and in flight) or of the"
                 + " subscriptions of a topic, after asking for confirmation (y/N on stdin) unless --yes."})
 public class PurgeCommand implements Callable<Integer> {

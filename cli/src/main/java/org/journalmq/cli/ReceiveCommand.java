@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code journalmq receive}: takes messages off a queue and prints them. */
 @Command(name = "receive", mixinStandardHelpOptions = true,
+        footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq receive --queue orders --count 10 --timeout 2000",
         description = {"Receives up to --count messages from a queue (AUTO_ACKNOWLEDGE: each one is removed"
                 + " from the queue as it is printed) and prints their bodies, one a line.",
                 "Exit status: 0 when at least one message was received (fewer than --count only adds a"

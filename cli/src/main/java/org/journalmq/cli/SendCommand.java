@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code journalmq send}: one or more text messages to a queue. */
 @Command(name = "send", mixinStandardHelpOptions = true,
+        footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq send --queue orders --property region=eu \"order #1\"",
         description = {"Sends BODY as a TextMessage to a queue and prints the JMSMessageID of each message"
                 + " sent, one a line. Sends are persistent and synchronous: when an id is printed, the"
                 + " message is committed to the journal."})

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code journalmq stat}: the figures of every destination, once or refreshed in place. */
 @Command(name = "stat", mixinStandardHelpOptions = true,
+        footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq stat --url jdbc:postgresql://db.example.com/app"
+                + " --user app --json",
         description = {"Prints every queue (with messages or consumers) and topic subscription: depth (ready +"
                 + " in flight + scheduled), dead-letter queue depth, age of the oldest message and consumers in"
                 + " every JVM, after a line with the journal's live clients. --json prints a JSON array instead,"

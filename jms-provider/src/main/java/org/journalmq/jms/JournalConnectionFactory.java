@@ -30,6 +30,11 @@ import org.journalmq.persistence.JournalConfig;
  * Setters tune it before the first connection; every setting is also a JNDI reference address
  * and a property name of {@link #JournalConnectionFactory(Properties)}. The factory is a plain
  * value: serializable and referenceable, so it can be bound in JNDI.
+ *
+ * <p>On a URL the journal opens a pool of its own (HikariCP, a dependency of this module); a
+ * {@code jdbc:postgresql:} URL also needs the PostgreSQL driver, which the application adds. On a
+ * {@link #JournalConnectionFactory(javax.sql.DataSource) DataSource} neither is needed: HikariCP
+ * may be excluded, and a URL then fails at the first connection with a JMSException naming it.
  */
 public class JournalConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
         jakarta.jms.XAConnectionFactory, jakarta.jms.XAQueueConnectionFactory, jakarta.jms.XATopicConnectionFactory,
@@ -508,7 +513,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
      * do not apply and the DataSource is never closed by JournalMQ. The dialect is chosen from the
      * database its connections reach. Connections of this factory given a user and password ask the
      * DataSource for connections of that user. Journals are shared inside the JVM per DataSource
-     * instance, table prefix and user.
+     * instance, table prefix and user. This mode loads no pool library: it runs without HikariCP.
      */
     public JournalConnectionFactory(javax.sql.DataSource dataSource) {
         this();

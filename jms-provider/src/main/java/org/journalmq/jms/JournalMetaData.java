@@ -10,8 +10,6 @@ final class JournalMetaData implements ConnectionMetaData {
 
     static final JournalMetaData INSTANCE = new JournalMetaData();
 
-    static final String PROVIDER_VERSION = "0.1.0";
-
     /** JMSXDeliveryCount is set by the provider; JMSXGroupID/JMSXGroupSeq are set by clients. */
     static final List<String> JMSX_PROPERTIES = List.of("JMSXDeliveryCount", "JMSXGroupID", "JMSXGroupSeq");
 
@@ -40,17 +38,17 @@ final class JournalMetaData implements ConnectionMetaData {
 
     @Override
     public String getProviderVersion() {
-        return PROVIDER_VERSION;
+        return ProviderVersion.current().text();
     }
 
     @Override
     public int getProviderMajorVersion() {
-        return 0;
+        return ProviderVersion.current().major();
     }
 
     @Override
     public int getProviderMinorVersion() {
-        return 1;
+        return ProviderVersion.current().minor();
     }
 
     @Override

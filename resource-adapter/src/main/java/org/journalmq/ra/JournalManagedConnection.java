@@ -315,7 +315,8 @@ final class JournalManagedConnection implements ManagedConnection {
 
             @Override
             public String getEISProductVersion() {
-                return JournalManagedConnection.class.getPackage().getImplementationVersion();
+                // the provider's manifest version, as ConnectionMetaData reports it (no constant)
+                return org.journalmq.jms.ProviderVersion.current().text();
             }
 
             @Override

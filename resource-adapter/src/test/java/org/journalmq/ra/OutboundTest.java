@@ -89,6 +89,22 @@ class OutboundTest {
     }
 
     @Test
+    @DisplayName("ManagedConnectionMetaData reports the provider's manifest version, as ConnectionMetaData does (JCA 2.1 sec. 6.5.3.3)")
+    void eisProductVersionIsTheProviderVersion() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        try {
+            assertEquals("JournalMQ", mc.getMetaData().getEISProductName());
+            // run from classes here: the explicit development version; RarContentsIT sees the jar's
+            assertEquals(org.journalmq.jms.ProviderVersion.current().text(), mc.getMetaData().getEISProductVersion());
+            Connection c = (Connection) mc.getConnection(null, null);
+            assertEquals(c.getMetaData().getProviderVersion(), mc.getMetaData().getEISProductVersion());
+            c.close();
+        } finally {
+            mc.destroy();
+        }
+    }
+
+    @Test
     @DisplayName("Sends in a LocalTransaction are invisible until commit, gone after rollback (Messaging 3.1 sec. 12.3)")
     void localTransaction() throws Exception {
         ManagedConnection mc = mcf.createManagedConnection(null, null);

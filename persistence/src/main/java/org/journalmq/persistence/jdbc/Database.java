@@ -1,7 +1,5 @@
 package org.journalmq.persistence.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,8 +30,8 @@ final class Database implements AutoCloseable {
     final Sql sql;
     final String url;
     /** The journal's own pool, or null on a caller-supplied DataSource ({@link #source}). */
-    private final HikariDataSource pool;
-    /** Where connections come from: {@link #pool}, or the caller's DataSource. */
+    private final OwnPool pool;
+    /** The caller's DataSource when there is no {@link #pool}; null otherwise. */
     private final javax.sql.DataSource source;
     private final String sourceUser;
     private final String sourcePassword;
@@ -42,11 +40,11 @@ final class Database implements AutoCloseable {
     /** NOTIFY of the transactions that make rows ready; set once by the journal (PostgreSQL). */
     volatile Notifier.Sender notifier = Notifier.NONE;
 
-    private Database(Dialect dialect, Tables tables, String url, HikariDataSource pool) {
-        this(dialect, tables, url, pool, pool, null, null);
+    private Database(Dialect dialect, Tables tables, String url, OwnPool pool) {
+        this(dialect, tables, url, pool, null, null, null);
     }
 
-    private Database(Dialect dialect, Tables tables, String url, HikariDataSource pool, javax.sql.DataSource source,
+    private Database(Dialect dialect, Tables tables, String url, OwnPool pool, javax.sql.DataSource source,
                      String sourceUser, String sourcePassword) {
         this.dialect = dialect;
         this.tables = tables;
@@ -59,40 +57,17 @@ final class Database implements AutoCloseable {
         this.relaxedCommit = dialect.relaxedCommit();
     }
 
-    /** Creates the pool and borrows one connection, so that a bad URL or password fails here. */
+    /**
+     * Creates the pool and borrows one connection, so that a bad URL or password fails here. The
+     * pool is HikariCP, behind {@link OwnPool}: without HikariCP this fails with a message saying so.
+     */
     static Database connect(JournalConfig config, Dialect dialect, String poolName) {
-        HikariConfig hc = new HikariConfig();
-        hc.setPoolName(poolName);
-        hc.setJdbcUrl(dialect.prepareUrl(config.jdbcUrl()));
+        OwnPool.requireHikari(config.jdbcUrl());
         String user = config.user() != null ? config.user() : dialect.defaultUser();
         String password = config.password() != null ? config.password() : dialect.defaultPassword();
-        if (user != null) {
-            hc.setUsername(user);
-        }
-        if (password != null) {
-            hc.setPassword(password);
-        }
-        dialect.driverProperties().forEach(hc::addDataSourceProperty);
         failFastOnRefusedLogin(config, dialect, user, password);
-        hc.setMaximumPoolSize(config.poolSize());
-        hc.setMinimumIdle(Math.min(2, config.poolSize()));
-        hc.setAutoCommit(false);
-        hc.setConnectionTimeout(config.connectTimeoutMillis());
-        // Whole seconds: HSQLDB has no network timeout and Hikari warns about fractions.
-        hc.setValidationTimeout(Math.min(5_000, Math.max(1_000, config.connectTimeoutMillis() / 1_000 * 1_000)));
-        // Our own first borrow below reports the failure with the journal's wording and bound.
-        hc.setInitializationFailTimeout(-1);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(hc);
-        } catch (RuntimeException e) {
-            // Typically "no driver for this URL". Its message holds the raw URL, password
-            // included, so only the masked text is kept, not the exception itself.
-            throw new JournalException(JournalException.Kind.INTERNAL, "cannot create a connection pool for "
-                    + SqlErrors.safeUrl(config.jdbcUrl()) + ": " + e.getClass().getSimpleName() + ": "
-                    + SqlErrors.safeUrl(String.valueOf(e.getMessage())));
-        }
-        try (Connection c = pool.getConnection()) {
+        OwnPool pool = OwnPool.open(config, dialect, poolName, user, password);
+        try (Connection c = pool.connection()) {
             c.rollback();
         } catch (SQLException e) {
             pool.close();
@@ -153,7 +128,7 @@ final class Database implements AutoCloseable {
 
     /** Borrows a connection (autoCommit off); the caller commits or rolls back. */
     Connection connection() throws SQLException {
-        return pool != null ? pool.getConnection() : borrow(source, sourceUser, sourcePassword);
+        return pool != null ? pool.connection() : borrow(source, sourceUser, sourcePassword);
     }
 
     JournalException failure(String action, SQLException e) {
@@ -178,17 +153,12 @@ final class Database implements AutoCloseable {
 
     // ------------------------------------------------------------------ operations
 
-    /** Hikari's own figures; zeros while its pool MXBean is not available yet (pool starting or closed). */
+    /** The pool's figures (see {@link OwnPool#figures}); zeros on a caller's DataSource. */
     org.journalmq.persistence.PoolFigures poolFigures() {
         if (pool == null) {
             return new org.journalmq.persistence.PoolFigures(0, 0, 0, 0, 0); // the container's pool, not ours
         }
-        com.zaxxer.hikari.HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        if (bean == null || closed) {
-            return new org.journalmq.persistence.PoolFigures(0, 0, 0, 0, pool.getMaximumPoolSize());
-        }
-        return new org.journalmq.persistence.PoolFigures(bean.getActiveConnections(), bean.getIdleConnections(),
-                bean.getTotalConnections(), bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+        return pool.figures(closed);
     }
 
     @Override
