@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * of each message. The runs alternate plain sends and transacted sends (spec 6.2.7).
  */
 public abstract class AbstractDuplicateCrashTest extends JmsTestBase {
-    private static final int COUNT = 1_200;
+    private static final int COUNT = 600;
 
     @Test
     @DisplayName("a producer killed at random and restarted with the same ids leaves exactly one copy of each message")
