@@ -23,10 +23,12 @@ import jakarta.jms.Topic;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.transaction.xa.XAResource;
 import org.journalmq.jms.JournalConnection;
+import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.JournalLocalSession;
 import org.journalmq.jms.admin.JournalAdmin;
 import org.junit.jupiter.api.DisplayName;
@@ -210,6 +212,36 @@ public abstract class AbstractDuplicateDetectionTest extends JmsTestBase {
             assertEquals("q", ((TextMessage) consumer.receive(10_000)).getText());
             assertNull(consumer.receiveNoWait());
         }
+    }
+
+    @Test
+    @DisplayName("duplicateWindowMillis: set by property, refused below 1 naming it, and it is the window the journal keeps")
+    void windowSetting() throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty(JournalConnectionFactory.URL, journal.url());
+        props.setProperty(JournalConnectionFactory.DUPLICATE_WINDOW_MILLIS, "250");
+        assertEquals(250, new JournalConnectionFactory(props).getDuplicateWindowMillis());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> factory.setDuplicateWindowMillis(0));
+        assertTrue(bad.getMessage().contains("duplicateWindowMillis"), bad.getMessage());
+
+        factory.setDuplicateWindowMillis(250);
+        Session s = connect().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = queue(s, "dup-window");
+        MessageProducer p = s.createProducer(q);
+        p.send(text(s, "first", "w"));
+        long sent = System.currentTimeMillis();
+        // With the default window of an hour the resend would never be stored: resend until it is.
+        int[] resends = {0};
+        await("a resend after the 250 ms window to be stored", 15_000, () -> {
+            try {
+                p.send(text(s, "resend " + resends[0]++, "w"));
+                return Collections.list(s.createBrowser(q).getEnumeration()).size() == 2;
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(System.currentTimeMillis() - sent >= 150, "not stored before the window (nearly) ended");
     }
 
     @Test

@@ -5,12 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.Publication;
+import org.journalmq.persistence.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +61,11 @@ final class DuplicateIds {
      */
     Set<NewMessage> suppressed(Connection c, List<NewMessage> messages, long now, Long xaBranch)
             throws SQLException {
-        List<NewMessage> keyed = messages.stream().filter(m -> m.duplicateId() != null).toList();
+        // In key order (stable, so the first of two equal ids in the list wins): transactions that
+        // record overlapping ids then lock them in the same order and do not deadlock each other.
+        List<NewMessage> keyed = messages.stream().filter(m -> m.duplicateId() != null)
+                .sorted(Comparator.comparing(NewMessage::destination).thenComparing(NewMessage::duplicateId))
+                .toList();
         if (keyed.isEmpty()) {
             return Set.of();
         }
@@ -93,11 +101,34 @@ final class DuplicateIds {
         return suppressed;
     }
 
+    /** The messages a unit writes: its sends, then its publications' messages. */
+    static List<NewMessage> messagesOf(UnitOfWork work) {
+        List<NewMessage> messages = new ArrayList<>(work.sends());
+        for (Publication p : work.publications()) {
+            messages.add(p.message());
+        }
+        return messages;
+    }
+
+    /** The messages of {@code work} among {@code suppressed} (by identity). */
+    static Set<NewMessage> suppressedOf(UnitOfWork work, Set<NewMessage> suppressed) {
+        if (suppressed.isEmpty()) {
+            return Set.of();
+        }
+        Set<NewMessage> own = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (NewMessage m : messagesOf(work)) {
+            if (suppressed.contains(m)) {
+                own.add(m);
+            }
+        }
+        return own;
+    }
+
     /** Counts and logs duplicates whose transaction committed (or, for local transactions, was written). */
     void report(Collection<NewMessage> suppressed) {
         for (NewMessage m : suppressed) {
             traffic.duplicate(m.destination());
-            LOG.debug("duplicate send suppressed: id {} is known on {} within the window of {} ms",
+            LOG.debug("JMQ1016 duplicate send suppressed: id {} is known on {} within the window of {} ms",
                     m.duplicateId(), m.destination(), windowMillis);
         }
     }
@@ -118,13 +149,11 @@ final class DuplicateIds {
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** A key violation anywhere in the chain: a batch failure carries it as cause or next exception. */
+    private static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException se && UNIQUE_VIOLATION.equals(se.getSQLState())) {
-                return true;
-            }
-            if (t instanceof SQLException se && se.getNextException() != null
-                    && UNIQUE_VIOLATION.equals(se.getNextException().getSQLState())) {
+            if (t instanceof SQLException se && (UNIQUE_VIOLATION.equals(se.getSQLState())
+                    || se.getNextException() != null && UNIQUE_VIOLATION.equals(se.getNextException().getSQLState()))) {
                 return true;
             }
         }

@@ -405,7 +405,7 @@ final class GroupWriter {
         duplicates.report(fx.suppressed);
         for (Pending p : units) {
             if (p.claim == null && p.fetch == null) {
-                p.result = suppressedOf(p.work, fx.suppressed);
+                p.result = DuplicateIds.suppressedOf(p.work, fx.suppressed);
             }
             p.future.complete(p.result);
         }
@@ -416,7 +416,11 @@ final class GroupWriter {
     private boolean apply(Connection c, List<Pending> units, Receivers.Handoffs handoffs, Effects fx)
             throws SQLException {
         long now = clock.now();
-        fx.suppressed = duplicates.suppressed(c, keyedMessages(units), now, null);
+        List<NewMessage> written = new ArrayList<>();
+        for (Pending p : units) {
+            written.addAll(DuplicateIds.messagesOf(p.work));
+        }
+        fx.suppressed = duplicates.suppressed(c, written, now, null);
         insertSends(c, units, handoffs, fx, now);
         List<Publication> publications = new ArrayList<>();
         for (Pending p : units) {
@@ -526,42 +530,6 @@ final class GroupWriter {
         try (PreparedStatement ps = c.prepareStatement(db.sql.ack)) {
             return Sql.everyAckMatched(ps, acks, clientId, 1, ps1 -> { });
         }
-    }
-
-    /** The sends and publications that carry a duplicate id, in queue order. */
-    private static List<NewMessage> keyedMessages(List<Pending> units) {
-        List<NewMessage> keyed = new ArrayList<>();
-        for (Pending p : units) {
-            for (NewMessage m : p.work.sends()) {
-                if (m.duplicateId() != null) {
-                    keyed.add(m);
-                }
-            }
-            for (Publication pub : p.work.publications()) {
-                if (pub.message().duplicateId() != null) {
-                    keyed.add(pub.message());
-                }
-            }
-        }
-        return keyed;
-    }
-
-    private static Set<NewMessage> suppressedOf(UnitOfWork work, Set<NewMessage> suppressed) {
-        if (suppressed.isEmpty()) {
-            return Set.of();
-        }
-        Set<NewMessage> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (NewMessage m : work.sends()) {
-            if (suppressed.contains(m)) {
-                own.add(m);
-            }
-        }
-        for (Publication pub : work.publications()) {
-            if (suppressed.contains(pub.message())) {
-                own.add(pub.message());
-            }
-        }
-        return own;
     }
 
     private void failRemaining() {

@@ -5,7 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -89,9 +88,7 @@ final class LocalTransactions {
             long now = clock.now();
             Set<String> addresses = new LinkedHashSet<>();
             // The ids are recorded in the application's transaction: its rollback forgets them.
-            List<NewMessage> keyed = new ArrayList<>(work.sends());
-            work.publications().forEach(p -> keyed.add(p.message()));
-            Set<NewMessage> suppressed = duplicates.suppressed(c, keyed, now, null);
+            Set<NewMessage> suppressed = duplicates.suppressed(c, DuplicateIds.messagesOf(work), now, null);
             insert(c, work, now, addresses, suppressed);
             List<Publication> publications = work.publications().stream()
                     .filter(p -> !suppressed.contains(p.message())).toList();

@@ -166,9 +166,7 @@ final class XaBranches {
                 }
                 // The ids are recorded at prepare, under the branch: a rollback takes them back. Until
                 // the branch is finished, a resend of one of them counts as a duplicate.
-                List<NewMessage> keyed = new ArrayList<>(work.sends());
-                work.publications().forEach(p -> keyed.add(p.message()));
-                Set<NewMessage> dups = duplicates.suppressed(c, keyed, now, branchId);
+                Set<NewMessage> dups = duplicates.suppressed(c, DuplicateIds.messagesOf(work), now, branchId);
                 insertSends(c, work.sends().stream().filter(m -> !dups.contains(m)).toList(), branchId, now);
                 List<Publication> publications = work.publications().stream()
                         .filter(p -> !dups.contains(p.message())).toList();
