@@ -99,6 +99,7 @@ abstract class JmxContract extends OpsTestBase {
         assertEquals(1L, attr(bean, "ConsumerCount"));
         assertEquals(4L, attr(bean, "EnqueueCount"), "four sends by this JVM");
         assertEquals(1L, attr(bean, "AckCount"), "one acknowledgement by this JVM");
+        assertEquals(0L, attr(bean, "DuplicateCount"), "no send carried a known duplicate id");
         consumer.close();
     }
 

@@ -55,6 +55,15 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public static final String REDELIVERY_DELAY_MILLIS = "redeliveryDelayMillis";
     /** "false" turns off the MBeans of the journal; default true. */
     public static final String JMX = "jmx";
+    /** How long a duplicate id is remembered per destination, in milliseconds (default one hour). */
+    public static final String DUPLICATE_WINDOW_MILLIS = "duplicateWindowMillis";
+
+    /**
+     * String message property (1 to 255 characters) set by the application: a second message with the
+     * same value sent to the same destination within the duplicate window is not stored, and its
+     * send succeeds (issue 16). For a topic it applies per publish.
+     */
+    public static final String DUPLICATE_ID_PROPERTY = "JMS_JournalMQ_DuplicateID";
 
     // ---------------------------------------------------------------- redelivery, dead letters, expiry
     /** Growth of the redelivery delay per failed attempt (1 or more; default 1: constant delay). */
@@ -77,6 +86,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     private String password;
     private int poolSize = JournalConfig.DEFAULT_POOL_SIZE;
     private long leaseMillis = JournalConfig.DEFAULT_LEASE_MILLIS;
+    private long duplicateWindowMillis = JournalConfig.DEFAULT_DUPLICATE_WINDOW_MILLIS;
     private String tablePrefix = JournalConfig.DEFAULT_TABLE_PREFIX;
     private String clientID;
     private int prefetch = 16;
@@ -116,6 +126,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
                 case PASSWORD -> setPassword(value);
                 case POOL_SIZE -> setPoolSize(Integer.parseInt(value.trim()));
                 case LEASE_MILLIS -> setLeaseMillis(Long.parseLong(value.trim()));
+                case DUPLICATE_WINDOW_MILLIS -> setDuplicateWindowMillis(Long.parseLong(value.trim()));
                 case TABLE_PREFIX -> setTablePrefix(value);
                 case CLIENT_ID -> setClientID(value);
                 case PREFETCH -> setPrefetch(Integer.parseInt(value.trim()));
@@ -138,7 +149,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     /** The names {@link #set(String, String)} accepts. */
     public static java.util.Set<String> propertyNames() {
-        return java.util.Set.of(URL, USER, PASSWORD, POOL_SIZE, LEASE_MILLIS, TABLE_PREFIX, CLIENT_ID, PREFETCH,
+        return java.util.Set.of(URL, USER, PASSWORD, POOL_SIZE, LEASE_MILLIS, DUPLICATE_WINDOW_MILLIS, TABLE_PREFIX,
+                CLIENT_ID, PREFETCH,
                 REDELIVERY_DELAY_MILLIS, REDELIVERY_MULTIPLIER, MAX_REDELIVERY_DELAY_MILLIS, REDELIVERY_JITTER,
                 MAX_DELIVERY_ATTEMPTS, DEAD_LETTER_QUEUE, EXPIRY_QUEUE, DROP_EXPIRED, JMX);
     }
@@ -180,6 +192,19 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
             throw new IllegalArgumentException("leaseMillis must be at least 100, was " + leaseMillis);
         }
         this.leaseMillis = leaseMillis;
+    }
+
+    public long getDuplicateWindowMillis() { return duplicateWindowMillis; }
+
+    /**
+     * How long the journal remembers a {@link #DUPLICATE_ID_PROPERTY} value per destination. Factories
+     * that differ in it open journals of their own (it is part of the journal's configuration).
+     */
+    public void setDuplicateWindowMillis(long millis) {
+        if (millis < 1) {
+            throw new IllegalArgumentException("duplicateWindowMillis must be at least 1, was " + millis);
+        }
+        this.duplicateWindowMillis = millis;
     }
 
     public String getTablePrefix() { return tablePrefix; }
@@ -308,9 +333,10 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     JournalConfig journalConfig(String userName, String pass) {
         if (dataSource != null) {
             return JournalConfig.builder(dataSource).user(userName).password(pass).leaseMillis(leaseMillis)
-                    .tablePrefix(tablePrefix).build();
+                    .tablePrefix(tablePrefix).duplicateWindowMillis(duplicateWindowMillis).build();
         }
-        return journalConfig(url, userName, pass, poolSize, leaseMillis, tablePrefix);
+        return journalConfig(url, userName, pass, poolSize, leaseMillis, tablePrefix).toBuilder()
+                .duplicateWindowMillis(duplicateWindowMillis).build();
     }
 
     private static JournalConfig journalConfig(String url, String user, String password, int poolSize,
@@ -437,6 +463,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         m.put(PASSWORD, password);
         m.put(POOL_SIZE, Integer.toString(poolSize));
         m.put(LEASE_MILLIS, Long.toString(leaseMillis));
+        m.put(DUPLICATE_WINDOW_MILLIS, Long.toString(duplicateWindowMillis));
         m.put(TABLE_PREFIX, tablePrefix);
         m.put(CLIENT_ID, clientID);
         m.put(PREFETCH, Integer.toString(prefetch));

@@ -24,10 +24,12 @@ final class OutboundMessage {
     private final long timeToLive;
     private final long deliveryDelay;
     private final String groupId;
+    private final String duplicateId;
     private final byte[] data;
 
     private OutboundMessage(Message message, JournalDestination destination, boolean persistent, int priority,
-                            long timeToLive, long deliveryDelay, String groupId, byte[] data) {
+                            long timeToLive, long deliveryDelay, String groupId, String duplicateId, byte[] data) {
+        this.duplicateId = duplicateId;
         this.message = message;
         this.destination = destination;
         this.persistent = persistent;
@@ -86,8 +88,31 @@ final class OutboundMessage {
         }
         String group = own.propertyExists("JMSXGroupID") ? own.getStringProperty("JMSXGroupID") : null;
         return new OutboundMessage(message, destination, deliveryMode == DeliveryMode.PERSISTENT, priority,
-                timeToLive, deliveryDelay, group, MessageCodec.encode(own));
+                timeToLive, deliveryDelay, group, duplicateId(own), MessageCodec.encode(own));
     }
+
+    /**
+     * The application's duplicate id (issue 16): a String property of 1 to 255 characters, or absent.
+     * Checked here so that a bad one fails the send that carries it, not a group commit.
+     */
+    private static String duplicateId(JournalMessage m) throws JMSException {
+        Object value = m.getObjectProperty(JournalConnectionFactory.DUPLICATE_ID_PROPERTY);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String id)) {
+            throw new MessageFormatException("property " + JournalConnectionFactory.DUPLICATE_ID_PROPERTY
+                    + " must be a String, was a " + value.getClass().getSimpleName());
+        }
+        if (id.isEmpty() || id.length() > MAX_DUPLICATE_ID) {
+            throw new MessageFormatException("property " + JournalConnectionFactory.DUPLICATE_ID_PROPERTY
+                    + " must be 1 to " + MAX_DUPLICATE_ID + " characters long, was " + id.length());
+        }
+        return id;
+    }
+
+    /** The journal's column size for a duplicate id. */
+    private static final int MAX_DUPLICATE_ID = 255;
 
     private static void stamp(Message m, JournalDestination destination, int deliveryMode, int priority,
                               long timeToLive, long deliveryDelay, boolean disableTimestamp, long now, String id)
@@ -114,7 +139,8 @@ final class OutboundMessage {
     NewMessage toRow(Journal journal, String expiryAddress) {
         long jnow = journal.now();
         return new NewMessage(destination.address(), priority, deliveryDelay == 0 ? 0 : jnow + deliveryDelay,
-                timeToLive == 0 ? 0 : jnow + timeToLive, groupId, data, timeToLive == 0 ? null : expiryAddress);
+                timeToLive == 0 ? 0 : jnow + timeToLive, groupId, data, timeToLive == 0 ? null : expiryAddress,
+                duplicateId);
     }
 
     Message message() {

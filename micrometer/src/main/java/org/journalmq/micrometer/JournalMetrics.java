@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * and per destination, tagged {@code type} (queue, temporary-queue, subscription), {@code name} and
  * {@code topic} (empty for queues): gauges {@code journalmq.destination.depth|ready|in.flight|scheduled|dlq.depth|consumers},
  * the time gauge {@code journalmq.destination.oldest.age}, and the counters
- * {@code journalmq.destination.enqueued|acked} (this JVM's, since its journal opened). Destinations
+ * {@code journalmq.destination.enqueued|acked|duplicates} (this JVM's, since its journal opened). Destinations
  * appearing later are bound at the next {@link #refresh()}, run every {@value #REFRESH_SECONDS} s;
  * those gone are removed from the registry. Gauges read a snapshot at most one second old, so a
  * scrape costs one query, not one per meter.
@@ -156,6 +156,9 @@ public final class JournalMetrics implements MeterBinder, AutoCloseable {
         meters.add(FunctionCounter.builder("journalmq.destination.acked", this,
                         m -> figure(address, DestinationFigures::acked))
                 .tags(tags).description("messages acknowledged by this JVM").register(registry));
+        meters.add(FunctionCounter.builder("journalmq.destination.duplicates", this,
+                        m -> figure(address, DestinationFigures::duplicates))
+                .tags(tags).description("sends by this JVM suppressed as duplicates").register(registry));
         return meters;
     }
 

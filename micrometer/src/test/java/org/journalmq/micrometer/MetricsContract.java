@@ -116,6 +116,23 @@ abstract class MetricsContract {
     }
 
     @Test
+    @DisplayName("journalmq.destination.duplicates counts sends suppressed by JMS_JournalMQ_DuplicateID (issue 16), apart from enqueued")
+    void duplicateMeterCountsSuppressedSends() throws Exception {
+        try (MessageProducer p = session.createProducer(session.createQueue(queue))) {
+            for (int i = 0; i < 3; i++) {
+                TextMessage m = session.createTextMessage("order " + i);
+                m.setStringProperty(JournalConnectionFactory.DUPLICATE_ID_PROPERTY, "order-1");
+                p.send(m);
+            }
+        }
+        metrics = JournalMetrics.of(factory());
+        metrics.bindTo(registry);
+        assertEquals(2, counter("journalmq.destination.duplicates", queue), "the second and third send");
+        assertEquals(1, counter("journalmq.destination.enqueued", queue));
+        assertEquals(1, gauge("journalmq.destination.depth", queue));
+    }
+
+    @Test
     @DisplayName("journal meters: clients, connections, open sessions, pool figures")
     void journalMetersReadTheJournalAndPool() throws Exception {
         send(queue, "x", 0);

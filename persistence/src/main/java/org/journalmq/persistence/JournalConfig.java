@@ -14,15 +14,23 @@ import java.util.Objects;
  * @param connectTimeoutMillis bound on waiting for the database when opening or borrowing a connection
  * @param dataSource           a caller-supplied DataSource (a container's), or null for the journal's own
  *                             pool on {@code jdbcUrl}; see {@link #builder(javax.sql.DataSource)}
+ * @param duplicateWindowMillis how long a send's duplicate id is remembered (issue 16): a second send of the
+ *                             id to the same destination within it stores nothing
  */
 public record JournalConfig(String jdbcUrl, String user, String password, int poolSize, long leaseMillis,
-                            String tablePrefix, long connectTimeoutMillis, javax.sql.DataSource dataSource) {
+                            String tablePrefix, long connectTimeoutMillis, javax.sql.DataSource dataSource,
+                            long duplicateWindowMillis) {
 
     public static final String DEFAULT_URL = "jdbc:hsqldb:file:journalmq-data/journal";
     public static final int DEFAULT_POOL_SIZE = 8;
     public static final long DEFAULT_LEASE_MILLIS = 30_000;
     public static final String DEFAULT_TABLE_PREFIX = "JMQ_";
     public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
+    /**
+     * One hour: long enough for a producer to restart and resend after a crash, short enough that
+     * the table of ids stays a fraction of the messages.
+     */
+    public static final long DEFAULT_DUPLICATE_WINDOW_MILLIS = 3_600_000;
 
     public JournalConfig {
         if (dataSource == null) {
@@ -45,6 +53,16 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
             throw new IllegalArgumentException("connectTimeoutMillis must be at least 250, was "
                     + connectTimeoutMillis);
         }
+        if (duplicateWindowMillis < 1) {
+            throw new IllegalArgumentException("duplicateWindowMillis must be at least 1, was " + duplicateWindowMillis);
+        }
+    }
+
+    /** The configuration with the default duplicate window. */
+    public JournalConfig(String jdbcUrl, String user, String password, int poolSize, long leaseMillis,
+                         String tablePrefix, long connectTimeoutMillis, javax.sql.DataSource dataSource) {
+        this(jdbcUrl, user, password, poolSize, leaseMillis, tablePrefix, connectTimeoutMillis, dataSource,
+                DEFAULT_DUPLICATE_WINDOW_MILLIS);
     }
 
     /** The configuration of a journal with its own connection pool (every setting as before the DataSource option). */
@@ -60,7 +78,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
     public Builder toBuilder() {
         return new Builder(jdbcUrl).user(user).password(password).poolSize(poolSize).leaseMillis(leaseMillis)
                 .tablePrefix(tablePrefix).connectTimeoutMillis(connectTimeoutMillis)
-                .dataSource(dataSource);
+                .dataSource(dataSource).duplicateWindowMillis(duplicateWindowMillis);
     }
 
     /** Interval of the maintenance task (heartbeat, lease renewal, sweeps). */
@@ -90,7 +108,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
     /** This configuration with the database URL learnt from the DataSource's connection. */
     public JournalConfig withJdbcUrl(String url) {
         return new JournalConfig(url, user, password, poolSize, leaseMillis, tablePrefix, connectTimeoutMillis,
-                dataSource);
+                dataSource, duplicateWindowMillis);
     }
 
     /** The password never appears here. */
@@ -111,6 +129,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
         private long connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
         private javax.sql.DataSource dataSource;
+        private long duplicateWindowMillis = DEFAULT_DUPLICATE_WINDOW_MILLIS;
 
         private Builder(String jdbcUrl) {
             this.jdbcUrl = jdbcUrl;
@@ -124,10 +143,11 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         public Builder connectTimeoutMillis(long millis) { this.connectTimeoutMillis = millis; return this; }
         /** See {@link JournalConfig#builder(javax.sql.DataSource)}; null for the journal's own pool. */
         public Builder dataSource(javax.sql.DataSource ds) { this.dataSource = ds; return this; }
+        public Builder duplicateWindowMillis(long millis) { this.duplicateWindowMillis = millis; return this; }
 
         public JournalConfig build() {
             return new JournalConfig(jdbcUrl, user, password, poolSize, leaseMillis, tablePrefix,
-                    connectTimeoutMillis, dataSource);
+                    connectTimeoutMillis, dataSource, duplicateWindowMillis);
         }
     }
 }

@@ -12,9 +12,13 @@ package org.journalmq.persistence;
  * @param expiryAddress where the expiry sweep moves the row once it expired (the journal address of
  *                      an expiry queue), or null to delete it. Decided by the sender and stored
  *                      with the row, so that every JVM's sweep treats the row alike (migration 4).
+ * @param duplicateId   the application's duplicate id (the JMS_JournalMQ_DuplicateID property), or null.
+ *                      The journal stores the message only if no message with this id was stored on the
+ *                      same destination within the duplicate window; otherwise the send succeeds and
+ *                      stores nothing (migration 6).
  */
 public record NewMessage(String destination, int priority, long deliverAt, long expiresAt,
-                         String groupId, byte[] data, String expiryAddress) {
+                         String groupId, byte[] data, String expiryAddress, String duplicateId) {
     public NewMessage {
         if (destination == null) {
             throw new IllegalArgumentException("destination is null");
@@ -27,8 +31,14 @@ public record NewMessage(String destination, int priority, long deliverAt, long 
         }
     }
 
+    /** A message without a duplicate id. */
+    public NewMessage(String destination, int priority, long deliverAt, long expiresAt, String groupId, byte[] data,
+                      String expiryAddress) {
+        this(destination, priority, deliverAt, expiresAt, groupId, data, expiryAddress, null);
+    }
+
     /** A message that is deleted when it expires. */
     public NewMessage(String destination, int priority, long deliverAt, long expiresAt, String groupId, byte[] data) {
-        this(destination, priority, deliverAt, expiresAt, groupId, data, null);
+        this(destination, priority, deliverAt, expiresAt, groupId, data, null, null);
     }
 }

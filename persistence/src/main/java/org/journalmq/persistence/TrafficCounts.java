@@ -9,11 +9,19 @@ import java.util.Map;
  *
  * @param enqueued sends committed per destination address, and publications per topic address
  * @param acked    acknowledged (deleted) claims per address, for acks that named their row's address
+ * @param duplicates sends and publications per destination (topic) address that were suppressed as
+ *                   duplicates (issue 16): they succeeded for the caller and stored nothing. Not in
+ *                   {@code enqueued}.
  */
-public record TrafficCounts(Map<String, Long> enqueued, Map<String, Long> acked) {
+public record TrafficCounts(Map<String, Long> enqueued, Map<String, Long> acked, Map<String, Long> duplicates) {
     public TrafficCounts {
         enqueued = Map.copyOf(enqueued);
         acked = Map.copyOf(acked);
+        duplicates = Map.copyOf(duplicates);
+    }
+
+    public TrafficCounts(Map<String, Long> enqueued, Map<String, Long> acked) {
+        this(enqueued, acked, Map.of());
     }
 
     public long enqueued(String address) {
@@ -22,5 +30,9 @@ public record TrafficCounts(Map<String, Long> enqueued, Map<String, Long> acked)
 
     public long acked(String address) {
         return acked.getOrDefault(address, 0L);
+    }
+
+    public long duplicates(String address) {
+        return duplicates.getOrDefault(address, 0L);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class JournalConformanceTest implements SendClaimConformance, AckReleaseConformance,
         ConcurrencyConformance, OperationsConformance, TopicConformance,
         TemporaryConformance, XaConformance, DeadLetterConformance, OpsConformance,
-        LocalTransactionConformance, ReceiverConformance {
+        LocalTransactionConformance, ReceiverConformance, DuplicateConformance {
     protected static final String QUEUE = ConformanceSupport.QUEUE;
 
     protected JournalConfig config;

@@ -51,6 +51,8 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setTablePrefix(String prefix) { config.tablePrefix = prefix; }
     public Long getLeaseMillis() { return config.leaseMillis; }
     public void setLeaseMillis(Long millis) { config.leaseMillis = millis; }
+    public Long getDuplicateWindowMillis() { return config.duplicateWindowMillis; }
+    public void setDuplicateWindowMillis(Long millis) { config.duplicateWindowMillis = millis; }
     public Integer getPoolSize() { return config.poolSize; }
     public void setPoolSize(Integer size) { config.poolSize = size; }
     public Long getRedeliveryDelayMillis() { return config.redeliveryDelayMillis; }

@@ -19,6 +19,7 @@ final class RaConfig {
     String password;
     String tablePrefix;
     Long leaseMillis;
+    Long duplicateWindowMillis;
     Integer poolSize;
     Long redeliveryDelayMillis;
     Integer prefetch;
@@ -40,6 +41,7 @@ final class RaConfig {
         set(f, JournalConnectionFactory.PASSWORD, password);
         set(f, JournalConnectionFactory.TABLE_PREFIX, tablePrefix);
         set(f, JournalConnectionFactory.LEASE_MILLIS, leaseMillis);
+        set(f, JournalConnectionFactory.DUPLICATE_WINDOW_MILLIS, duplicateWindowMillis);
         set(f, JournalConnectionFactory.POOL_SIZE, poolSize);
         set(f, JournalConnectionFactory.REDELIVERY_DELAY_MILLIS, redeliveryDelayMillis);
         set(f, JournalConnectionFactory.PREFETCH, prefetch);

@@ -89,6 +89,13 @@ class ActivationSpecValidationTest {
             assertTrue(!e.getMessage().contains("s3cret-value"), e.getMessage());
         }
         ra.setLeaseMillis(null);
+        ra.setDuplicateWindowMillis(0L);
+        try (TestContainer container = new TestContainer()) {
+            ResourceAdapterInternalException e = assertThrows(ResourceAdapterInternalException.class,
+                    () -> ra.start(container));
+            assertTrue(e.getMessage().contains("'duplicateWindowMillis'"), e.getMessage());
+        }
+        ra.setDuplicateWindowMillis(null);
         ra.setUrl("http://not-jdbc");
         try (TestContainer container = new TestContainer()) {
             ResourceAdapterInternalException e = assertThrows(ResourceAdapterInternalException.class,

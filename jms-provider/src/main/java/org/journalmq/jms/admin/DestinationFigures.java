@@ -19,10 +19,13 @@ package org.journalmq.jms.admin;
  * @param enqueued        messages sent to it by this JVM since its journal opened (for a subscription:
  *                        publications to its topic)
  * @param acked           messages acknowledged from it by this JVM since its journal opened
+ * @param duplicates      sends to it by this JVM since its journal opened that carried a known duplicate id
+ *                        and stored nothing (for a subscription: publications to its topic)
  */
 public record DestinationFigures(String name, String type, String address, String topic, boolean durable,
                                  boolean shared, long ready, long inFlight, long scheduled, String deadLetterQueue,
-                                 long dlqDepth, long oldestAgeMs, int consumers, long enqueued, long acked) {
+                                 long dlqDepth, long oldestAgeMs, int consumers, long enqueued, long acked,
+                                 long duplicates) {
 
     /** Every message it holds: ready, in flight and scheduled. */
     public long depth() {

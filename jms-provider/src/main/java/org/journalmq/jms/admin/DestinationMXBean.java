@@ -35,6 +35,9 @@ public interface DestinationMXBean {
 
     long getAckCount();
 
+    /** Sends by this JVM that carried a known duplicate id (JMS_JournalMQ_DuplicateID) and stored nothing. */
+    long getDuplicateCount();
+
     /** Deletes every message of this destination; returns how many. */
     long purge();
 

@@ -67,7 +67,8 @@ final class FiguresBuilder {
             figures.add(new DestinationFigures(name, type, address, topic, sub != null && sub.durable(),
                     sub != null && sub.shared(), s.ready(), s.inFlight(), s.scheduled(), dlq, dlqDepth,
                     s.oldestAgeMillis(), overview.consumers().getOrDefault(address, 0),
-                    traffic.enqueued(sub != null ? sub.topic() : address), traffic.acked(address)));
+                    traffic.enqueued(sub != null ? sub.topic() : address), traffic.acked(address),
+                    traffic.duplicates(sub != null ? sub.topic() : address)));
         }
         figures.sort(Comparator.comparing(DestinationFigures::type).thenComparing(DestinationFigures::name)
                 .thenComparing(DestinationFigures::address));

@@ -209,7 +209,7 @@ public final class JmxExport implements AutoCloseable {
                 }
             }
             return new DestinationFigures(FiguresBuilder.nameOf(address), FiguresBuilder.OTHER, address, null, false,
-                    false, 0, 0, 0, "", 0, 0, 0, 0, 0);
+                    false, 0, 0, 0, "", 0, 0, 0, 0, 0, 0);
         }
 
         @Override public String getName() { return figures().name(); }
@@ -225,6 +225,7 @@ public final class JmxExport implements AutoCloseable {
         @Override public int getConsumerCount() { return figures().consumers(); }
         @Override public long getEnqueueCount() { return figures().enqueued(); }
         @Override public long getAckCount() { return figures().acked(); }
+        @Override public long getDuplicateCount() { return figures().duplicates(); }
 
         @Override
         public long purge() {

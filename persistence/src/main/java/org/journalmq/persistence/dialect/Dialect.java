@@ -136,4 +136,12 @@ public interface Dialect {
     default int sharedBodyThreshold() {
         return 4 * 1024;
     }
+
+    /**
+     * Records a duplicate id unless it is known (issue 16), without failing the transaction when it
+     * is: update count 1 when recorded (new, or known but its window ended, which it restarts), 0
+     * when known within its window. Parameters: destination, duplicate_id, created_at, expires_at,
+     * xa_branch (nullable), now.
+     */
+    String admitDuplicateId(Tables t);
 }

@@ -101,7 +101,7 @@ public final class HsqldbDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 5;
+        return 6;
     }
 
     @Override
@@ -115,7 +115,7 @@ public final class HsqldbDialect implements Dialect {
         if (version == 2) {
             return topics(t);
         }
-        if (version >= 3 && version <= 5) {
+        if (version >= 3 && version <= 6) {
             return LaterMigrations.of(version, t, "CREATE CACHED TABLE", "VARBINARY(64)");
         }
         if (version != 1) {
@@ -217,6 +217,24 @@ public final class HsqldbDialect implements Dialect {
     private static String stripProperties(String jdbcUrl) {
         int semicolon = jdbcUrl.indexOf(';');
         return semicolon < 0 ? jdbcUrl : jdbcUrl.substring(0, semicolon);
+    }
+
+    /**
+     * MERGE rather than INSERT: a known id is no error that would abort the group commit's
+     * transaction, only an update count of 0. A concurrent transaction inserting the same id makes
+     * this one wait for its outcome (MVCC), then match or insert.
+     */
+    @Override
+    public String admitDuplicateId(Tables t) {
+        String d = t.duplicateId();
+        return "MERGE INTO " + d + " USING (VALUES (CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(255)),"
+                + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
+                + " AS v (destination, duplicate_id, created_at, expires_at, xa_branch)"
+                + " ON " + d + ".destination = v.destination AND " + d + ".duplicate_id = v.duplicate_id"
+                + " WHEN MATCHED AND " + d + ".expires_at <= ? THEN UPDATE SET created_at = v.created_at,"
+                + " expires_at = v.expires_at, xa_branch = v.xa_branch"
+                + " WHEN NOT MATCHED THEN INSERT VALUES (v.destination, v.duplicate_id, v.created_at, v.expires_at,"
+                + " v.xa_branch)";
     }
 
     /** Migration 2: topics (subscriptions, topic versions, consumers, client names, shared bodies). */

@@ -3,7 +3,7 @@ package org.journalmq.persistence.dialect;
 import java.util.List;
 
 /**
- * Migrations 3 to 5, written once for every dialect: they differ between databases only in how a
+ * Migrations 3 to 6, written once for every dialect: they differ between databases only in how a
  * table is created (HSQLDB wants CACHED tables, so that rows live on disk, not in heap) and in the
  * type of a short byte string, which the dialect supplies.
  */
@@ -21,6 +21,7 @@ final class LaterMigrations {
             case 3 -> xa(t, createTable, xidBytes);
             case 4 -> deadLetterAndExpiry(t);
             case 5 -> temporaries(t, createTable);
+            case 6 -> duplicateIds(t, createTable);
             default -> throw new IllegalArgumentException("no migration " + version);
         };
     }
@@ -59,5 +60,22 @@ final class LaterMigrations {
     private static List<String> temporaries(Tables t, String createTable) {
         return List.of(createTable + " IF NOT EXISTS " + t.temporary() + " (address VARCHAR(400) NOT NULL PRIMARY KEY, "
                 + "client_id VARCHAR(64) NOT NULL, created_at BIGINT NOT NULL, deleted_at BIGINT)");
+    }
+
+    /**
+     * Migration 6: duplicate detection on send (issue 16). One row per (destination, duplicate id),
+     * inserted in the transaction of the send, so that a second send of the id sees it the moment
+     * the first commits, from any JVM. For a topic the destination is the topic (one row per
+     * publish, not per subscription copy). {@code expires_at} ends the window: the sender's journal
+     * decides it, so that every JVM's maintenance sweeps alike; {@code xa_branch} names a prepared
+     * branch whose rollback takes its ids back.
+     */
+    private static List<String> duplicateIds(Tables t, String createTable) {
+        return List.of(
+                createTable + " IF NOT EXISTS " + t.duplicateId() + " (destination VARCHAR(400) NOT NULL, "
+                        + "duplicate_id VARCHAR(255) NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, "
+                        + "xa_branch BIGINT, PRIMARY KEY (destination, duplicate_id))",
+                "CREATE INDEX IF NOT EXISTS " + t.duplicateIdExpiryIndex() + " ON " + t.duplicateId() + " (expires_at)",
+                "CREATE INDEX IF NOT EXISTS " + t.duplicateIdXaIndex() + " ON " + t.duplicateId() + " (xa_branch)");
     }
 }

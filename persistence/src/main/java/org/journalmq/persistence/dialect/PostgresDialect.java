@@ -66,7 +66,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 5;
+        return 6;
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class PostgresDialect implements Dialect {
         if (version == 2) {
             return topics(t);
         }
-        if (version >= 3 && version <= 5) {
+        if (version >= 3 && version <= 6) {
             return LaterMigrations.of(version, t, "CREATE TABLE", "BYTEA");
         }
         if (version != 1) {
@@ -183,6 +183,20 @@ public final class PostgresDialect implements Dialect {
             hash *= 0x100000001b3L;
         }
         return hash;
+    }
+
+    /**
+     * ON CONFLICT: a known id is no error that would abort the group commit's transaction, only an
+     * update count of 0. INSERT ... SELECT rather than VALUES, because the driver's
+     * reWriteBatchedInserts folds a VALUES batch into one statement and reports no count per row.
+     */
+    @Override
+    public String admitDuplicateId(Tables t) {
+        String d = t.duplicateId();
+        return "INSERT INTO " + d + " (destination, duplicate_id, created_at, expires_at, xa_branch)"
+                + " SELECT ?, ?, ?, ?, ? ON CONFLICT (destination, duplicate_id) DO UPDATE"
+                + " SET created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,"
+                + " xa_branch = EXCLUDED.xa_branch WHERE " + d + ".expires_at <= ?";
     }
 
     /** Migration 2: topics (subscriptions, topic versions, consumers, client names, shared bodies). */

@@ -121,4 +121,21 @@ public record Tables(String prefix) {
     public String deliveryXaIndex() {
         return prefix + "DELIVERY_XA_IX";
     }
+
+    // ------------------------------------------------------------------ duplicate detection (migration 6)
+
+    /** Duplicate ids of sends per destination, each kept until its window ends. */
+    public String duplicateId() {
+        return prefix + "DUPLICATE_ID";
+    }
+
+    /** Index for the maintenance sweep of ids whose window ended. */
+    public String duplicateIdExpiryIndex() {
+        return prefix + "DUPLICATE_ID_EXPIRY_IX";
+    }
+
+    /** Index of the ids recorded by a prepared XA branch, removed if it rolls back. */
+    public String duplicateIdXaIndex() {
+        return prefix + "DUPLICATE_ID_XA_IX";
+    }
 }

@@ -95,6 +95,7 @@ final class GroupWriter {
     private final Receivers receivers;
     private final Notifier.Sender notifier;
     private final Claimer claimer;
+    private final DuplicateIds duplicates;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final WriteCapacity capacity = new WriteCapacity(MAX_QUEUED_UNITS, MAX_QUEUED_BYTES);
     private final Object submitLock = new Object();
@@ -112,8 +113,9 @@ final class GroupWriter {
 
     GroupWriter(Database db, IdAllocator ids, JournalClock clock, String clientId, long leaseMillis,
                 Listeners listeners, Receivers receivers, Notifier.Sender notifier, Claimer claimer,
-                String threadName) {
+                DuplicateIds duplicates, String threadName) {
         this.db = db;
+        this.duplicates = duplicates;
         this.claimer = claimer;
         this.ids = ids;
         this.clock = clock;
@@ -134,10 +136,13 @@ final class GroupWriter {
         return Thread.currentThread() == thread;
     }
 
-    /** Queues a unit; the future completes after its transaction commits (on the writer thread). */
+    /**
+     * Queues a unit; the future completes after its transaction commits (on the writer thread), with
+     * the unit's messages that were suppressed as duplicates (by identity; usually none).
+     */
     @SuppressWarnings("unchecked")
-    CompletableFuture<Void> submit(UnitOfWork work) {
-        return (CompletableFuture<Void>) (CompletableFuture<?>) enqueue(new Pending(work, null, null));
+    CompletableFuture<Set<NewMessage>> submit(UnitOfWork work) {
+        return (CompletableFuture<Set<NewMessage>>) (CompletableFuture<?>) enqueue(new Pending(work, null, null));
     }
 
     /**
@@ -354,6 +359,8 @@ final class GroupWriter {
         final Set<String> ready = new LinkedHashSet<>();
         /** Per address, the earliest deliver-at of a row not due yet. */
         final Map<String, Long> delayed = new LinkedHashMap<>();
+        /** Sends and publications whose duplicate id was known: written nowhere (by identity). */
+        Set<NewMessage> suppressed = Set.of();
     }
 
     /**
@@ -395,7 +402,11 @@ final class GroupWriter {
         }
         listeners.wakeAfterOffer(fx.ready);
         fx.delayed.forEach(receivers::wakeAt);
+        duplicates.report(fx.suppressed);
         for (Pending p : units) {
+            if (p.claim == null && p.fetch == null) {
+                p.result = DuplicateIds.suppressedOf(p.work, fx.suppressed);
+            }
             p.future.complete(p.result);
         }
         handoffs.committed();
@@ -405,10 +416,19 @@ final class GroupWriter {
     private boolean apply(Connection c, List<Pending> units, Receivers.Handoffs handoffs, Effects fx)
             throws SQLException {
         long now = clock.now();
+        List<NewMessage> written = new ArrayList<>();
+        for (Pending p : units) {
+            written.addAll(DuplicateIds.messagesOf(p.work));
+        }
+        fx.suppressed = duplicates.suppressed(c, written, now, null);
         insertSends(c, units, handoffs, fx, now);
         List<Publication> publications = new ArrayList<>();
         for (Pending p : units) {
-            publications.addAll(p.work.publications());
+            for (Publication pub : p.work.publications()) {
+                if (!fx.suppressed.contains(pub.message())) { // one check per publish, before any copy
+                    publications.add(pub);
+                }
+            }
         }
         if (!publications.isEmpty()) {
             fx.ready.addAll(fanout.apply(c, publications, ids, now, handoffs::offer, clientId, now + leaseMillis,
@@ -436,7 +456,11 @@ final class GroupWriter {
             throws SQLException {
         List<NewMessage> sends = new ArrayList<>();
         for (Pending p : units) {
-            sends.addAll(p.work.sends());
+            for (NewMessage m : p.work.sends()) {
+                if (!fx.suppressed.contains(m)) { // a duplicate is neither written nor handed over
+                    sends.add(m);
+                }
+            }
         }
         if (sends.isEmpty()) {
             return;

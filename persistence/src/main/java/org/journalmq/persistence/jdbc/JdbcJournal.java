@@ -68,6 +68,7 @@ public final class JdbcJournal implements Journal {
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Traffic traffic = new Traffic();
+    private final DuplicateIds duplicates;
     private final OpsQueries ops;
     private final LocalTransactions local;
 
@@ -123,8 +124,10 @@ public final class JdbcJournal implements Journal {
         maintenance.topics(topics);
         this.temporaries = new Temporaries(db, clock, clientId, config.leaseMillis());
         maintenance.temporaries(temporaries);
-        this.xa = new XaBranches(db, clock, clientId, this::wakeOnJournalThread);
-        this.local = new LocalTransactions(db, new IdAllocator(dialect, db), clock, clientId);
+        this.duplicates = new DuplicateIds(db, config.duplicateWindowMillis(), traffic);
+        maintenance.duplicateIds(duplicates);
+        this.xa = new XaBranches(db, clock, clientId, this::wakeOnJournalThread, duplicates);
+        this.local = new LocalTransactions(db, new IdAllocator(dialect, db), clock, clientId, duplicates);
         // Threads last: nothing above may leave a thread behind when it throws.
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "journalmq-maintenance-" + instance);
@@ -137,7 +140,7 @@ public final class JdbcJournal implements Journal {
             db.notifier = Notifier.sender(db.tables, clientId);
         }
         this.writer = new GroupWriter(db, new IdAllocator(dialect, db), clock, clientId, config.leaseMillis(),
-                listeners, receivers, db.notifier, claimer, "journalmq-writer-" + instance);
+                listeners, receivers, db.notifier, claimer, duplicates, "journalmq-writer-" + instance);
         // LISTEN needs a connection of its own for the journal's life: not one of a caller's DataSource.
         this.notifier = notifies && config.dataSource() == null
                 ? new Notifier(dialect.prepareUrl(config.jdbcUrl()), listenProperties(config, dialect), db.tables,
@@ -183,9 +186,9 @@ public final class JdbcJournal implements Journal {
             return CompletableFuture.completedFuture(null);
         }
         // Counted before the caller's future completes, so a caller that waited sees its own work counted.
-        return writer.submit(work).thenApply(v -> {
-            traffic.committed(work);
-            return v;
+        return writer.submit(work).thenApply(suppressed -> {
+            traffic.committed(work, suppressed);
+            return null;
         });
     }
 

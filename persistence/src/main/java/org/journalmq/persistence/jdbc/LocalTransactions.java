@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.JournalException.Kind;
 import org.journalmq.persistence.NewMessage;
+import org.journalmq.persistence.Publication;
 import org.journalmq.persistence.UnitOfWork;
 
 /**
@@ -32,9 +34,11 @@ final class LocalTransactions {
     private final String clientId;
     private final String clientTable;
     private final String ownClientRow;
+    private final DuplicateIds duplicates;
 
-    LocalTransactions(Database db, IdAllocator ids, JournalClock clock, String clientId) {
+    LocalTransactions(Database db, IdAllocator ids, JournalClock clock, String clientId, DuplicateIds duplicates) {
         this.db = db;
+        this.duplicates = duplicates;
         this.ids = ids;
         this.clock = clock;
         this.clientId = clientId;
@@ -83,13 +87,19 @@ final class LocalTransactions {
             sameJournal(c);
             long now = clock.now();
             Set<String> addresses = new LinkedHashSet<>();
-            insert(c, work, now, addresses);
-            if (!work.publications().isEmpty()) {
+            // The ids are recorded in the application's transaction: its rollback forgets them.
+            Set<NewMessage> suppressed = duplicates.suppressed(c, DuplicateIds.messagesOf(work), now, null);
+            insert(c, work, now, addresses, suppressed);
+            List<Publication> publications = work.publications().stream()
+                    .filter(p -> !suppressed.contains(p.message())).toList();
+            if (!publications.isEmpty()) {
                 // A Fanout of its own per call: the writer's one caches per thread, and this runs
                 // on application threads. Without the cache it reads the subscriptions each time.
                 addresses.addAll(new Fanout(db, new TopicSql(db.dialect, db.tables))
-                        .apply(c, work.publications(), ids, now));
+                        .apply(c, publications, ids, now));
             }
+            // Counted when written: whether the application commits is its own affair.
+            duplicates.report(suppressed);
             deleteAcked(c, work);
             // Other JVMs hear of the rows when the application's transaction commits (NOTIFY is transactional).
             db.notifier.notify(c, addresses, Map.of());
@@ -120,12 +130,14 @@ final class LocalTransactions {
         }
     }
 
-    private void insert(Connection c, UnitOfWork work, long now, Set<String> addresses) throws SQLException {
-        if (work.sends().isEmpty()) {
+    private void insert(Connection c, UnitOfWork work, long now, Set<String> addresses, Set<NewMessage> suppressed)
+            throws SQLException {
+        List<NewMessage> sends = work.sends().stream().filter(m -> !suppressed.contains(m)).toList();
+        if (sends.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(db.sql.insert)) {
-            for (NewMessage m : work.sends()) {
+            for (NewMessage m : sends) {
                 Sql.bindNewRow(ps, ids.next(c), m, now);
                 ps.addBatch();
                 addresses.add(m.destination());

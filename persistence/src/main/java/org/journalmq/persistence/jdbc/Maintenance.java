@@ -35,6 +35,7 @@ final class Maintenance implements Runnable {
     private boolean unavailable;
     private Topics topics;
     private Temporaries temporaries;
+    private DuplicateIds duplicateIds;
 
     Maintenance(Database db, JournalClock clock, String clientId, long leaseMillis, long startedAt,
                 Listeners listeners) {
@@ -60,6 +61,7 @@ final class Maintenance implements Runnable {
             sweepExpired();
             sweepTopics();
             sweepTemporaries();
+            sweepDuplicateIds();
             if (unavailable) {
                 unavailable = false;
                 LOG.info("JMQ1004 database reachable again: {}", SqlErrors.safeUrl(db.url));
@@ -259,6 +261,25 @@ final class Maintenance implements Runnable {
     /** Set once at open, before the task is scheduled. */
     void temporaries(Temporaries temporaries) {
         this.temporaries = temporaries;
+    }
+
+    /** Set once at open, before the task is scheduled. */
+    void duplicateIds(DuplicateIds duplicateIds) {
+        this.duplicateIds = duplicateIds;
+    }
+
+    /**
+     * Deletes duplicate ids whose window ended (issue 16). Only for the table's size: a send already
+     * treats an expired id as new, so how late this runs changes no outcome.
+     */
+    void sweepDuplicateIds() {
+        if (duplicateIds == null) {
+            return;
+        }
+        int deleted = db.transaction("duplicate id sweep", c -> duplicateIds.deleteExpired(c, clock.now()));
+        if (deleted > 0) {
+            LOG.debug("JMQ1017 deleted {} duplicate ids whose window ended", deleted);
+        }
     }
 
     /** Temporary destinations of clients silent for a lease go, with their messages (spec 6.2.2: their connection is gone). */

@@ -2,6 +2,7 @@ package org.journalmq.persistence.jdbc;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.journalmq.persistence.Ack;
@@ -14,14 +15,22 @@ import org.journalmq.persistence.UnitOfWork;
 final class Traffic {
     private final ConcurrentHashMap<String, LongAdder> enqueued = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> acked = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> duplicates = new ConcurrentHashMap<>();
 
-    /** Called once a unit committed; never for a unit that failed. */
-    void committed(UnitOfWork work) {
+    /**
+     * Called once a unit committed; never for a unit that failed. {@code suppressed} holds the
+     * unit's messages that were duplicates (by identity): they are not counted as enqueued.
+     */
+    void committed(UnitOfWork work, Set<NewMessage> suppressed) {
         for (NewMessage m : work.sends()) {
-            add(enqueued, m.destination());
+            if (!suppressed.contains(m)) {
+                add(enqueued, m.destination());
+            }
         }
         for (Publication p : work.publications()) {
-            add(enqueued, p.message().destination());
+            if (!suppressed.contains(p.message())) {
+                add(enqueued, p.message().destination());
+            }
         }
         for (Ack a : work.acks()) {
             if (a.destination() != null) {
@@ -30,8 +39,13 @@ final class Traffic {
         }
     }
 
+    /** A send or publication to {@code address} was suppressed as a duplicate. */
+    void duplicate(String address) {
+        add(duplicates, address);
+    }
+
     TrafficCounts snapshot() {
-        return new TrafficCounts(copy(enqueued), copy(acked));
+        return new TrafficCounts(copy(enqueued), copy(acked), copy(duplicates));
     }
 
     private static void add(ConcurrentHashMap<String, LongAdder> counts, String address) {

@@ -8,6 +8,7 @@ import org.journalmq.persistence.UnitOfWork;
 final class Validation {
     static final int MAX_DESTINATION = 400;
     static final int MAX_GROUP_ID = 255;
+    static final int MAX_DUPLICATE_ID = 255;
 
     private Validation() {
     }
@@ -40,6 +41,10 @@ final class Validation {
         if (m.groupId() != null && m.groupId().length() > MAX_GROUP_ID) {
             throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, "group id is "
                     + m.groupId().length() + " characters long, at most " + MAX_GROUP_ID + " are allowed");
+        }
+        if (m.duplicateId() != null && (m.duplicateId().isEmpty() || m.duplicateId().length() > MAX_DUPLICATE_ID)) {
+            throw new JournalException(JournalException.Kind.INVALID_ARGUMENT, "duplicate id is "
+                    + m.duplicateId().length() + " characters long, 1 to " + MAX_DUPLICATE_ID + " are allowed");
         }
     }
 

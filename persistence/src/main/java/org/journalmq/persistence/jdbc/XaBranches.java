@@ -15,6 +15,7 @@ import org.journalmq.persistence.JournalException.Kind;
 import org.journalmq.persistence.NewMessage;
 import org.journalmq.persistence.PreparedBranch;
 import org.journalmq.persistence.PreparedBranch.State;
+import org.journalmq.persistence.Publication;
 import org.journalmq.persistence.UnitOfWork;
 import org.journalmq.persistence.XaId;
 import org.journalmq.persistence.XaOutcome;
@@ -79,6 +80,7 @@ final class XaBranches {
     private final Consumer<Set<String>> wake;
     private final RecordingIds ids;
     private final Fanout fanout;
+    private final DuplicateIds duplicates;
     private final String insertBranch;
     private final String findBranch;
     private final String lockBranch;
@@ -94,8 +96,10 @@ final class XaBranches {
     private final String rollbackSends;
     private final String rollbackAcks;
 
-    XaBranches(Database db, JournalClock clock, String clientId, Consumer<Set<String>> wake) {
+    XaBranches(Database db, JournalClock clock, String clientId, Consumer<Set<String>> wake,
+               DuplicateIds duplicates) {
         this.db = db;
+        this.duplicates = duplicates;
         this.clock = clock;
         this.clientId = clientId;
         this.wake = wake;
@@ -148,8 +152,9 @@ final class XaBranches {
     }
 
     private void prepareOnce(XaId xid, UnitOfWork work) {
+        Set<NewMessage> suppressed;
         try {
-            db.transaction("XA prepare", c -> {
+            suppressed = db.transaction("XA prepare", c -> {
                 long now = clock.now();
                 long branchId = ids.next(c);
                 try (PreparedStatement ps = c.prepareStatement(insertBranch)) {
@@ -159,12 +164,17 @@ final class XaBranches {
                     ps.setLong(6, now);
                     ps.executeUpdate();
                 }
-                insertSends(c, work.sends(), branchId, now);
-                if (!work.publications().isEmpty()) {
+                // The ids are recorded at prepare, under the branch: a rollback takes them back. Until
+                // the branch is finished, a resend of one of them counts as a duplicate.
+                Set<NewMessage> dups = duplicates.suppressed(c, DuplicateIds.messagesOf(work), now, branchId);
+                insertSends(c, work.sends().stream().filter(m -> !dups.contains(m)).toList(), branchId, now);
+                List<Publication> publications = work.publications().stream()
+                        .filter(p -> !dups.contains(p.message())).toList();
+                if (!publications.isEmpty()) {
                     ids.record();
                     List<Long> inserted;
                     try {
-                        fanout.apply(c, work.publications(), ids, now);
+                        fanout.apply(c, publications, ids, now);
                     } finally {
                         inserted = ids.stop(); // never leave this thread recording
                     }
@@ -176,7 +186,7 @@ final class XaBranches {
                             + " this client no longer holds with that delivery count (lease expired or message"
                             + " gone); nothing was prepared");
                 }
-                return null;
+                return dups;
             });
         } catch (JournalException e) {
             if (isUniqueViolation(e)) {
@@ -184,6 +194,7 @@ final class XaBranches {
             }
             throw e;
         }
+        duplicates.report(suppressed);
     }
 
     XaOutcome commit(XaId xid) {
@@ -293,6 +304,11 @@ final class XaBranches {
         }
         update(c, commit ? commitSends : rollbackSends, branchId);
         update(c, commit ? commitAcks : rollbackAcks, branchId);
+        if (!commit) {
+            duplicates.deleteOfBranch(c, branchId);
+        }
+        // After a commit the ids keep their (unique, never reused) branch id: harmless, and it
+        // spares an update per id.
         return destinations;
     }
 
