@@ -128,7 +128,7 @@ final class DuplicateIds {
     void report(Collection<NewMessage> suppressed) {
         for (NewMessage m : suppressed) {
             traffic.duplicate(m.destination());
-            LOG.debug("JMQ1016 duplicate send suppressed: id {} is known on {} within the window of {} ms",
+            LOG.debug("JMQ1019 duplicate send suppressed: id {} is known on {} within the window of {} ms",
                     m.duplicateId(), m.destination(), windowMillis);
         }
     }

@@ -278,7 +278,7 @@ final class Maintenance implements Runnable {
         }
         int deleted = db.transaction("duplicate id sweep", c -> duplicateIds.deleteExpired(c, clock.now()));
         if (deleted > 0) {
-            LOG.debug("JMQ1017 deleted {} duplicate ids whose window ended", deleted);
+            LOG.debug("JMQ1020 deleted {} duplicate ids whose window ended", deleted);
         }
     }
 
