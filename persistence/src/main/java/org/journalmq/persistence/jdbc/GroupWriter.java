@@ -361,6 +361,11 @@ final class GroupWriter {
         final Map<String, Long> delayed = new LinkedHashMap<>();
         /** Sends and publications whose duplicate id was known: written nowhere (by identity). */
         Set<NewMessage> suppressed = Set.of();
+        /**
+         * Addresses where a grouped row was acknowledged: its group may have become free for other
+         * consumers, which wait without knowing (no row became ready).
+         */
+        final Set<String> freed = new LinkedHashSet<>();
     }
 
     /**
@@ -401,6 +406,9 @@ final class GroupWriter {
             }
         }
         listeners.wakeAfterOffer(fx.ready);
+        if (!fx.freed.isEmpty()) {
+            listeners.wake(fx.freed);
+        }
         fx.delayed.forEach(receivers::wakeAt);
         duplicates.report(fx.suppressed);
         for (Pending p : units) {
@@ -434,7 +442,7 @@ final class GroupWriter {
             fx.ready.addAll(fanout.apply(c, publications, ids, now, handoffs::offer, clientId, now + leaseMillis,
                     fx.delayed));
         }
-        if (!applyAcks(c, units)) {
+        if (!applyAcks(c, units, fx)) {
             return false;
         }
         for (Pending p : units) {
@@ -444,7 +452,13 @@ final class GroupWriter {
                 p.result = fetch(c, p.fetch, fx.ready);
             }
         }
-        notifier.notify(c, fx.ready, fx.delayed);
+        if (fx.freed.isEmpty()) {
+            notifier.notify(c, fx.ready, fx.delayed);
+        } else {
+            Set<String> announce = new LinkedHashSet<>(fx.ready);
+            announce.addAll(fx.freed);
+            notifier.notify(c, announce, fx.delayed);
+        }
         return true;
     }
 
@@ -511,7 +525,7 @@ final class GroupWriter {
             List<StoredMessage> rows = claimer.claimIn(c, op.claim());
             return new Fetched(rows, rows.isEmpty() && op.mayWait(), false);
         }
-        List<StoredMessage> rows = op.candidates().isEmpty() ? List.of() : claimer.takeIn(c, op.candidates());
+        List<StoredMessage> rows = op.candidates().isEmpty() ? List.of() : claimer.takeIn(c, op.candidates(), op.receiver().claimant);
         boolean unseen = readyNow.contains(op.receiver().address);
         boolean scanDone = op.mayWait() && !unseen;
         return new Fetched(rows, scanDone && op.candidates().isEmpty(),
@@ -519,10 +533,15 @@ final class GroupWriter {
     }
 
     /** Deletes the acknowledged rows; false when an ack matched no row. */
-    private boolean applyAcks(Connection c, List<Pending> units) throws SQLException {
+    private boolean applyAcks(Connection c, List<Pending> units, Effects fx) throws SQLException {
         List<Ack> acks = new ArrayList<>();
         for (Pending p : units) {
             acks.addAll(p.work.acks());
+        }
+        for (Ack a : acks) {
+            if (a.grouped() && a.destination() != null) {
+                fx.freed.add(a.destination());
+            }
         }
         if (acks.isEmpty()) {
             return true;

@@ -112,7 +112,7 @@ final class Operations {
 
     List<StoredMessage> browse(String destination, BrowsePosition after, int max) {
         // Keyset paging on (priority, id): stable across pages while rows come and go.
-        return db.transaction("browse", c -> Claimer.readyPage(db, c, destination, 0, 9, after, max, clock.now()));
+        return db.transaction("browse", c -> Claimer.readyPage(db, c, destination, 0, 9, after, max, clock.now(), null));
     }
 
     long depth(String destination) {

@@ -32,6 +32,10 @@ final class Sql {
     final String candidates;
     final String candidatesSameRank;
     final String candidatesLaterRanks;
+    /** The three candidate queries for a claim: with the group rule, parameters claimant, now before the limit. */
+    final String claimCandidates;
+    final String claimCandidatesSameRank;
+    final String claimCandidatesLaterRanks;
     final String release;
     final String depth;
     final String stats;
@@ -115,8 +119,11 @@ final class Sql {
         earliestDelayed = "SELECT MIN(deliver_at) FROM " + d + " WHERE destination = ? AND state = 0 AND deliver_at > ?";
         // The delivery count is the claim token: a late ack of an older claim of the row misses.
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
-        claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
-                + " WHERE id = ? AND state = 0 AND delivery_count = ?";
+        // Parameters: owner, claimant, lease_until, id, delivery_count, then claimant and now for
+        // the group rule (checked again here: the candidates were read before this transaction).
+        claimById = "UPDATE " + d + " SET state = 1, owner = ?, claimant = ?, lease_until = ?,"
+                + " delivery_count = delivery_count + 1 WHERE id = ? AND state = 0 AND delivery_count = ? AND "
+                + t.groupTurn(d);
         // Large topic bodies live once in BODY; reads take them from there (migration 2).
         String columns = COLUMNS.replace(", data", ", " + t.deliveryData());
         // A priority range (from a selector) narrows the index range scanned; 0..9 for all.
@@ -128,6 +135,12 @@ final class Sql {
         candidatesSameRank = "SELECT " + columns + " FROM " + d + readyNow + " AND priority_rank = ? AND id > ?" + order;
         candidatesLaterRanks = "SELECT " + columns + " FROM " + d + readyNow
                 + " AND priority_rank > ? AND priority_rank <= ?" + order;
+        String turn = " AND " + t.groupTurn(d);
+        claimCandidates = "SELECT " + columns + " FROM " + d + readyNow + ranks + turn + order;
+        claimCandidatesSameRank = "SELECT " + columns + " FROM " + d + readyNow + " AND priority_rank = ? AND id > ?"
+                + turn + order;
+        claimCandidatesLaterRanks = "SELECT " + columns + " FROM " + d + readyNow
+                + " AND priority_rank > ? AND priority_rank <= ?" + turn + order;
         release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
                 + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         depth = "SELECT COUNT(*) FROM " + d + " WHERE destination = ?";
