@@ -33,6 +33,12 @@ public abstract class AbstractMessageGroupTest extends JmsTestBase {
     static final String SESSIONS_ONE = "auto,auto,client:5,tx:4";
     static final String SESSIONS_TWO = "auto,client:3";
 
+    /** Nothing is killed here: a lease long enough that a starved renewal never loses one. */
+    @Override
+    protected long leaseMillis() {
+        return 10_000;
+    }
+
     @Test
     void competingConsumersKeepEachGroupWithOneConsumerInSendOrder() throws Exception {
         String queue = uniqueQueue("groups");
