@@ -93,6 +93,32 @@ public abstract class AbstractMessageGroupTest extends JmsTestBase {
     }
 
     /**
+     * The journal stores a group id of up to 255 characters; a longer JMSXGroupID is refused by the
+     * send (MessageProducer.send javadoc: JMSException "if the JMS provider fails to send the
+     * message"), naming the problem, and the next send goes through.
+     */
+    @Test
+    void aGroupIdLongerThanTheJournalKeepsIsRefusedByTheSend() throws Exception {
+        Connection c = started();
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = queue(s, "group-long");
+        MessageProducer p = s.createProducer(q);
+        Message tooLong = s.createTextMessage("x");
+        tooLong.setStringProperty("JMSXGroupID", "g".repeat(256));
+        jakarta.jms.JMSException e = org.junit.jupiter.api.Assertions.assertThrows(jakarta.jms.JMSException.class,
+                () -> p.send(tooLong));
+        assertTrue(e.getMessage().contains("group id"), e.getMessage());
+
+        Message fits = s.createTextMessage("y");
+        fits.setStringProperty("JMSXGroupID", "g".repeat(255));
+        p.send(fits);
+        Message got = s.createConsumer(q).receive(5_000);
+        assertNotNull(got);
+        assertEquals("y", got.getBody(String.class));
+        assertEquals("g".repeat(255), got.getStringProperty("JMSXGroupID"));
+    }
+
+    /**
      * Sends {@code groups} x {@code perGroup} grouped messages (message n in group n % groups), with
      * listeners on two connections; the second closes half-way, so its groups move.
      */

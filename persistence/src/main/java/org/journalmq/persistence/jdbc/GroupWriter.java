@@ -2,6 +2,7 @@ package org.journalmq.persistence.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -361,9 +362,11 @@ final class GroupWriter {
         final Map<String, Long> delayed = new LinkedHashMap<>();
         /** Sends and publications whose duplicate id was known: written nowhere (by identity). */
         Set<NewMessage> suppressed = Set.of();
+        /** Groups (destination, group id) a row of which was acknowledged. */
+        final Set<List<String>> acked = new LinkedHashSet<>();
         /**
-         * Addresses where a grouped row was acknowledged: its group may have become free for other
-         * consumers, which wait without knowing (no row became ready).
+         * Addresses where an acknowledged group is now free with rows waiting: consumers that wait
+         * there may claim them now, and no send or release announces that.
          */
         final Set<String> freed = new LinkedHashSet<>();
     }
@@ -452,6 +455,7 @@ final class GroupWriter {
                 p.result = fetch(c, p.fetch, fx.ready);
             }
         }
+        findFreedGroups(c, fx);
         if (fx.freed.isEmpty()) {
             notifier.notify(c, fx.ready, fx.delayed);
         } else {
@@ -532,6 +536,34 @@ final class GroupWriter {
                 !scanDone || rows.size() < op.candidates().size());
     }
 
+    /**
+     * After this transaction's acks and claims: which acknowledged groups nobody holds any more
+     * while rows of them wait. Usually none, since a consumer that acknowledges still holds the
+     * group's next row, or claims it in the same transaction; only the others need a wake.
+     */
+    private void findFreedGroups(Connection c, Effects fx) throws SQLException {
+        if (fx.acked.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(db.sql.groupFreed)) {
+            for (List<String> group : fx.acked) {
+                if (fx.freed.contains(group.get(0))) {
+                    continue;
+                }
+                ps.setString(1, group.get(0));
+                ps.setString(2, group.get(1));
+                ps.setString(3, group.get(0));
+                ps.setString(4, group.get(1));
+                ps.setInt(5, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        fx.freed.add(group.get(0));
+                    }
+                }
+            }
+        }
+    }
+
     /** Deletes the acknowledged rows; false when an ack matched no row. */
     private boolean applyAcks(Connection c, List<Pending> units, Effects fx) throws SQLException {
         List<Ack> acks = new ArrayList<>();
@@ -539,8 +571,8 @@ final class GroupWriter {
             acks.addAll(p.work.acks());
         }
         for (Ack a : acks) {
-            if (a.grouped() && a.destination() != null) {
-                fx.freed.add(a.destination());
+            if (a.groupId() != null && a.destination() != null) {
+                fx.acked.add(List.of(a.destination(), a.groupId()));
             }
         }
         if (acks.isEmpty()) {

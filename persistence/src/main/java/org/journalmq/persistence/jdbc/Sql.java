@@ -50,6 +50,8 @@ final class Sql {
     final String deleteExpired;
     final String moveExpired;
     final String destinationOf;
+    /** A row of the group (destination, group_id) waits while nobody holds one: parameters twice that pair. */
+    final String groupFreed;
 
     /**
      * Binds parameters 1-10 of an insert of a new row in the column order of {@link #insert} (id,
@@ -171,6 +173,9 @@ final class Sql {
                 + " expired_at = expires_at, expires_at = 0, expiry_address = NULL, deliver_at = 0,"
                 + " delivery_count = 0" + expiredNow + " AND expiry_address IS NOT NULL";
         destinationOf = "SELECT DISTINCT destination FROM " + d + " WHERE id IN (";
+        groupFreed = "SELECT 1 FROM " + d + " WHERE destination = ? AND group_id = ? AND state = 0 AND NOT EXISTS"
+                + " (SELECT 1 FROM " + d + " h WHERE h.destination = ? AND h.group_id = ? AND h.state IN (1, 3))"
+                + limit;
     }
 
     /** Distinct destinations of n rows given by id: n placeholders, values still bound. */
