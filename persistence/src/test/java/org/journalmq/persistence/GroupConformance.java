@@ -106,7 +106,8 @@ interface GroupConformance extends JournalFixture {
 
         await("the first row expired", () -> j.now() > expiresAt);
 
-        assertEquals(List.of("g2"), bodies(claim(j, "B", 10)), "an expired row is never delivered, so it waits for nobody");
+        assertEquals(List.of("g2"), bodies(claim(j, "B", 10)),
+                "an expired row is never delivered, so it holds up nobody");
     }
 
     @Test

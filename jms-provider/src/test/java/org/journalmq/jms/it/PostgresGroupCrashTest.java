@@ -128,8 +128,8 @@ class PostgresGroupCrashTest extends JmsTestBase {
                 "message groups across JVMs (issue 16), " + problems.size() + " problems in " + h.all.size()
                         + " deliveries");
         long redelivered = h.all.stream().filter(d -> d.redelivered).count();
-        System.out.println("PostgresGroupCrashTest: killed child-" + killed + "; " + TOTAL + " sent in " + GROUPS + " groups, " + h.all.size()
-                + " deliveries, " + redelivered + " redelivered");
+        System.out.println("PostgresGroupCrashTest: killed child-" + killed + "; " + TOTAL + " sent in " + GROUPS
+                + " groups, " + h.all.size() + " deliveries, " + redelivered + " redelivered");
     }
 
     /** One producer, so that send order within each group is defined: transactions of 100 sends. */

@@ -127,7 +127,7 @@ public record Tables(String prefix) {
         return prefix + "TEMPORARY";
     }
 
-    /** Index of grouped DELIVERY rows by destination and group (migration 6). */
+    /** Index of grouped DELIVERY rows by destination and group (migration 7). */
     public String groupIndex() {
         return prefix + "DELIVERY_GROUP_IX";
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.journalmq.persistence.BrowsePosition;
@@ -45,7 +46,7 @@ final class Claimer {
     private final long leaseMillis;
     private final String databaseKey;
     private final Optional<String> skipLocked;
-    private final java.util.concurrent.atomic.AtomicLong claimants = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong claimants = new AtomicLong();
 
     Claimer(Database db, JournalClock clock, String clientId, long leaseMillis, String databaseKey) {
         this.db = db;

@@ -529,7 +529,8 @@ final class GroupWriter {
             List<StoredMessage> rows = claimer.claimIn(c, op.claim());
             return new Fetched(rows, rows.isEmpty() && op.mayWait(), false);
         }
-        List<StoredMessage> rows = op.candidates().isEmpty() ? List.of() : claimer.takeIn(c, op.candidates(), op.receiver().claimant);
+        List<StoredMessage> rows = op.candidates().isEmpty() ? List.of()
+                : claimer.takeIn(c, op.candidates(), op.receiver().claimant);
         boolean unseen = readyNow.contains(op.receiver().address);
         boolean scanDone = op.mayWait() && !unseen;
         return new Fetched(rows, scanDone && op.candidates().isEmpty(),

@@ -68,8 +68,8 @@ final class JdbcReceiver implements Receiver {
                 receivers.primeDelayed(address, () -> claimer.earliestDelayed(address));
             }
             if (filter == null && minPriority == 0 && maxPriority == 9) {
-                return writer.submitFetch(work, new GroupWriter.FetchOp(this, ClaimRequest.of(address, max).by(claimant), null,
-                        true, max));
+                ClaimRequest claim = ClaimRequest.of(address, max).by(claimant);
+                return writer.submitFetch(work, new GroupWriter.FetchOp(this, claim, null, true, max));
             }
             Claimer.Scan scan = claimer.scan(new ClaimRequest(address, max, filter, scanPosition, minPriority,
                     maxPriority, claimant));
