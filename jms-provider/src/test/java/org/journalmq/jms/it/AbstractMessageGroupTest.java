@@ -93,6 +93,43 @@ public abstract class AbstractMessageGroupTest extends JmsTestBase {
     }
 
     /**
+     * JMSXGroupSeq = -1 closes a group in ActiveMQ Artemis: once the closing message is acknowledged,
+     * the group's next message may go to another consumer. README, message groups: in JournalMQ
+     * that holds for every group whose consumer acknowledged all it held, so the closing message
+     * is delivered in its place and nothing else happens.
+     */
+    @Test
+    void afterTheClosingMessageOfAGroupIsAcknowledgedItsNextMessageMayGoToAnotherConsumer() throws Exception {
+        Connection c = started();
+        Session producerSession = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = queue(producerSession, "group-close");
+        MessageProducer p = producerSession.createProducer(q);
+        int[] seqs = {1, -1, 1};
+        for (int i = 0; i < seqs.length; i++) {
+            Message m = producerSession.createTextMessage("m" + i);
+            m.setStringProperty("JMSXGroupID", "g");
+            m.setIntProperty("JMSXGroupSeq", seqs[i]);
+            p.send(m);
+        }
+        Session first = c.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer a = first.createConsumer(q);
+        Session second = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer b = second.createConsumer(q);
+
+        assertEquals("m0", a.receive(5_000).getBody(String.class));
+        Message closing = a.receive(5_000);
+        assertEquals("m1", closing.getBody(String.class));
+        assertEquals(-1, closing.getIntProperty("JMSXGroupSeq"));
+        assertNull(b.receive(300), "the closing message is not acknowledged yet: the group stays");
+
+        closing.acknowledge();
+        Message next = b.receive(5_000);
+        assertNotNull(next, "closed and acknowledged: the group's next message goes to the other consumer");
+        assertEquals("m2", next.getBody(String.class));
+        assertEquals(1, next.getIntProperty("JMSXGroupSeq"));
+    }
+
+    /**
      * The journal stores a group id of up to 255 characters; a longer JMSXGroupID is refused by the
      * send (MessageProducer.send javadoc: JMSException "if the JMS provider fails to send the
      * message"), naming the problem, and the next send goes through.
