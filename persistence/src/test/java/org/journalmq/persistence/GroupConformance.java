@@ -181,6 +181,26 @@ interface GroupConformance extends JournalFixture {
         filtered.close();
     }
 
+    /**
+     * An ack in the application's own transaction (Journal#applyLocal) may free a group as well: its
+     * destination is among the addresses woken after that transaction commits.
+     */
+    @Test
+    default void aGroupedAckInALocalTransactionIsAnnouncedAtItsCommit() throws Exception {
+        Journal j = open();
+        sendAll(j, List.of(grouped("g", "g1"), grouped("g", "g2"), new NewMessage("other", 4, 0, 0, null,
+                "free".getBytes(UTF_8))));
+        StoredMessage g1 = claim(j, "A", 1).get(0);
+        StoredMessage free = j.claim(ClaimRequest.of("other", 1)).get(0);
+        try (java.sql.Connection c = TestDatabases.connect(config())) {
+            c.setAutoCommit(false);
+            Set<String> announced = j.applyLocal(c, UnitOfWork.ack(List.of(g1.ack(), free.ack())));
+            j.commitLocal(c);
+            assertEquals(Set.of(QUEUE), announced, "the grouped ack's destination, not the ungrouped one's");
+        }
+        assertEquals(List.of("g2"), bodies(claim(j, "B", 10)), "the group is free: another claimant takes it");
+    }
+
     /** Fetches until the receiver waits (a wake-up that arrives meanwhile makes it look again first). */
     private static void awaitWaiting(Receiver r) {
         for (int i = 0; i < 20; i++) {
