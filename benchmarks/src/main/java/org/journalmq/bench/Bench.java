@@ -81,6 +81,11 @@ public class Bench implements Callable<Integer> {
             description = "Messages a consumer holds ahead, mapped to each peer's setting (default: ${DEFAULT-VALUE}).")
     int prefetch;
 
+    @Option(names = "--groups", defaultValue = "0", paramLabel = "N",
+            description = "Message groups of the e2e and competing scenarios: message seq gets JMSXGroupID g<seq %% N>;"
+                    + " 0 for none (default: ${DEFAULT-VALUE}).")
+    int groups;
+
     @Option(names = "--peer-jdbc-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/amq_bench",
             paramLabel = "JDBC-URL", description = "Database of the classic-jdbc peer (default: ${DEFAULT-VALUE}).")
     String peerJdbcUrl;
@@ -190,7 +195,7 @@ public class Bench implements Callable<Integer> {
         for (String name : peers) {
             try {
                 allOk &= runner.runPeer(() -> Peers.start(name, this),
-                        p -> new BenchContext(p, prefetch, size, timeoutSeconds, ackMode, idleSeconds));
+                        p -> new BenchContext(p, prefetch, size, timeoutSeconds, ackMode, idleSeconds, groups));
             } catch (Exception | LinkageError e) {
                 // a peer that cannot start (or stop) must not cost the other peers' rows
                 System.err.println("peer " + name + " failed:");

@@ -36,8 +36,11 @@ final class BenchContext {
     private final long timeoutSeconds;
     private final int consumerAckMode;
     private final int idleSeconds;
+    private final int groups;
 
-    BenchContext(Peer peer, int prefetch, int size, long timeoutSeconds, int consumerAckMode, int idleSeconds) {
+    BenchContext(Peer peer, int prefetch, int size, long timeoutSeconds, int consumerAckMode, int idleSeconds,
+                 int groups) {
+        this.groups = groups;
         this.peer = peer;
         this.prefetch = prefetch;
         this.factory = peer.factory(prefetch, size);
@@ -56,6 +59,11 @@ final class BenchContext {
 
     Peer peer() {
         return peer;
+    }
+
+    /** Message groups the flow scenarios spread their messages over (--groups), 0 for none. */
+    int groups() {
+        return groups;
     }
 
     /** Messages the scenarios' consumers hold ahead (each peer's setting, see {@link Peer#factory}). */

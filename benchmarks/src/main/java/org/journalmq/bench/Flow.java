@@ -84,7 +84,7 @@ final class Flow implements Scenario {
                 t.join(complete ? 0 : 1000);
             }
         }
-        return result(messages, arrivals, start, complete, pacers, ctx.consumerAckMode());
+        return result(messages, arrivals, start, complete, pacers, ctx.consumerAckMode(), ctx.groups());
     }
 
     /** Sends sequence numbers first, first + producers, ... below messages. */
@@ -99,6 +99,9 @@ final class Flow implements Scenario {
                     pacer.awaitTurn(sent);
                 }
                 var m = ctx.message(s, seq);
+                if (ctx.groups() > 0) {
+                    m.setStringProperty("JMSXGroupID", "g" + seq % ctx.groups());
+                }
                 m.setLongProperty(BenchContext.SENT_AT, System.nanoTime());
                 p.send(m);
                 sent++;
@@ -109,12 +112,15 @@ final class Flow implements Scenario {
     }
 
     private Result result(int messages, Arrivals arrivals, long start, boolean complete, List<Pacer> pacers,
-                          int ackMode) {
+                          int ackMode, int groups) {
         Latencies.Snapshot l = arrivals.latencies();
         long missing = messages - arrivals.distinct();
         StringBuilder notes = new StringBuilder(String.format(Locale.ROOT, "%dp/%dc listeners", producers, consumers));
         if (ackMode == Session.DUPS_OK_ACKNOWLEDGE) {
             notes.append(" (DUPS_OK)");
+        }
+        if (groups > 0) {
+            notes.append(", ").append(groups).append(" groups");
         }
         if (perSecond > 0) {
             double late = pacers.stream().mapToDouble(Pacer::maxLateMillis).max().orElse(0);

@@ -13,9 +13,12 @@ import java.util.function.Predicate;
  *                    up to it were rejected by the filter); null to scan from the start
  * @param minPriority lowest priority that can match (0 for all): pushed into the SQL
  * @param maxPriority highest priority that can match (9 for all): pushed into the SQL
+ * @param claimant    the consumer that claims, as far as message groups go: the rows of a group go
+ *                    to one claimant at a time, in send order (see README, message groups). Null:
+ *                    this journal's client as a whole is the claimant.
  */
 public record ClaimRequest(String destination, int max, Predicate<StoredMessage> filter, BrowsePosition resumeAfter,
-                           int minPriority, int maxPriority) {
+                           int minPriority, int maxPriority, String claimant) {
     public ClaimRequest {
         if (destination == null) {
             throw new IllegalArgumentException("destination is null");
@@ -27,6 +30,17 @@ public record ClaimRequest(String destination, int max, Predicate<StoredMessage>
             throw new IllegalArgumentException("priority range must lie within 0..9, was " + minPriority + ".."
                     + maxPriority);
         }
+    }
+
+    /** A claim by this journal's client as a whole. */
+    public ClaimRequest(String destination, int max, Predicate<StoredMessage> filter, BrowsePosition resumeAfter,
+                        int minPriority, int maxPriority) {
+        this(destination, max, filter, resumeAfter, minPriority, maxPriority, null);
+    }
+
+    /** The same request made by {@code claimant}. */
+    public ClaimRequest by(String claimant) {
+        return new ClaimRequest(destination, max, filter, resumeAfter, minPriority, maxPriority, claimant);
     }
 
     /** A claim of every priority, scanning from the start. */

@@ -260,7 +260,9 @@ public interface Journal extends AutoCloseable {
      * connections. The connection is checked as by {@link #checkLocalConnection} (the client row
      * only: one indexed read).
      *
-     * @return the journal addresses written to; pass them to {@link #afterLocalCommit} after the commit
+     * @return the journal addresses written to, and those where a row of a message group was
+     *         acknowledged (its group may be free now); pass them to {@link #afterLocalCommit} after
+     *         the commit
      * @throws JournalException LEASE_LOST when an ack no longer matches a row this client holds:
      *                          part of the unit may already be written, so the caller must roll the
      *                          transaction back; INVALID_ARGUMENT for a bad connection

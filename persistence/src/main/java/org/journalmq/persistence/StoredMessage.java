@@ -33,6 +33,6 @@ public record StoredMessage(long id, String destination, int priority, long deli
 
     /** The ack that deletes this claimed row, valid while this claim holds. */
     public Ack ack() {
-        return new Ack(id, deliveryCount, destination);
+        return new Ack(id, deliveryCount, destination, groupId);
     }
 }

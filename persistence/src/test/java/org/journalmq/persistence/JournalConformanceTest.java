@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class JournalConformanceTest implements SendClaimConformance, AckReleaseConformance,
         ConcurrencyConformance, OperationsConformance, TopicConformance,
         TemporaryConformance, XaConformance, DeadLetterConformance, OpsConformance,
-        LocalTransactionConformance, ReceiverConformance, DuplicateConformance {
+        LocalTransactionConformance, ReceiverConformance, DuplicateConformance,
+        GroupConformance {
     protected static final String QUEUE = ConformanceSupport.QUEUE;
 
     protected JournalConfig config;

@@ -100,7 +100,8 @@ public interface Dialect {
 
     /**
      * The single-statement claim (skip rows other transactions hold), if the database supports
-     * one. Parameters: owner, lease_until, destination, now, now, limit. Returns the row columns
+     * one. Parameters: owner, claimant, lease_until, destination, now, now, then the two of
+     * {@link Tables#groupTurn} (claimant, now), then limit. Returns the row columns
      * of {@code Sql.COLUMNS}. Empty: the journal claims optimistically by conditional updates.
      */
     Optional<String> skipLockedClaim(Tables t);

@@ -101,7 +101,7 @@ public final class HsqldbDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 6;
+        return 7;
     }
 
     @Override
@@ -115,8 +115,8 @@ public final class HsqldbDialect implements Dialect {
         if (version == 2) {
             return topics(t);
         }
-        if (version >= 3 && version <= 6) {
-            return LaterMigrations.of(version, t, "CREATE CACHED TABLE", "VARBINARY(64)");
+        if (version >= 3 && version <= 7) {
+            return LaterMigrations.of(version, t, "CREATE CACHED TABLE", "VARBINARY(64)", "");
         }
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);

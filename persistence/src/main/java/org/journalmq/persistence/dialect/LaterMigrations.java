@@ -3,7 +3,7 @@ package org.journalmq.persistence.dialect;
 import java.util.List;
 
 /**
- * Migrations 3 to 6, written once for every dialect: they differ between databases only in how a
+ * Migrations 3 to 7, written once for every dialect: they differ between databases only in how a
  * table is created (HSQLDB wants CACHED tables, so that rows live on disk, not in heap) and in the
  * type of a short byte string, which the dialect supplies.
  */
@@ -15,13 +15,16 @@ final class LaterMigrations {
     /**
      * @param createTable the dialect's "CREATE [CACHED] TABLE" words
      * @param xidBytes    the dialect's type for a byte string of up to 64 bytes (an XID part)
+     * @param onlyGrouped the dialect's clause restricting an index to grouped rows ("" where
+     *                    indexes cannot be partial)
      */
-    static List<String> of(int version, Tables t, String createTable, String xidBytes) {
+    static List<String> of(int version, Tables t, String createTable, String xidBytes, String onlyGrouped) {
         return switch (version) {
             case 3 -> xa(t, createTable, xidBytes);
             case 4 -> deadLetterAndExpiry(t);
             case 5 -> temporaries(t, createTable);
             case 6 -> duplicateIds(t, createTable);
+            case 7 -> messageGroups(t, onlyGrouped);
             default -> throw new IllegalArgumentException("no migration " + version);
         };
     }
@@ -77,5 +80,19 @@ final class LaterMigrations {
                         + "xa_branch BIGINT, PRIMARY KEY (destination, duplicate_id))",
                 "CREATE INDEX IF NOT EXISTS " + t.duplicateIdExpiryIndex() + " ON " + t.duplicateId() + " (expires_at)",
                 "CREATE INDEX IF NOT EXISTS " + t.duplicateIdXaIndex() + " ON " + t.duplicateId() + " (xa_branch)");
+    }
+
+    /**
+     * Migration 7: message groups. The group a claimed row belongs to is owned by the consumer that
+     * holds it: {@code claimant} names that consumer (a receiver of a client), next to
+     * {@code owner}, the client whose lease the row is. The index answers the claim's two group
+     * questions (does another consumer hold a row of this group; is an earlier row of it still
+     * waiting) without reading the destination's backlog.
+     */
+    private static List<String> messageGroups(Tables t, String onlyGrouped) {
+        return List.of(
+                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS claimant VARCHAR(100)",
+                "CREATE INDEX IF NOT EXISTS " + t.groupIndex() + " ON " + t.delivery()
+                        + " (destination, group_id, state, id)" + onlyGrouped);
     }
 }

@@ -66,7 +66,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 6;
+        return 7;
     }
 
     @Override
@@ -80,8 +80,8 @@ public final class PostgresDialect implements Dialect {
         if (version == 2) {
             return topics(t);
         }
-        if (version >= 3 && version <= 6) {
-            return LaterMigrations.of(version, t, "CREATE TABLE", "BYTEA");
+        if (version >= 3 && version <= 7) {
+            return LaterMigrations.of(version, t, "CREATE TABLE", "BYTEA", " WHERE group_id IS NOT NULL");
         }
         if (version != 1) {
             throw new IllegalArgumentException("no migration " + version);
@@ -151,10 +151,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Optional<String> skipLockedClaim(Tables t) {
         return Optional.of("UPDATE " + t.delivery()
-                + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
-                + " WHERE id IN (SELECT id FROM " + t.delivery()
-                + " WHERE destination = ? AND state = 0 AND deliver_at <= ? AND (expires_at = 0 OR expires_at > ?)"
-                + " ORDER BY priority_rank, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " SET state = 1, owner = ?, claimant = ?, lease_until = ?, delivery_count = delivery_count + 1"
+                + " WHERE id IN (SELECT o.id FROM " + t.delivery() + " o"
+                + " WHERE o.destination = ? AND o.state = 0 AND o.deliver_at <= ?"
+                + " AND (o.expires_at = 0 OR o.expires_at > ?) AND " + t.groupTurn("o")
+                + " ORDER BY o.priority_rank, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED)"
                 + " RETURNING id, destination, priority, deliver_at, expires_at, delivery_count, created_at,"
                 + " group_id, " + t.deliveryData() + ", origin, expired_at");
     }

@@ -95,6 +95,28 @@ public record Tables(String prefix) {
                 + body() + " b WHERE b.id = " + delivery() + ".body_id) END";
     }
 
+    /**
+     * The condition under which the row {@code outer} (an alias of {@link #delivery()}) is the next
+     * of its message group for one consumer, with two parameters: that consumer's claimant id, then
+     * the journal time now. A row without a group always passes. A grouped row passes only when
+     * (1) no other consumer holds a row of its group (claimed, or acknowledged in a prepared XA
+     * branch), so that the group has one consumer at a time and moves only once its holder
+     * acknowledged or gave back every row of it; and (2) no earlier row of the group still waits
+     * (ready or delayed, not expired), so that the group keeps its send order, also after a
+     * redelivery. A claim statement judges every row against the same snapshot, so it takes at most
+     * the first waiting row of each group; the holder takes the next one on its next claim. Any two
+     * concurrent claims of a group's rows collide on the row with the lowest id: the loser sees it
+     * waiting (earlier) or held (by the winner) and passes over the group.
+     */
+    public String groupTurn(String outer) {
+        String same = " FROM " + delivery() + " g WHERE g.destination = " + outer + ".destination AND g.group_id = "
+                + outer + ".group_id";
+        return "(" + outer + ".group_id IS NULL OR (NOT EXISTS (SELECT 1" + same
+                + " AND g.state IN (1, 3) AND (g.claimant IS NULL OR g.claimant <> ?))"
+                + " AND NOT EXISTS (SELECT 1" + same + " AND g.state = 0 AND g.id < " + outer + ".id"
+                + " AND (g.expires_at = 0 OR g.expires_at > ?))))";
+    }
+
     // ------------------------------------------------------------------ temporary destinations
 
     /**
@@ -103,6 +125,11 @@ public record Tables(String prefix) {
      */
     public String temporary() {
         return prefix + "TEMPORARY";
+    }
+
+    /** Index of grouped DELIVERY rows by destination and group (migration 7). */
+    public String groupIndex() {
+        return prefix + "DELIVERY_GROUP_IX";
     }
 
     // ------------------------------------------------------------------ XA (migration 3)

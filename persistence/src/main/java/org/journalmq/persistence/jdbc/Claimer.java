@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.journalmq.persistence.BrowsePosition;
@@ -45,6 +46,7 @@ final class Claimer {
     private final long leaseMillis;
     private final String databaseKey;
     private final Optional<String> skipLocked;
+    private final AtomicLong claimants = new AtomicLong();
 
     Claimer(Database db, JournalClock clock, String clientId, long leaseMillis, String databaseKey) {
         this.db = db;
@@ -100,12 +102,16 @@ final class Claimer {
         long now = clock.now();
         List<StoredMessage> claimed = new ArrayList<>(request.max());
         try (PreparedStatement ps = c.prepareStatement(skipLocked.get())) {
+            String claimant = claimant(request);
             ps.setString(1, clientId);
-            ps.setLong(2, now + leaseMillis);
-            ps.setString(3, request.destination());
-            ps.setLong(4, now);
+            ps.setString(2, claimant);
+            ps.setLong(3, now + leaseMillis);
+            ps.setString(4, request.destination());
             ps.setLong(5, now);
-            ps.setInt(6, request.max());
+            ps.setLong(6, now);
+            ps.setString(7, claimant);
+            ps.setLong(8, now);
+            ps.setInt(9, request.max());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(Sql.message(rs));
@@ -122,8 +128,9 @@ final class Claimer {
         // Another JVM (HSQLDB server mode) may take some candidates first; read again a few times.
         for (int round = 0; round < ROUNDS && won.size() < request.max(); round++) {
             int wanted = request.max() - won.size();
-            List<StoredMessage> candidates = readyPage(db, c, request.destination(), 0, 9, null, wanted, now);
-            List<StoredMessage> taken = take(c, candidates, now);
+            List<StoredMessage> candidates = readyPage(db, c, request.destination(), 0, 9, null, wanted, now,
+                    claimant(request));
+            List<StoredMessage> taken = take(c, candidates, now, claimant(request));
             won.addAll(taken);
             if (candidates.size() < wanted && taken.size() == candidates.size()) {
                 break; // read every ready row and won them all
@@ -141,7 +148,7 @@ final class Claimer {
      */
     private ClaimResult claimFiltered(Connection c, ClaimRequest request) throws SQLException {
         Scan scan = scanIn(c, request, FILTER_SCAN_LIMIT);
-        List<StoredMessage> won = take(c, scan.candidates(), clock.now());
+        List<StoredMessage> won = take(c, scan.candidates(), clock.now(), claimant(request));
         won.sort(DELIVERY_ORDER);
         return new ClaimResult(won, scan.reachedEnd() ? null : scan.position());
     }
@@ -174,7 +181,7 @@ final class Claimer {
         int scanned = 0;
         while (scanned < limit) {
             List<StoredMessage> page = readyPage(db, c, request.destination(), request.minPriority(),
-                    request.maxPriority(), position, pageSize, now);
+                    request.maxPriority(), position, pageSize, now, claimant(request));
             for (StoredMessage m : page) {
                 scanned++;
                 position = BrowsePosition.after(m);
@@ -208,15 +215,19 @@ final class Claimer {
         });
     }
 
-    /** Claims candidates read by {@link #scan} inside the caller's transaction; those won, in delivery order. */
-    List<StoredMessage> takeIn(Connection c, List<StoredMessage> candidates) throws SQLException {
-        List<StoredMessage> won = take(c, candidates, clock.now());
+    /**
+     * Claims candidates read by {@link #scan} for {@code claimant} (null: this client) inside the
+     * caller's transaction; those won, in delivery order.
+     */
+    List<StoredMessage> takeIn(Connection c, List<StoredMessage> candidates, String claimant) throws SQLException {
+        List<StoredMessage> won = take(c, candidates, clock.now(), claimant == null ? clientId : claimant);
         won.sort(DELIVERY_ORDER);
         return won;
     }
 
     /** Conditionally claims the rows; returns those won, with their new delivery count. */
-    private List<StoredMessage> take(Connection c, List<StoredMessage> rows, long now) throws SQLException {
+    private List<StoredMessage> take(Connection c, List<StoredMessage> rows, long now, String claimant)
+            throws SQLException {
         if (rows.isEmpty()) {
             return new ArrayList<>(); // callers sort the result in place
         }
@@ -224,9 +235,12 @@ final class Claimer {
         try (PreparedStatement ps = c.prepareStatement(db.sql.claimById)) {
             for (StoredMessage m : rows) {
                 ps.setString(1, clientId);
-                ps.setLong(2, now + leaseMillis);
-                ps.setLong(3, m.id());
-                ps.setInt(4, m.deliveryCount());
+                ps.setString(2, claimant);
+                ps.setLong(3, now + leaseMillis);
+                ps.setLong(4, m.id());
+                ps.setInt(5, m.deliveryCount());
+                ps.setString(6, claimant);
+                ps.setLong(7, now);
                 ps.addBatch();
             }
             counts = ps.executeBatch();
@@ -244,38 +258,53 @@ final class Claimer {
     /**
      * Ready, unexpired rows of priorities minPriority..maxPriority in delivery order after a
      * position (null: from the start): the rest of the position's priority, then lower priorities.
+     * With a {@code claimant}, only grouped rows whose turn it is for that claimant (a claim's
+     * candidates, see {@code Tables#groupTurn}); null: every ready row (a browse).
      */
     static List<StoredMessage> readyPage(Database db, Connection c, String destination, int minPriority,
-                                         int maxPriority, BrowsePosition after, int limit, long now)
+                                         int maxPriority, BrowsePosition after, int limit, long now,
+                                         String claimant)
             throws SQLException {
+        Sql sql = db.sql;
+        boolean claim = claimant != null;
         int minRank = 9 - maxPriority;
         int maxRank = 9 - minPriority;
         List<StoredMessage> rows = new ArrayList<>(Math.min(limit, 256));
         if (after == null) {
-            query(c, db.sql.candidates, destination, now, minRank, maxRank, limit, rows);
+            query(c, claim ? sql.claimCandidates : sql.candidates, destination, now, minRank, maxRank, claimant,
+                    limit, rows);
             return rows;
         }
         int rank = 9 - after.priority();
         if (rank >= minRank && rank <= maxRank) {
-            query(c, db.sql.candidatesSameRank, destination, now, rank, after.id(), limit, rows);
+            query(c, claim ? sql.claimCandidatesSameRank : sql.candidatesSameRank, destination, now, rank,
+                    after.id(), claimant, limit, rows);
         }
         if (rows.size() < limit) {
-            query(c, db.sql.candidatesLaterRanks, destination, now, Math.max(rank, minRank - 1), maxRank,
-                    limit - rows.size(), rows);
+            query(c, claim ? sql.claimCandidatesLaterRanks : sql.candidatesLaterRanks, destination, now,
+                    Math.max(rank, minRank - 1), maxRank, claimant, limit - rows.size(), rows);
         }
         return rows;
     }
 
-    /** Runs one candidate query: destination, now, now, then two range values, then the limit. */
+    /**
+     * Runs one candidate query: destination, now, now, then two range values, then (a claim's
+     * query, claimant not null) claimant and now, then the limit.
+     */
     private static void query(Connection c, String sql, String destination, long now, long first, long second,
-                              int limit, List<StoredMessage> into) throws SQLException {
+                              String claimant, int limit, List<StoredMessage> into) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, destination);
             ps.setLong(2, now);
             ps.setLong(3, now);
             ps.setLong(4, first);
             ps.setLong(5, second);
-            ps.setInt(6, limit);
+            int next = 6;
+            if (claimant != null) {
+                ps.setString(next++, claimant);
+                ps.setLong(next++, now);
+            }
+            ps.setInt(next, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     into.add(Sql.message(rs));
@@ -287,6 +316,19 @@ final class Claimer {
     static StoredMessage withCount(StoredMessage m, int count) {
         return new StoredMessage(m.id(), m.destination(), m.priority(), m.deliverAt(), m.expiresAt(), count,
                 m.createdAt(), m.groupId(), m.data(), m.origin(), m.expiredAt());
+    }
+
+    /**
+     * A claimant id for a new receiver: unique in the journal (this client's id, then a number), so
+     * that two consumers of one JVM never share a message group.
+     */
+    String newClaimant() {
+        return clientId + "/" + claimants.incrementAndGet();
+    }
+
+    /** Who claims for message groups: the request's consumer, or this client as a whole. */
+    private String claimant(ClaimRequest request) {
+        return request.claimant() == null ? clientId : request.claimant();
     }
 
     private ReentrantLock stripe(String destination) {

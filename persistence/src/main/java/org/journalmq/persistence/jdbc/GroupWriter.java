@@ -2,6 +2,7 @@ package org.journalmq.persistence.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -361,6 +362,13 @@ final class GroupWriter {
         final Map<String, Long> delayed = new LinkedHashMap<>();
         /** Sends and publications whose duplicate id was known: written nowhere (by identity). */
         Set<NewMessage> suppressed = Set.of();
+        /** Groups (destination, group id) a row of which was acknowledged. */
+        final Set<List<String>> acked = new LinkedHashSet<>();
+        /**
+         * Addresses where an acknowledged group is now free with rows waiting: consumers that wait
+         * there may claim them now, and no send or release announces that.
+         */
+        final Set<String> freed = new LinkedHashSet<>();
     }
 
     /**
@@ -401,6 +409,9 @@ final class GroupWriter {
             }
         }
         listeners.wakeAfterOffer(fx.ready);
+        if (!fx.freed.isEmpty()) {
+            listeners.wake(fx.freed);
+        }
         fx.delayed.forEach(receivers::wakeAt);
         duplicates.report(fx.suppressed);
         for (Pending p : units) {
@@ -434,7 +445,7 @@ final class GroupWriter {
             fx.ready.addAll(fanout.apply(c, publications, ids, now, handoffs::offer, clientId, now + leaseMillis,
                     fx.delayed));
         }
-        if (!applyAcks(c, units)) {
+        if (!applyAcks(c, units, fx)) {
             return false;
         }
         for (Pending p : units) {
@@ -444,7 +455,14 @@ final class GroupWriter {
                 p.result = fetch(c, p.fetch, fx.ready);
             }
         }
-        notifier.notify(c, fx.ready, fx.delayed);
+        findFreedGroups(c, fx);
+        if (fx.freed.isEmpty()) {
+            notifier.notify(c, fx.ready, fx.delayed);
+        } else {
+            Set<String> announce = new LinkedHashSet<>(fx.ready);
+            announce.addAll(fx.freed);
+            notifier.notify(c, announce, fx.delayed);
+        }
         return true;
     }
 
@@ -511,18 +529,52 @@ final class GroupWriter {
             List<StoredMessage> rows = claimer.claimIn(c, op.claim());
             return new Fetched(rows, rows.isEmpty() && op.mayWait(), false);
         }
-        List<StoredMessage> rows = op.candidates().isEmpty() ? List.of() : claimer.takeIn(c, op.candidates());
+        List<StoredMessage> rows = op.candidates().isEmpty() ? List.of()
+                : claimer.takeIn(c, op.candidates(), op.receiver().claimant);
         boolean unseen = readyNow.contains(op.receiver().address);
         boolean scanDone = op.mayWait() && !unseen;
         return new Fetched(rows, scanDone && op.candidates().isEmpty(),
                 !scanDone || rows.size() < op.candidates().size());
     }
 
+    /**
+     * After this transaction's acks and claims: which acknowledged groups nobody holds any more
+     * while rows of them wait. Usually none, since a consumer that acknowledges still holds the
+     * group's next row, or claims it in the same transaction; only the others need a wake.
+     */
+    private void findFreedGroups(Connection c, Effects fx) throws SQLException {
+        if (fx.acked.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(db.sql.groupFreed)) {
+            for (List<String> group : fx.acked) {
+                if (fx.freed.contains(group.get(0))) {
+                    continue;
+                }
+                ps.setString(1, group.get(0));
+                ps.setString(2, group.get(1));
+                ps.setString(3, group.get(0));
+                ps.setString(4, group.get(1));
+                ps.setInt(5, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        fx.freed.add(group.get(0));
+                    }
+                }
+            }
+        }
+    }
+
     /** Deletes the acknowledged rows; false when an ack matched no row. */
-    private boolean applyAcks(Connection c, List<Pending> units) throws SQLException {
+    private boolean applyAcks(Connection c, List<Pending> units, Effects fx) throws SQLException {
         List<Ack> acks = new ArrayList<>();
         for (Pending p : units) {
             acks.addAll(p.work.acks());
+        }
+        for (Ack a : acks) {
+            if (a.groupId() != null && a.destination() != null) {
+                fx.acked.add(List.of(a.destination(), a.groupId()));
+            }
         }
         if (acks.isEmpty()) {
             return true;

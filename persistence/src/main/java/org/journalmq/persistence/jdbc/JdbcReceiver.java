@@ -19,6 +19,8 @@ import org.journalmq.persistence.UnitOfWork;
 final class JdbcReceiver implements Receiver {
     final String address;
     final Callbacks callbacks;
+    /** Who this receiver is to message groups: its groups are held by it, not by its client. */
+    final String claimant;
     private final Predicate<StoredMessage> filter;
     private final int minPriority;
     private final int maxPriority;
@@ -45,6 +47,7 @@ final class JdbcReceiver implements Receiver {
         this.receivers = receivers;
         this.writer = writer;
         this.claimer = claimer;
+        this.claimant = claimer.newClaimant();
         receivers.add(this);
     }
 
@@ -65,11 +68,11 @@ final class JdbcReceiver implements Receiver {
                 receivers.primeDelayed(address, () -> claimer.earliestDelayed(address));
             }
             if (filter == null && minPriority == 0 && maxPriority == 9) {
-                return writer.submitFetch(work, new GroupWriter.FetchOp(this, ClaimRequest.of(address, max), null,
-                        true, max));
+                ClaimRequest claim = ClaimRequest.of(address, max).by(claimant);
+                return writer.submitFetch(work, new GroupWriter.FetchOp(this, claim, null, true, max));
             }
             Claimer.Scan scan = claimer.scan(new ClaimRequest(address, max, filter, scanPosition, minPriority,
-                    maxPriority));
+                    maxPriority, claimant));
             scanPosition = scan.reachedEnd() ? null : scan.position();
             if (scan.candidates().isEmpty() && !scan.reachedEnd() && work.isEmpty()) {
                 return CompletableFuture.completedFuture(new Fetched(java.util.List.of(), false, true));

@@ -75,7 +75,8 @@ final class LocalTransactions {
      * Writes the unit's sends, publications and acks on the caller's connection and leaves the
      * transaction open.
      *
-     * @return the addresses rows were written to, for the wake-up after the caller's commit
+     * @return the addresses rows were written to, or where a grouped row was acknowledged, for the
+     *         wake-up after the caller's commit
      * @throws JournalException LEASE_LOST when an ack matches no row this client holds (the caller
      *                          must roll back: part of the unit may be written); INVALID_ARGUMENT
      *                          for an unusable connection or one to another database
@@ -101,6 +102,12 @@ final class LocalTransactions {
             // Counted when written: whether the application commits is its own affair.
             duplicates.report(suppressed);
             deleteAcked(c, work);
+            for (Ack a : work.acks()) {
+                if (a.groupId() != null && a.destination() != null) {
+                    // The ack may free its message group for a consumer that waits there: wake them.
+                    addresses.add(a.destination());
+                }
+            }
             // Other JVMs hear of the rows when the application's transaction commits (NOTIFY is transactional).
             db.notifier.notify(c, addresses, Map.of());
             return addresses;

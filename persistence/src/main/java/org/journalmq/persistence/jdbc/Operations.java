@@ -112,7 +112,9 @@ final class Operations {
 
     List<StoredMessage> browse(String destination, BrowsePosition after, int max) {
         // Keyset paging on (priority, id): stable across pages while rows come and go.
-        return db.transaction("browse", c -> Claimer.readyPage(db, c, destination, 0, 9, after, max, clock.now()));
+        // A browse sees every ready row, whoever's turn it is in a message group (no claimant).
+        return db.transaction("browse", c -> Claimer.readyPage(db, c, destination, 0, 9, after, max, clock.now(),
+                null));
     }
 
     long depth(String destination) {

@@ -291,9 +291,20 @@ final class Receivers {
     /** The hand-offs of one group transaction, kept until it commits or rolls back (writer thread only). */
     final class Handoffs {
         private final Map<JdbcReceiver, List<StoredMessage>> byReceiver = new LinkedHashMap<>();
+        /** Addresses that got a grouped row, which no waiting receiver was offered. */
+        private final java.util.Set<String> grouped = new java.util.LinkedHashSet<>();
 
-        /** Offers a row about to be inserted; true when a waiting receiver took it. */
+        /**
+         * Offers a row about to be inserted; true when a waiting receiver took it. A row of a
+         * message group is never handed over: whether it is a receiver's turn in its group depends
+         * on rows that other JVMs hold or give back (see {@code Tables#groupTurn}), which only the
+         * claim statement sees. It is inserted ready, and the waiting receivers claim it.
+         */
         boolean offer(StoredMessage row) {
+            if (row.groupId() != null) {
+                grouped.add(row.destination());
+                return false;
+            }
             JdbcReceiver r = handOff(row);
             if (r == null) {
                 return false;
@@ -310,12 +321,17 @@ final class Receivers {
         void committed() {
             deliver(byReceiver);
             byReceiver.clear();
+            if (!grouped.isEmpty()) {
+                readyCommitted(grouped, false); // waiting receivers too: nobody offered them these rows
+                grouped.clear();
+            }
         }
 
         /** After a rollback: the rows were never written; their receivers stop waiting and fetch again. */
         void rolledBack() {
             List<JdbcReceiver> receivers = new ArrayList<>(byReceiver.keySet());
             byReceiver.clear();
+            grouped.clear();
             for (JdbcReceiver r : receivers) {
                 stopWaiting(r);
             }

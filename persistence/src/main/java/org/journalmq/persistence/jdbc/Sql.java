@@ -32,6 +32,10 @@ final class Sql {
     final String candidates;
     final String candidatesSameRank;
     final String candidatesLaterRanks;
+    /** The three candidate queries for a claim: with the group rule, parameters claimant, now before the limit. */
+    final String claimCandidates;
+    final String claimCandidatesSameRank;
+    final String claimCandidatesLaterRanks;
     final String release;
     final String depth;
     final String stats;
@@ -46,6 +50,8 @@ final class Sql {
     final String deleteExpired;
     final String moveExpired;
     final String destinationOf;
+    /** A row of the group (destination, group_id) waits while nobody holds one: parameters twice that pair. */
+    final String groupFreed;
 
     /**
      * Binds parameters 1-10 of an insert of a new row in the column order of {@link #insert} (id,
@@ -115,8 +121,11 @@ final class Sql {
         earliestDelayed = "SELECT MIN(deliver_at) FROM " + d + " WHERE destination = ? AND state = 0 AND deliver_at > ?";
         // The delivery count is the claim token: a late ack of an older claim of the row misses.
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
-        claimById = "UPDATE " + d + " SET state = 1, owner = ?, lease_until = ?, delivery_count = delivery_count + 1"
-                + " WHERE id = ? AND state = 0 AND delivery_count = ?";
+        // Parameters: owner, claimant, lease_until, id, delivery_count, then claimant and now for
+        // the group rule (checked again here: the candidates were read before this transaction).
+        claimById = "UPDATE " + d + " SET state = 1, owner = ?, claimant = ?, lease_until = ?,"
+                + " delivery_count = delivery_count + 1 WHERE id = ? AND state = 0 AND delivery_count = ? AND "
+                + t.groupTurn(d);
         // Large topic bodies live once in BODY; reads take them from there (migration 2).
         String columns = COLUMNS.replace(", data", ", " + t.deliveryData());
         // A priority range (from a selector) narrows the index range scanned; 0..9 for all.
@@ -128,6 +137,12 @@ final class Sql {
         candidatesSameRank = "SELECT " + columns + " FROM " + d + readyNow + " AND priority_rank = ? AND id > ?" + order;
         candidatesLaterRanks = "SELECT " + columns + " FROM " + d + readyNow
                 + " AND priority_rank > ? AND priority_rank <= ?" + order;
+        String turn = " AND " + t.groupTurn(d);
+        claimCandidates = "SELECT " + columns + " FROM " + d + readyNow + ranks + turn + order;
+        claimCandidatesSameRank = "SELECT " + columns + " FROM " + d + readyNow + " AND priority_rank = ? AND id > ?"
+                + turn + order;
+        claimCandidatesLaterRanks = "SELECT " + columns + " FROM " + d + readyNow
+                + " AND priority_rank > ? AND priority_rank <= ?" + turn + order;
         release = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0, deliver_at = ?,"
                 + " delivery_count = delivery_count - ? WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
         depth = "SELECT COUNT(*) FROM " + d + " WHERE destination = ?";
@@ -158,6 +173,9 @@ final class Sql {
                 + " expired_at = expires_at, expires_at = 0, expiry_address = NULL, deliver_at = 0,"
                 + " delivery_count = 0" + expiredNow + " AND expiry_address IS NOT NULL";
         destinationOf = "SELECT DISTINCT destination FROM " + d + " WHERE id IN (";
+        groupFreed = "SELECT 1 FROM " + d + " WHERE destination = ? AND group_id = ? AND state = 0 AND NOT EXISTS"
+                + " (SELECT 1 FROM " + d + " h WHERE h.destination = ? AND h.group_id = ? AND h.state IN (1, 3))"
+                + limit;
     }
 
     /** Distinct destinations of n rows given by id: n placeholders, values still bound. */
