@@ -471,24 +471,7 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
             MessageProducer p = s.createProducer(s.createQueue(queue));
             p.send(s.createTextMessage("flushed"));
             s.flush();
-            java.util.concurrent.CompletableFuture<Throwable> close = new java.util.concurrent.CompletableFuture<>();
-            p.send(s.createTextMessage("async"), new jakarta.jms.CompletionListener() {
-                @Override
-                public void onCompletion(Message message) {
-                    try {
-                        s.close();
-                        close.complete(null);
-                    } catch (Throwable t) {
-                        close.complete(t);
-                    }
-                }
-
-                @Override
-                public void onException(Message message, Exception exception) {
-                    close.complete(exception);
-                }
-            });
-            assertTrue(close.get(5_000, java.util.concurrent.TimeUnit.MILLISECONDS)
+            assertTrue(closeInsideCompletion(p, s.createTextMessage("async"), s)
                     instanceof jakarta.jms.IllegalStateException, "close refused inside its CompletionListener");
             s.commit();
             s.close();

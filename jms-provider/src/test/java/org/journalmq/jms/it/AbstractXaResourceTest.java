@@ -194,24 +194,7 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
         XAResource xa = s.getXAResource();
         Xid xid = TestXid.fresh();
         xa.start(xid, TMNOFLAGS);
-        java.util.concurrent.CompletableFuture<Throwable> close = new java.util.concurrent.CompletableFuture<>();
-        s.createProducer(out).send(s.createTextMessage("in the branch"), new jakarta.jms.CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                try {
-                    s.close();
-                    close.complete(null);
-                } catch (Throwable t) {
-                    close.complete(t);
-                }
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-                close.complete(exception);
-            }
-        });
-        assertTrue(close.get(5_000, java.util.concurrent.TimeUnit.MILLISECONDS)
+        assertTrue(closeInsideCompletion(s.createProducer(out), s.createTextMessage("in the branch"), s)
                 instanceof jakarta.jms.IllegalStateException, "close refused inside its CompletionListener");
         xa.end(xid, TMSUCCESS);
         assertEquals(XA_OK, xa.prepare(xid), "the branch was not marked rollback-only");

@@ -112,6 +112,33 @@ public abstract class JmsTestBase {
     }
 
     /** Polls a condition until true or fails after {@code millis}. */
+    /**
+     * Sends {@code m} asynchronously and closes {@code session} inside the send's CompletionListener;
+     * returns what that close threw (null when it returned). The callback rules refuse it (Session.close
+     * javadoc: not from a CompletionListener of its own session).
+     */
+    protected static Throwable closeInsideCompletion(jakarta.jms.MessageProducer p, Message m, jakarta.jms.Session session)
+            throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> close = new java.util.concurrent.CompletableFuture<>();
+        p.send(m, new jakarta.jms.CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                try {
+                    session.close();
+                    close.complete(null);
+                } catch (Throwable t) {
+                    close.complete(t);
+                }
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                close.complete(exception);
+            }
+        });
+        return close.get(5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     protected static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (!condition.getAsBoolean()) {
