@@ -22,7 +22,6 @@ import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,19 +48,6 @@ public abstract class AbstractDuplicateDetectionTest extends JmsTestBase {
             m.setStringProperty(DUPLICATE_ID_PROPERTY, duplicateId);
         }
         return m;
-    }
-
-    /** Every message a plain consumer gets now, acknowledged. */
-    private List<String> drain(Queue q) throws JMSException {
-        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
-        MessageConsumer c = s.createConsumer(q);
-        List<String> got = new ArrayList<>();
-        Message m;
-        while ((m = c.receive(500)) != null) {
-            got.add(((TextMessage) m).getText());
-        }
-        s.close();
-        return got;
     }
 
     @Test

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,18 +52,6 @@ public abstract class AbstractNarayanaXaTest extends JmsTestBase {
         s.createProducer(q).send(m);
         s.close();
         return q;
-    }
-
-    private List<String> drain(Queue q) throws Exception {
-        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
-        MessageConsumer c = s.createConsumer(q);
-        List<String> got = new ArrayList<>();
-        Message m;
-        while ((m = c.receive(500)) != null) {
-            got.add(((TextMessage) m).getText());
-        }
-        s.close();
-        return got;
     }
 
     /** In one JTA transaction: consume an order, send a confirmation, insert the business row. */

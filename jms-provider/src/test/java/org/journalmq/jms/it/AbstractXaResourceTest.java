@@ -92,19 +92,6 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
         s.close();
     }
 
-    /** Receives what a plain consumer gets now, acknowledging it. */
-    private List<String> drain(Queue q) throws JMSException {
-        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
-        MessageConsumer c = s.createConsumer(q);
-        List<String> got = new ArrayList<>();
-        Message m;
-        while ((m = c.receive(500)) != null) {
-            got.add(((TextMessage) m).getText());
-        }
-        s.close();
-        return got;
-    }
-
     private static void assertXa(int code, Executable call) {
         XAException e = assertThrows(XAException.class, call);
         assertEquals(code, e.errorCode, "XA error code, message: " + e.getMessage());

@@ -112,12 +112,25 @@ public abstract class JmsTestBase {
     }
 
     /** Polls a condition until true or fails after {@code millis}. */
+    /** The texts a plain AUTO_ACKNOWLEDGE consumer of {@code q} receives now (until a receive waits 500 ms in vain). */
+    protected List<String> drain(Queue q) throws JMSException {
+        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer c = s.createConsumer(q);
+        List<String> got = new ArrayList<>();
+        Message m;
+        while ((m = c.receive(500)) != null) {
+            got.add(((jakarta.jms.TextMessage) m).getText());
+        }
+        s.close();
+        return got;
+    }
+
     /**
      * Sends {@code m} asynchronously and closes {@code session} inside the send's CompletionListener;
      * returns what that close threw (null when it returned). The callback rules refuse it (Session.close
      * javadoc: not from a CompletionListener of its own session).
      */
-    protected static Throwable closeInsideCompletion(jakarta.jms.MessageProducer p, Message m, jakarta.jms.Session session)
+    protected static Throwable closeInsideCompletion(jakarta.jms.MessageProducer p, Message m, Session session)
             throws Exception {
         java.util.concurrent.CompletableFuture<Throwable> close = new java.util.concurrent.CompletableFuture<>();
         p.send(m, new jakarta.jms.CompletionListener() {
