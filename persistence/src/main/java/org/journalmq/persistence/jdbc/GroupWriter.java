@@ -2,7 +2,6 @@ package org.journalmq.persistence.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -455,7 +454,7 @@ final class GroupWriter {
                 p.result = fetch(c, p.fetch, fx.ready);
             }
         }
-        findFreedGroups(c, fx);
+        fx.freed.addAll(FreedGroups.find(c, db.sql, fx.acked));
         if (fx.freed.isEmpty()) {
             notifier.notify(c, fx.ready, fx.delayed);
         } else {
@@ -535,34 +534,6 @@ final class GroupWriter {
         boolean scanDone = op.mayWait() && !unseen;
         return new Fetched(rows, scanDone && op.candidates().isEmpty(),
                 !scanDone || rows.size() < op.candidates().size());
-    }
-
-    /**
-     * After this transaction's acks and claims: which acknowledged groups nobody holds any more
-     * while rows of them wait. Usually none, since a consumer that acknowledges still holds the
-     * group's next row, or claims it in the same transaction; only the others need a wake.
-     */
-    private void findFreedGroups(Connection c, Effects fx) throws SQLException {
-        if (fx.acked.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(db.sql.groupFreed)) {
-            for (List<String> group : fx.acked) {
-                if (fx.freed.contains(group.get(0))) {
-                    continue;
-                }
-                ps.setString(1, group.get(0));
-                ps.setString(2, group.get(1));
-                ps.setString(3, group.get(0));
-                ps.setString(4, group.get(1));
-                ps.setInt(5, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        fx.freed.add(group.get(0));
-                    }
-                }
-            }
-        }
     }
 
     /** Deletes the acknowledged rows; false when an ack matched no row. */
