@@ -100,11 +100,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     private String url;
     private String user;
-    /** Never serialized nor put in a Reference: a bound or stored factory must not carry it (issue 15). */
-    private transient String password;
-    private String passwordEnv;
-    /** Set in code only; like the password it does not travel with the factory. */
-    private transient java.util.function.Supplier<char[]> passwordSupplier;
+    /** The password, its callback and its environment variable; only the variable's name is serialized. */
+    private final FactoryPassword password = new FactoryPassword();
     private String deserializationAllowList;
     private String deserializationDenyList;
     private transient DeserializationFilter deserializationFilter = DeserializationFilter.DEFAULT;
@@ -202,55 +199,28 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     public String getUser() { return user; }
     public void setUser(String user) { this.user = user; }
-    public void setPassword(String password) { this.password = password; }
+    /** Not serialized, and not in the JNDI Reference (see {@link #PASSWORD_ENV}). */
+    public void setPassword(String password) { this.password.set(password); }
 
     /**
      * The password is read from this environment variable at each connect (when no password is
      * set in code). Only the variable's name is kept in the JNDI Reference and the serialized form.
      */
-    public String getPasswordEnv() { return passwordEnv; }
+    public String getPasswordEnv() { return password.environmentVariable(); }
 
-    public void setPasswordEnv(String variable) {
-        if (variable != null && (variable.isBlank() || variable.indexOf('=') >= 0)) {
-            throw new IllegalArgumentException("passwordEnv must be an environment variable name, was '"
-                    + variable + "'");
-        }
-        this.passwordEnv = variable;
-    }
+    /** @throws IllegalArgumentException when the value cannot be a variable name */
+    public void setPasswordEnv(String variable) { password.setEnvironmentVariable(variable); }
 
     /**
      * The password is asked of this callback at each connect (a vault client, a secrets file): it
      * wins over {@link #setPasswordEnv} and loses to {@link #setPassword}. It is not serialized
      * and not in the JNDI Reference: a factory restored from them needs it set again.
      */
-    public void setPasswordSupplier(java.util.function.Supplier<char[]> supplier) {
-        this.passwordSupplier = supplier;
-    }
+    public void setPasswordSupplier(java.util.function.Supplier<char[]> supplier) { password.setSupplier(supplier); }
 
-    /**
-     * The password of connections opened without one: the one set in code, else the callback's,
-     * else the environment variable's; null when none is configured.
-     *
-     * @throws JMSException when passwordEnv names a variable that is not set
-     */
+    /** The password of connections opened without one; see {@link FactoryPassword#resolve()}. */
     String effectivePassword() throws JMSException {
-        if (password != null) {
-            return password;
-        }
-        if (passwordSupplier != null) {
-            char[] chars = passwordSupplier.get();
-            return chars == null ? null : new String(chars);
-        }
-        if (passwordEnv != null) {
-            String value = System.getenv(passwordEnv);
-            if (value == null) {
-                throw new jakarta.jms.JMSSecurityException("the environment variable " + passwordEnv
-                        + " named by the connection factory setting passwordEnv is not set",
-                        "JMQ-SECURITY");
-            }
-            return value;
-        }
-        return null;
+        return password.resolve();
     }
 
     private String effectivePasswordUnchecked() {
@@ -313,7 +283,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public String getTablePrefix() { return tablePrefix; }
 
     public void setTablePrefix(String tablePrefix) {
-        journalConfig(url, user, password, poolSize, leaseMillis, tablePrefix); // validates
+        journalConfig(url, user, null, poolSize, leaseMillis, tablePrefix); // validates
         this.tablePrefix = tablePrefix;
     }
 
@@ -565,7 +535,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         m.put(URL, url);
         m.put(USER, user);
         // no PASSWORD: a Reference is stored in a naming service, in clear (issue 15)
-        m.put(PASSWORD_ENV, passwordEnv);
+        m.put(PASSWORD_ENV, password.environmentVariable());
         m.put(DESERIALIZATION_ALLOW_LIST, deserializationAllowList);
         m.put(DESERIALIZATION_DENY_LIST, deserializationDenyList);
         m.put(POOL_SIZE, Integer.toString(poolSize));
