@@ -108,6 +108,21 @@ class FactorySecretsTest {
     }
 
     @Test
+    void jndiPropertiesTakePasswordEnvAndTheDeserializationListsAsFactoryOptions() throws Exception {
+        java.util.Hashtable<String, String> env = new java.util.Hashtable<>();
+        env.put(javax.naming.Context.INITIAL_CONTEXT_FACTORY,
+                org.journalmq.jms.jndi.JournalInitialContextFactory.class.getName());
+        env.put("connectionFactory.Orders", "jdbc:hsqldb:mem:jndi-secrets");
+        env.put("connectionFactory.Orders.passwordEnv", "JOURNALMQ_PASSWORD");
+        env.put("connectionFactory.Orders.deserializationAllowList", "com.acme.orders.**");
+        env.put("connectionFactory.Orders.deserializationDenyList", "com.acme.orders.internal.*");
+        JournalConnectionFactory f = (JournalConnectionFactory) new javax.naming.InitialContext(env).lookup("Orders");
+        assertEquals("JOURNALMQ_PASSWORD", f.getPasswordEnv());
+        assertEquals("com.acme.orders.**", f.getDeserializationAllowList());
+        assertEquals("com.acme.orders.internal.*", f.getDeserializationDenyList());
+    }
+
+    @Test
     void aRestoredFactoryWhoseVariableIsNotSetRefusesToConnectNamingTheVariable() throws Exception {
         String variable = "JOURNALMQ_UNSET_" + UUID.randomUUID().toString().replace('-', '_');
         assertNull(System.getenv(variable));
