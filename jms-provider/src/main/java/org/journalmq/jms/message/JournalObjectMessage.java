@@ -22,6 +22,9 @@ import java.io.Serializable;
  */
 public class JournalObjectMessage extends JournalMessage implements ObjectMessage {
 
+    /** The name of DeadLetters.DEAD_LETTER_REASON (that class sits above this package). */
+    private static final String DEAD_LETTER_REASON = "JMS_JournalMQ_DeadLetterReason";
+
     /** The Java serialization of the object; null when the body is null. */
     private byte[] serialized;
     /** What {@link #getObject} may deserialize: the factory's filter once a session has set it. */
@@ -80,9 +83,6 @@ public class JournalObjectMessage extends JournalMessage implements ObjectMessag
     private boolean alreadyDeadLettered() {
         return propertyExists(DEAD_LETTER_REASON);
     }
-
-    /** The name of DeadLetters.DEAD_LETTER_REASON (that class sits above this package). */
-    private static final String DEAD_LETTER_REASON = "JMS_JournalMQ_DeadLetterReason";
 
     /**
      * Reads the body once through the filter without handing it out; for the delivery of
