@@ -61,6 +61,13 @@ public final class DeadLetters {
     /** Reason prefix for a message whose stored form could not be decoded (it is moved as it is). */
     public static final String REASON_UNDECODABLE_PREFIX = "message could not be decoded: ";
 
+    /**
+     * Reason prefix for an ObjectMessage whose body the connection factory's deserialization filter
+     * refused (issue 15); the rest names the class and the setting to change. Such a message is
+     * moved at once, without redelivery: replay it once the setting allows the class.
+     */
+    public static final String REASON_REFUSED_BODY_PREFIX = "ObjectMessage body refused: ";
+
     /** Reason: the consumer's JVM died, or its lease expired, on the last attempt. */
     public static final String REASON_CONSUMER_CRASHED = "consumer crashed or lease expired";
 

@@ -95,6 +95,7 @@ public class JournalBrowser implements QueueBrowser {
                     position = BrowsePosition.after(row);
                     JournalMessage m = MessageCodec.decode(row.data());
                     Redeliveries.exposeExpiryOrigin(m, row);
+                    session.useFilter(m);
                     m.markDelivered(row.deliveryCount() + 1);
                     if (selector.matches(m)) {
                         buffer.add(m);

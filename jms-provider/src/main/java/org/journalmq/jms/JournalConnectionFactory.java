@@ -17,6 +17,7 @@ import javax.naming.NamingException;
 import javax.naming.Reference;
 import javax.naming.Referenceable;
 import javax.naming.StringRefAddr;
+import org.journalmq.jms.message.DeserializationFilter;
 import org.journalmq.persistence.JournalConfig;
 
 /**
@@ -29,7 +30,9 @@ import org.journalmq.persistence.JournalConfig;
  *
  * Setters tune it before the first connection; every setting is also a JNDI reference address
  * and a property name of {@link #JournalConnectionFactory(Properties)}. The factory is a plain
- * value: serializable and referenceable, so it can be bound in JNDI.
+ * value: serializable and referenceable, so it can be bound in JNDI. The password, the password
+ * callback and the DataSource are left out of both forms (issue 15): a restored factory takes its
+ * password from {@link #PASSWORD_ENV} or from a callback set again in code.
  *
  * <p>On a URL the journal opens a pool of its own (HikariCP, a dependency of this module); a
  * {@code jdbc:postgresql:} URL also needs the PostgreSQL driver, which the application adds. On a
@@ -58,6 +61,20 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     /** How long a duplicate id is remembered per destination, in milliseconds (default one hour). */
     public static final String DUPLICATE_WINDOW_MILLIS = "duplicateWindowMillis";
 
+    // ---------------------------------------------------------------- security (issue 15)
+    /**
+     * Extra classes and packages ObjectMessage.getObject() may deserialize, and limits; see
+     * {@link org.journalmq.jms.message.DeserializationFilter} for the syntax and the defaults.
+     */
+    public static final String DESERIALIZATION_ALLOW_LIST = DeserializationFilter.ALLOW_SETTING;
+    /** Classes and packages ObjectMessage.getObject() refuses even when the allow list has them. */
+    public static final String DESERIALIZATION_DENY_LIST = DeserializationFilter.DENY_SETTING;
+    /**
+     * Name of an environment variable holding the password, read at each connect. Unlike
+     * {@link #PASSWORD} it is kept in the factory's JNDI Reference and serialized form.
+     */
+    public static final String PASSWORD_ENV = "passwordEnv";
+
     /**
      * String message property (1 to 255 characters) set by the application: a second message with the
      * same value sent to the same destination within the duplicate window is not stored, and its
@@ -83,7 +100,11 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     private String url;
     private String user;
-    private String password;
+    /** The password, its callback and its environment variable; only the variable's name is serialized. */
+    private final FactoryPassword password = new FactoryPassword();
+    private String deserializationAllowList;
+    private String deserializationDenyList;
+    private transient DeserializationFilter deserializationFilter = DeserializationFilter.DEFAULT;
     private int poolSize = JournalConfig.DEFAULT_POOL_SIZE;
     private long leaseMillis = JournalConfig.DEFAULT_LEASE_MILLIS;
     private long duplicateWindowMillis = JournalConfig.DEFAULT_DUPLICATE_WINDOW_MILLIS;
@@ -132,6 +153,9 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
                 case PREFETCH -> setPrefetch(Integer.parseInt(value.trim()));
                 case REDELIVERY_DELAY_MILLIS -> setRedeliveryDelayMillis(Long.parseLong(value.trim()));
                 case JMX -> setJmxEnabled(parseBoolean(name, value));
+                case PASSWORD_ENV -> setPasswordEnv(value);
+                case DESERIALIZATION_ALLOW_LIST -> setDeserializationAllowList(value);
+                case DESERIALIZATION_DENY_LIST -> setDeserializationDenyList(value);
                 default -> {
                     if (!PolicySettings.accepts(name)) {
                         throw new IllegalArgumentException("unknown JournalMQ connection factory property '"
@@ -152,7 +176,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         return java.util.Set.of(URL, USER, PASSWORD, POOL_SIZE, LEASE_MILLIS, DUPLICATE_WINDOW_MILLIS, TABLE_PREFIX,
                 CLIENT_ID, PREFETCH,
                 REDELIVERY_DELAY_MILLIS, REDELIVERY_MULTIPLIER, MAX_REDELIVERY_DELAY_MILLIS, REDELIVERY_JITTER,
-                MAX_DELIVERY_ATTEMPTS, DEAD_LETTER_QUEUE, EXPIRY_QUEUE, DROP_EXPIRED, JMX);
+                MAX_DELIVERY_ATTEMPTS, DEAD_LETTER_QUEUE, EXPIRY_QUEUE, DROP_EXPIRED, JMX,
+                PASSWORD_ENV, DESERIALIZATION_ALLOW_LIST, DESERIALIZATION_DENY_LIST);
     }
 
     /**
@@ -174,7 +199,55 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     public String getUser() { return user; }
     public void setUser(String user) { this.user = user; }
-    public void setPassword(String password) { this.password = password; }
+    /** Not serialized, and not in the JNDI Reference (see {@link #PASSWORD_ENV}). */
+    public void setPassword(String password) { this.password.set(password); }
+
+    /**
+     * The password is read from this environment variable at each connect (when no password is
+     * set in code). Only the variable's name is kept in the JNDI Reference and the serialized form.
+     */
+    public String getPasswordEnv() { return password.environmentVariable(); }
+
+    /** @throws IllegalArgumentException when the value cannot be a variable name */
+    public void setPasswordEnv(String variable) { password.setEnvironmentVariable(variable); }
+
+    /**
+     * The password is asked of this callback at each connect (a vault client, a secrets file): it
+     * wins over {@link #setPasswordEnv} and loses to {@link #setPassword}. It is not serialized
+     * and not in the JNDI Reference: a factory restored from them needs it set again.
+     */
+    public void setPasswordSupplier(java.util.function.Supplier<char[]> supplier) { password.setSupplier(supplier); }
+
+    /** The password of connections opened without one; see {@link FactoryPassword#resolve()}. */
+    String effectivePassword() throws JMSException {
+        return password.resolve();
+    }
+
+    private String effectivePasswordUnchecked() {
+        try {
+            return effectivePassword();
+        } catch (JMSException e) {
+            throw JmsExceptions.toRuntime(e);
+        }
+    }
+
+    /** See {@link #DESERIALIZATION_ALLOW_LIST}; null for the default. */
+    public String getDeserializationAllowList() { return deserializationAllowList; }
+
+    /** @throws IllegalArgumentException naming the setting and the malformed entry */
+    public void setDeserializationAllowList(String list) {
+        deserializationFilter = new DeserializationFilter(list, deserializationDenyList);
+        deserializationAllowList = list;
+    }
+
+    /** See {@link #DESERIALIZATION_DENY_LIST}; null for none. */
+    public String getDeserializationDenyList() { return deserializationDenyList; }
+
+    /** @throws IllegalArgumentException naming the setting and the malformed entry */
+    public void setDeserializationDenyList(String list) {
+        deserializationFilter = new DeserializationFilter(deserializationAllowList, list);
+        deserializationDenyList = list;
+    }
 
     public int getPoolSize() { return poolSize; }
 
@@ -210,7 +283,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public String getTablePrefix() { return tablePrefix; }
 
     public void setTablePrefix(String tablePrefix) {
-        journalConfig(url, user, password, poolSize, leaseMillis, tablePrefix); // validates
+        journalConfig(url, user, null, poolSize, leaseMillis, tablePrefix); // validates
         this.tablePrefix = tablePrefix;
     }
 
@@ -317,7 +390,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
      * @throws JMSException when the journal cannot be opened (the URL is named, never the password)
      */
     public org.journalmq.jms.admin.JournalAdmin createAdmin() throws JMSException {
-        JournalConfig config = journalConfig(user, password);
+        JournalConfig config = journalConfig(user, effectivePassword());
         org.journalmq.persistence.Journal journal;
         try {
             journal = JournalRegistry.acquire(config, jmxEnabled);
@@ -346,12 +419,13 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     }
 
     ProviderSettings providerSettings() {
-        return new ProviderSettings(prefetch, redeliveryDelayMillis, policies.resolve(redeliveryDelayMillis));
+        return new ProviderSettings(prefetch, redeliveryDelayMillis, policies.resolve(redeliveryDelayMillis),
+                deserializationFilter);
     }
 
     @Override
     public Connection createConnection() throws JMSException {
-        return createConnection(user, password);
+        return createConnection(user, effectivePassword());
     }
 
     @Override
@@ -361,7 +435,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return createQueueConnection(user, password);
+        return createQueueConnection(user, effectivePassword());
     }
 
     @Override
@@ -371,7 +445,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return createTopicConnection(user, password);
+        return createTopicConnection(user, effectivePassword());
     }
 
     @Override
@@ -381,7 +455,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public JMSContext createContext() {
-        return createContext(user, password, JMSContext.AUTO_ACKNOWLEDGE);
+        return createContext(user, effectivePasswordUnchecked(), JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
@@ -391,7 +465,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public JMSContext createContext(int sessionMode) {
-        return createContext(user, password, sessionMode);
+        return createContext(user, effectivePasswordUnchecked(), sessionMode);
     }
 
     @Override
@@ -408,7 +482,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XAConnection createXAConnection() throws JMSException {
-        return createXAConnection(user, password);
+        return createXAConnection(user, effectivePassword());
     }
 
     @Override
@@ -418,7 +492,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XAQueueConnection createXAQueueConnection() throws JMSException {
-        return openXA(user, password);
+        return openXA(user, effectivePassword());
     }
 
     @Override
@@ -428,7 +502,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XATopicConnection createXATopicConnection() throws JMSException {
-        return openXA(user, password);
+        return openXA(user, effectivePassword());
     }
 
     @Override
@@ -438,7 +512,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XAJMSContext createXAContext() {
-        return createXAContext(user, password);
+        return createXAContext(user, effectivePasswordUnchecked());
     }
 
     @Override
@@ -460,7 +534,10 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         Map<String, String> m = new TreeMap<>();
         m.put(URL, url);
         m.put(USER, user);
-        m.put(PASSWORD, password);
+        // no PASSWORD: a Reference is stored in a naming service, in clear (issue 15)
+        m.put(PASSWORD_ENV, password.environmentVariable());
+        m.put(DESERIALIZATION_ALLOW_LIST, deserializationAllowList);
+        m.put(DESERIALIZATION_DENY_LIST, deserializationDenyList);
         m.put(POOL_SIZE, Integer.toString(poolSize));
         m.put(LEASE_MILLIS, Long.toString(leaseMillis));
         m.put(DUPLICATE_WINDOW_MILLIS, Long.toString(duplicateWindowMillis));
@@ -489,6 +566,16 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         return ref;
     }
 
+    /** Rebuilds the filter, which is derived from the two lists and not serialized itself. */
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        try {
+            deserializationFilter = new DeserializationFilter(deserializationAllowList, deserializationDenyList);
+        } catch (IllegalArgumentException e) {
+            throw (java.io.InvalidObjectException) new java.io.InvalidObjectException(e.getMessage()).initCause(e);
+        }
+    }
+
     /** The password never appears here. */
     @Override
     public String toString() {
@@ -496,7 +583,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     }
 
     /** Settings of the JMS layer that the journal does not know about. */
-    record ProviderSettings(int prefetch, long redeliveryDelayMillis, PolicySettings.Policies policies) {
+    record ProviderSettings(int prefetch, long redeliveryDelayMillis, PolicySettings.Policies policies,
+                            DeserializationFilter deserialization) {
     }
 
     // ---------------------------------------------------------------- local transactions (issue 6 item 4)
@@ -513,7 +601,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public JMSContext createContext(java.sql.Connection jdbc) {
         JournalConnection connection;
         try {
-            connection = (JournalConnection) createConnection(user, password);
+            connection = (JournalConnection) createConnection(user, effectivePassword());
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }
@@ -532,7 +620,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     // ---------------------------------------------------------------- caller-supplied DataSource
 
     /** Set: the journal runs on it instead of a pool of its own on {@link #getUrl()}. */
-    private javax.sql.DataSource dataSource;
+    private transient javax.sql.DataSource dataSource;
 
     /**
      * A journal on a DataSource the application or its container owns (issue 7): the journal borrows

@@ -159,15 +159,28 @@ public class JournalSession implements Session, QueueSession, TopicSession {
     @Override
     public ObjectMessage createObjectMessage() throws JMSException {
         checkOpen();
-        return new JournalObjectMessage();
+        JournalObjectMessage m = new JournalObjectMessage();
+        useFilter(m);
+        return m;
     }
 
     @Override
     public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
         checkOpen();
         JournalObjectMessage m = new JournalObjectMessage();
+        useFilter(m);
         m.setObject(object);
         return m;
+    }
+
+    /**
+     * Gives an ObjectMessage made or received by this session the deserialization filter of its
+     * connection factory (issue 15); other messages are left alone.
+     */
+    void useFilter(org.journalmq.jms.message.JournalMessage m) {
+        if (m instanceof JournalObjectMessage object) {
+            object.useFilter(connection.settings().deserialization());
+        }
     }
 
     @Override

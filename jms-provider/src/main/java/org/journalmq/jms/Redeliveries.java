@@ -63,6 +63,17 @@ final class Redeliveries {
     }
 
     /**
+     * Moves a delivery to its dead-letter queue at once, whatever attempts it has left: for a failure
+     * that a redelivery would only repeat (an ObjectMessage body the filter refuses). When the move
+     * fails the delivery goes back under the policy, and its next delivery tries again.
+     */
+    static void deadLetterNow(JournalSession session, Delivered d, String reason) {
+        if (!deadLetter(session, d, policyOf(session, d.consumer()), d.row().deliveryCount(), reason)) {
+            failed(session, List.of(d), reason);
+        }
+    }
+
+    /**
      * Called for every claimed row before it is handed out. The count is persisted at claim, so a
      * row claimed with a count above the maximum was delivered that many times without being
      * acknowledged, released or dead-lettered: its consumers died (or their leases expired) on every

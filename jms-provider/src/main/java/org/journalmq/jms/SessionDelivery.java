@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.journalmq.jms.message.JournalMessage;
+import org.journalmq.jms.message.JournalObjectMessage;
 import org.journalmq.jms.message.MessageCodec;
 import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.JournalException;
@@ -197,7 +198,13 @@ final class SessionDelivery implements Runnable {
             Delivered d = current;
             current = null;
             listenerLock.unlock();
-            if (isAutoAck()) {
+            String refused = m instanceof JournalObjectMessage object ? object.refusal() : null;
+            if (isAutoAck() && refused != null) {
+                // issue 15: the listener saw getObject() refused. Whether it threw or returned, the
+                // message is neither acknowledged nor redelivered (the filter would refuse it again):
+                // it goes to the dead-letter queue with the reason, to be replayed once allowed.
+                Redeliveries.deadLetterNow(session, d, DeadLetters.REASON_REFUSED_BODY_PREFIX + refused);
+            } else if (isAutoAck()) {
                 if (ok && !recoverCurrent) {
                     ack(d);
                 } else {
@@ -224,6 +231,13 @@ final class SessionDelivery implements Runnable {
             return m;
         }
         Delivered d = new Delivered(row, c);
+        if (m instanceof JournalObjectMessage object && object.checkBody() != null) {
+            // issue 15: the acknowledgement would come before the application's getObject(), so
+            // the body is checked first; a refused one goes to the dead-letter queue instead, and
+            // the application still gets the message, whose getObject() says why.
+            Redeliveries.deadLetterNow(session, d, DeadLetters.REASON_REFUSED_BODY_PREFIX + object.refusal());
+            return m;
+        }
         if (bodyType != null && !JournalJMSConsumer.bodyReceivable(m, bodyType)) {
             // JMSConsumer.receiveBody javadoc, AUTO/DUPS_OK: as if the call had not occurred, "not
             // considered to be redelivery": JMSRedelivered stays unset, JMSXDeliveryCount unchanged
@@ -265,6 +279,7 @@ final class SessionDelivery implements Runnable {
             return null;
         }
         Redeliveries.exposeExpiryOrigin(m, row);
+        session.useFilter(m);
         m.markDelivered(row.deliveryCount());
         int mode = session.mode();
         if (mode == Session.CLIENT_ACKNOWLEDGE || mode == Session.SESSION_TRANSACTED) {

@@ -67,6 +67,11 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setMaxDeliveryAttempts(Integer attempts) { config.maxDeliveryAttempts = attempts; }
     public String getDeadLetterQueue() { return config.deadLetterQueue; }
     public void setDeadLetterQueue(String queue) { config.deadLetterQueue = queue; }
+    /** Provider settings of ObjectMessage.getObject() (README "Security"). */
+    public String getDeserializationAllowList() { return config.deserializationAllowList; }
+    public void setDeserializationAllowList(String list) { config.deserializationAllowList = list; }
+    public String getDeserializationDenyList() { return config.deserializationDenyList; }
+    public void setDeserializationDenyList(String list) { config.deserializationDenyList = list; }
     /** JNDI name of a container DataSource the journal runs on; exactly one of this and url. */
     public String getDataSourceJndiName() { return config.dataSourceJndiName; }
     public void setDataSourceJndiName(String name) { config.dataSourceJndiName = name; }

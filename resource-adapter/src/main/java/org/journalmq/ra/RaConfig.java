@@ -29,6 +29,9 @@ final class RaConfig {
     Long maxRedeliveryDelayMillis;
     Integer maxDeliveryAttempts;
     String deadLetterQueue;
+    /** What ObjectMessage.getObject() may deserialize (provider settings; README "Security"). */
+    String deserializationAllowList;
+    String deserializationDenyList;
     /** JNDI name of a container DataSource for the journal, instead of url. */
     String dataSourceJndiName;
 
@@ -49,6 +52,8 @@ final class RaConfig {
         set(f, "maxRedeliveryDelayMillis", maxRedeliveryDelayMillis);
         set(f, "maxDeliveryAttempts", maxDeliveryAttempts);
         set(f, "deadLetterQueue", deadLetterQueue);
+        set(f, JournalConnectionFactory.DESERIALIZATION_ALLOW_LIST, deserializationAllowList);
+        set(f, JournalConnectionFactory.DESERIALIZATION_DENY_LIST, deserializationDenyList);
         return f;
     }
 

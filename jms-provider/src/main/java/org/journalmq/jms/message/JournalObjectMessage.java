@@ -22,8 +22,15 @@ import java.io.Serializable;
  */
 public class JournalObjectMessage extends JournalMessage implements ObjectMessage {
 
+    /** The name of DeadLetters.DEAD_LETTER_REASON (that class sits above this package). */
+    private static final String DEAD_LETTER_REASON = "JMS_JournalMQ_DeadLetterReason";
+
     /** The Java serialization of the object; null when the body is null. */
     private byte[] serialized;
+    /** What {@link #getObject} may deserialize: the factory's filter once a session has set it. */
+    private DeserializationFilter filter = DeserializationFilter.DEFAULT;
+    /** Why the filter refused this body, once a read was refused; read by the delivery (issue 15). */
+    private volatile String refusal;
 
     public JournalObjectMessage() {
     }
@@ -44,13 +51,72 @@ public class JournalObjectMessage extends JournalMessage implements ObjectMessag
     }
 
     /**
+     * Deserializes through the connection factory's {@link DeserializationFilter}: a class outside
+     * its allow list, or a body beyond its limits, is refused before any of its code runs.
+     *
      * @return a new copy of the object, or null
-     * @throws MessageFormatException when the object cannot be deserialized (e.g. its class is not
-     *         visible here)
+     * @throws MessageFormatException when the object cannot be deserialized: its class is not
+     *         visible here, or is refused by the filter (the message names the class and the setting
+     *         to change). The ObjectMessage javadoc gives MessageFormatException for "if object
+     *         deserialization fails".
      */
     @Override
     public Serializable getObject() throws JMSException {
-        return serialized == null ? null : deserialize(serialized);
+        return serialized == null ? null : read();
+    }
+
+    /** Sets the filter of the factory whose session created or received this message. */
+    public void useFilter(DeserializationFilter filter) {
+        this.filter = filter == null ? DeserializationFilter.DEFAULT : filter;
+    }
+
+    /**
+     * Why the filter refused the body, or null when no read of it was refused: the delivery then
+     * moves the message to the dead-letter queue instead of acknowledging it. Always null for a
+     * message that was dead-lettered already (it carries the dead-letter reason property): it is
+     * being read from a dead-letter queue, and moving it on would only start a chain of them.
+     */
+    public String refusal() {
+        return alreadyDeadLettered() ? null : refusal;
+    }
+
+    private boolean alreadyDeadLettered() {
+        return propertyExists(DEAD_LETTER_REASON);
+    }
+
+    /**
+     * Reads the body once through the filter without handing it out; for the delivery of
+     * AUTO_ACKNOWLEDGE receives, which must decide before their acknowledgement.
+     *
+     * @return why the body is refused, or null when it may be read (other failures are left to
+     *         the application's {@link #getObject})
+     */
+    public String checkBody() {
+        if (serialized != null) {
+            try {
+                read();
+            } catch (MessageFormatException e) {
+                // a refusal was recorded by read(); anything else is for getObject to report
+            }
+        }
+        return refusal();
+    }
+
+    private Serializable read() throws MessageFormatException {
+        DeserializationFilter.Check check = filter.newCheck();
+        try {
+            return deserialize(serialized, check);
+        } catch (MessageFormatException e) {
+            if (check.refusal() != null) {
+                refusal = check.refusal();
+                MessageFormatException refused = new MessageFormatException(
+                        "ObjectMessage.getObject() refused the body: " + check.refusal());
+                refused.initCause(e);
+                refused.setLinkedException(e);
+                throw refused;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -64,7 +130,7 @@ public class JournalObjectMessage extends JournalMessage implements ObjectMessag
         if (serialized == null) {
             return null;
         }
-        Serializable object = deserialize(serialized);
+        Serializable object = read();
         if (c == null || !c.isInstance(object)) {
             throw notAssignable(bodyType(), c);
         }
@@ -79,7 +145,7 @@ public class JournalObjectMessage extends JournalMessage implements ObjectMessag
             return true;
         }
         try {
-            return c != null && c.isInstance(deserialize(serialized));
+            return c != null && c.isInstance(read());
         } catch (JMSException e) {
             return false;
         }
@@ -109,8 +175,9 @@ public class JournalObjectMessage extends JournalMessage implements ObjectMessag
         return bytes.toByteArray();
     }
 
-    static Serializable deserialize(byte[] data) throws MessageFormatException {
+    static Serializable deserialize(byte[] data, java.io.ObjectInputFilter filter) throws MessageFormatException {
         try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(data))) {
+            in.setObjectInputFilter(filter);
             return (Serializable) in.readObject();
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             MessageFormatException mfe = new MessageFormatException("cannot deserialize the object body: " + e);

@@ -27,6 +27,12 @@ final class ChildJvm implements AutoCloseable {
 
     /** A child whose heap is capped at {@code maxHeap} (a -Xmx value such as "64m"). */
     static ChildJvm start(Class<?> main, Path log, String maxHeap, List<String> args) throws IOException {
+        return start(main, log, maxHeap, args, java.util.Map.of());
+    }
+
+    /** A child with {@code env} added to this JVM's environment (tests cannot set their own). */
+    static ChildJvm start(Class<?> main, Path log, String maxHeap, List<String> args,
+                          java.util.Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + maxHeap);
@@ -34,7 +40,9 @@ final class ChildJvm implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         return new ChildJvm(p, log);
     }
 
