@@ -1,0 +1,59 @@
+package org.journalmq.jms.it;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Strings built to break SQL or a careless parser (issue 15 item 5): quotes, comments, semicolons,
+ * backslashes, NUL and other control characters, unicode, LIKE wildcards, 10,000+ characters,
+ * empty and white-space-only. Each non-empty one carries a marker of its own (letters and digits,
+ * so it survives as part of an identifier) that {@link SqlRecorder} looks for in executed SQL.
+ */
+final class HostileValues {
+
+    /** One hostile string; {@code marker} is null for the few that must stay empty or blank. */
+    record Hostile(String label, String value, String marker) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static final String[] TEMPLATES = {
+        "quote", "'; DROP TABLE JMQ_DELIVERY; --{m}",
+        "tautology", "{m}' OR '1'='1",
+        "double-quote", "\"{m}\" OR \"\"=\"",
+        "line-comment", "{m} -- comment",
+        "block-comment", "/* {m} */ SELECT 1",
+        "semicolon", "{m}; DELETE FROM JMQ_SCHEMA_VERSION;",
+        "backslash", "back\\slash {m} \\' \\\\",
+        "nul", "nul\u0000{m}",
+        "control", "bell\u0007{m}\u001b[0m",
+        "tab-newline", "{m} tab\tnewline\nreturn\r",
+        "emoji", "emoji \uD83D\uDE00 {m} \uD83D\uDC4D\uD83C\uDFFD",
+        "rtl", "rtl \u202E{m}\u202C \u05E2\u05D1\u05E8\u05D9\u05EA",
+        "combining", "combining e\u0301\u0327 {m}",
+        "like-wildcards", "100% off_{m} _%",
+        "dollar-quote", "$$ {m} $$; $tag$x$tag$",
+        "very-long", "x".repeat(10_000) + "{m}",
+        "identifier-like", "_{m}",
+        "unicode-identifier", "\u00F1\u05E9\u05DC{m}",
+        "long-identifier", "a".repeat(10_000) + "{m}",
+    };
+
+    private HostileValues() {
+    }
+
+    /** All of them; markers are unique to the call so that two batches never see each other's. */
+    static List<Hostile> all(String batch) {
+        List<Hostile> out = new ArrayList<>();
+        for (int i = 0; i < TEMPLATES.length; i += 2) {
+            String marker = "jmqhx" + batch + (i / 2) + "z";
+            out.add(new Hostile(TEMPLATES[i], TEMPLATES[i + 1].replace("{m}", marker), marker));
+        }
+        out.add(new Hostile("empty", "", null));
+        out.add(new Hostile("spaces", "   ", null));
+        out.add(new Hostile("white-space", " \t ", null));
+        return out;
+    }
+}
