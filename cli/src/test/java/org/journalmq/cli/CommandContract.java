@@ -158,6 +158,9 @@ abstract class CommandContract {
         String canary = "cli-canary-" + UUID.randomUUID();
         ok("send", "--queue", canary, "--count", "2", "canary");
         String tag = UUID.randomUUID().toString().substring(0, 8);
+        // Matched by the "100% off_..." name read as a LIKE pattern: a purge by pattern would empty it.
+        String sibling = "100 and more offX" + tag + " YZ";
+        ok("send", "--queue", sibling, "sibling");
         List<String> names = List.of("'; DROP TABLE JMQ_DELIVERY; --" + tag, tag + "' OR '1'='1",
                 "\"" + tag + "\" OR \"\"=\"", "/* " + tag + " */ SELECT 1", tag + "; DELETE FROM JMQ_SCHEMA_VERSION;",
                 "back\\slash " + tag + " \\'", "nul\u0000" + tag, "bell\u0007" + tag, tag + " new\nline",
@@ -184,6 +187,8 @@ abstract class CommandContract {
         assertEquals(List.of("canary", "canary"),
                 ok("receive", "--queue", canary, "--count", "2", "--timeout", "5000").outLines(),
                 "the canary queue lost messages to a hostile name");
+        assertEquals(List.of("sibling"), ok("receive", "--queue", sibling, "--timeout", "5000").outLines(),
+                "purging a name with LIKE wildcards emptied a queue it would match as a pattern");
     }
 
     private static String queueNameProblem(String name) {

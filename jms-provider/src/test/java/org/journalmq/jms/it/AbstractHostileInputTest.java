@@ -141,6 +141,11 @@ public abstract class AbstractHostileInputTest extends JmsTestBase {
     void destinationNames() throws Exception {
         List<Hostile> batch = HostileValues.all("dest");
         Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        // A queue the "100% off_<marker> _%" name would match if it were ever read as a LIKE pattern.
+        String likeMarker = batch.stream().filter(h -> h.label().equals("like-wildcards")).findFirst()
+                .orElseThrow().marker();
+        Queue sibling = s.createQueue("100 and more offX" + likeMarker + " YZ");
+        s.createProducer(sibling).send(s.createTextMessage("sibling"));
         for (Hostile h : batch) {
             String problem = destinationProblem(h.value());
             if (problem != null) {
@@ -163,6 +168,7 @@ public abstract class AbstractHostileInputTest extends JmsTestBase {
             assertEquals(h.value(), ((Topic) published.getJMSDestination()).getTopicName(), h.label());
             sub.close();
         }
+        assertEquals(List.of("sibling"), drain(sibling), "a hostile name reached a queue it matches as a pattern");
         assertIntact(batch);
     }
 
