@@ -4,6 +4,11 @@ import jakarta.jms.Connection;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.InvalidClientIDRuntimeException;
+import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.InvalidSelectorRuntimeException;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -31,6 +36,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static org.journalmq.jms.it.HostileValues.clientIdProblem;
+import static org.journalmq.jms.it.HostileValues.destinationProblem;
+import static org.journalmq.jms.it.HostileValues.likeLiteral;
+import static org.journalmq.jms.it.HostileValues.literal;
+import static org.journalmq.jms.it.HostileValues.storable;
+import static org.journalmq.jms.it.HostileValues.subscriptionProblem;
+import static org.journalmq.jms.it.HostileValues.validIdentifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -422,6 +434,39 @@ public abstract class AbstractHostileInputTest extends JmsTestBase {
         assertIntact(List.of());
     }
 
+    /**
+     * The simplified API throws the runtime twins (JMSContext javadoc): InvalidClientIDRuntimeException,
+     * InvalidDestinationRuntimeException, InvalidSelectorRuntimeException; valid hostile values
+     * round-trip through JMSProducer properties as through the classic API.
+     */
+    @Test
+    void simplifiedApiRuntimeTwins() throws Exception {
+        List<Hostile> batch = HostileValues.all("ctx");
+        try (JMSContext context = factory.createContext()) {
+            Hostile longest = batch.stream().filter(h -> h.label().equals("very-long")).findFirst().orElseThrow();
+            assertThrows(InvalidClientIDRuntimeException.class, () -> context.setClientID(longest.value()));
+            Queue q = context.createQueue(uniqueQueue("context"));
+            for (Hostile h : batch) {
+                if (destinationProblem(h.value()) != null) {
+                    assertThrows(InvalidDestinationRuntimeException.class, () -> context.createQueue(h.value()),
+                            h.label());
+                }
+                context.createProducer().setProperty("value", h.value()).setJMSType(h.value()).send(q, h.value());
+            }
+            JMSConsumer consumer = context.createConsumer(q);
+            for (Hostile h : batch) {
+                Message m = consumer.receive(5_000);
+                assertNotNull(m, h + ": not received");
+                assertEquals(h.value(), m.getBody(String.class), h.label());
+                assertEquals(h.value(), m.getStringProperty("value"), h.label());
+                assertEquals(h.value(), m.getJMSType(), h.label());
+            }
+            assertThrows(InvalidSelectorRuntimeException.class,
+                    () -> context.createConsumer(q, "value = 'x'; DROP TABLE JMQ_DELIVERY --"));
+        }
+        assertIntact(batch);
+    }
+
     /** The injection check can fail: a value written into SQL text is seen by the recorder. */
     @Test
     void recorderSeesValuesWrittenIntoSql() throws Exception {
@@ -492,66 +537,6 @@ public abstract class AbstractHostileInputTest extends JmsTestBase {
         assertNotNull(m, h + ": the subscription lost " + text);
         assertEquals(text, ((TextMessage) m).getText(), h.label());
         c.close();
-    }
-
-    /** README "Destination names": what the provider refuses, in the words its message uses. */
-    private static String destinationProblem(String name) {
-        if (name.isEmpty()) {
-            return "empty";
-        }
-        if (name.length() > 200) {
-            return "longer than 200";
-        }
-        if (!name.strip().equals(name)) {
-            return "white space";
-        }
-        return name.chars().anyMatch(Character::isISOControl) ? "control character" : null;
-    }
-
-    private static String subscriptionProblem(String name) {
-        if (name.isEmpty()) {
-            return "empty";
-        }
-        if (name.length() > 150) {
-            return "longer than 150";
-        }
-        return name.chars().anyMatch(Character::isISOControl) ? "control character" : null;
-    }
-
-    private static String clientIdProblem(String id) {
-        if (id.isEmpty()) {
-            return "empty";
-        }
-        if (id.length() > 200) {
-            return "longer than 200";
-        }
-        return id.chars().anyMatch(Character::isISOControl) ? "control character" : null;
-    }
-
-    /** Spec 3.8.1.1: a Java identifier that is not a selector keyword; control characters excluded. */
-    private static boolean validIdentifier(String name) {
-        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.codePointAt(0))) {
-            return false;
-        }
-        return name.codePoints().allMatch(cp -> Character.isJavaIdentifierPart(cp) && !Character.isISOControl(cp)
-                && !Character.isIdentifierIgnorable(cp));
-    }
-
-    /**
-     * README "Names and hostile input": a subscription's selector is stored in the journal, where
-     * PostgreSQL text cannot hold NUL, so such a selector is refused for every subscription.
-     */
-    private static boolean storable(String selectorValue) {
-        return selectorValue.indexOf('\u0000') < 0;
-    }
-
-    private static String literal(String v) {
-        return "'" + v.replace("'", "''") + "'";
-    }
-
-    private static String likeLiteral(String v, String suffix) {
-        String escaped = v.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return literal(escaped + suffix);
     }
 
     private static Set<Integer> matching(Map<Integer, String> values, java.util.function.Predicate<String> test) {

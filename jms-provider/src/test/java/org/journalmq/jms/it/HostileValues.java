@@ -56,4 +56,69 @@ final class HostileValues {
         out.add(new Hostile("white-space", " \t ", null));
         return out;
     }
+
+    /** README "Names, limits and hostile input": what the provider refuses, in the words of its message. */
+    static String destinationProblem(String name) {
+        if (name.isEmpty()) {
+            return "empty";
+        }
+        if (name.length() > 200) {
+            return "longer than 200";
+        }
+        if (!name.strip().equals(name)) {
+            return "white space";
+        }
+        return name.chars().anyMatch(Character::isISOControl) ? "control character" : null;
+    }
+
+    static String subscriptionProblem(String name) {
+        if (name.isEmpty()) {
+            return "empty";
+        }
+        if (name.length() > 150) {
+            return "longer than 150";
+        }
+        return name.chars().anyMatch(Character::isISOControl) ? "control character" : null;
+    }
+
+    static String clientIdProblem(String id) {
+        if (id.isEmpty()) {
+            return "empty";
+        }
+        if (id.length() > 200) {
+            return "longer than 200";
+        }
+        return id.chars().anyMatch(Character::isISOControl) ? "control character" : null;
+    }
+
+    /**
+     * Spec 3.8.1.1: a property name is a Java identifier (and not a selector keyword, which no hostile
+     * value is); control and ignorable characters are not identifier characters for the provider.
+     */
+    static boolean validIdentifier(String name) {
+        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.codePointAt(0))) {
+            return false;
+        }
+        return name.codePoints().allMatch(cp -> Character.isJavaIdentifierPart(cp) && !Character.isISOControl(cp)
+                && !Character.isIdentifierIgnorable(cp));
+    }
+
+    /**
+     * README "Names, limits and hostile input": a subscription's selector is stored in the journal, where
+     * PostgreSQL text cannot hold NUL, so such a selector is refused for every subscription.
+     */
+    static boolean storable(String selectorValue) {
+        return selectorValue.indexOf('\u0000') < 0;
+    }
+
+    /** Spec 3.8.1.1: a string literal, a quote inside doubled. */
+    static String literal(String v) {
+        return "'" + v.replace("'", "''") + "'";
+    }
+
+    /** A LIKE pattern matching {@code v} literally (escape character !), then {@code suffix}. */
+    static String likeLiteral(String v, String suffix) {
+        String escaped = v.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return literal(escaped + suffix);
+    }
 }
