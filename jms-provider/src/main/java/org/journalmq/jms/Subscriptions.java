@@ -68,7 +68,8 @@ final class Subscriptions {
         Selector selector = Selector.parse(messageSelector);
         if (selector != Selector.ALWAYS && selector.text().indexOf('\u0000') >= 0) {
             // The subscription's selector is stored as text, which PostgreSQL refuses with a NUL in
-            // it; refused on every journal alike (a consumer on a queue keeps its selector in memory).
+            // it; refused on every journal alike, for every topic consumer (a queue consumer keeps its
+            // selector in memory).
             throw new InvalidSelectorException("a subscription's selector cannot hold a NUL character (U+0000),"
                     + " at index " + selector.text().indexOf('\u0000') + ": it is stored in the journal");
         }
