@@ -146,4 +146,61 @@ abstract class CommandContract {
         Cli.Result nothing = Cli.run("receive", journal(), "--queue", queue, "--timeout", "0");
         assertEquals(JournalMq.EXIT_NOTHING_RECEIVED, nothing.exitCode(), () -> "nothing was sent: " + nothing);
     }
+
+    /**
+     * Issue 15 item 5: queue names made of SQL metacharacters, control characters, unicode, LIKE
+     * wildcards, 10,000 characters or only white space are refused as a usage error naming the
+     * problem (the JMS rules: 1-200 characters, no control characters, no leading or trailing white
+     * space), or work in send, browse, receive and purge without touching another queue.
+     */
+    @Test
+    void hostileQueueNamesAreRefusedOrRoundTrip() {
+        String canary = "cli-canary-" + UUID.randomUUID();
+        ok("send", "--queue", canary, "--count", "2", "canary");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // Matched by the "100% off_..." name read as a LIKE pattern: a purge by pattern would empty it.
+        String sibling = "100 and more offX" + tag + " YZ";
+        ok("send", "--queue", sibling, "sibling");
+        List<String> names = List.of("'; DROP TABLE JMQ_DELIVERY; --" + tag, tag + "' OR '1'='1",
+                "\"" + tag + "\" OR \"\"=\"", "/* " + tag + " */ SELECT 1", tag + "; DELETE FROM JMQ_SCHEMA_VERSION;",
+                "back\\slash " + tag + " \\'", "nul\u0000" + tag, "bell\u0007" + tag, tag + " new\nline",
+                "emoji \uD83D\uDE00 " + tag, "rtl \u202E" + tag + "\u202C \u05E2\u05D1", "e\u0301\u0327 " + tag,
+                "100% off_" + tag + " _%", "x".repeat(10_000) + tag, "", "   ");
+        for (String name : names) {
+            String label = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+            String problem = queueNameProblem(name);
+            if (problem != null) {
+                Cli.Result r = Cli.run("send", journal(), "--queue", name, "x");
+                assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), () -> label + ": " + r);
+                assertTrue(r.err().contains(problem), () -> label + " must be refused naming '" + problem + "': " + r);
+                continue;
+            }
+            ok("send", "--queue", name, "--property", "v=" + name, name);
+            Cli.Result browsed = ok("browse", "--queue", name, "--verbose");
+            assertTrue(browsed.out().contains(name), () -> label + ": browse does not show it: " + browsed);
+            assertEquals(List.of(name), ok("receive", "--queue", name, "--timeout", "5000").outLines(), label);
+            ok("send", "--queue", name, "--count", "2", "to purge");
+            ok("purge", "--queue", name, "--yes");
+            Cli.Result left = Cli.run("receive", journal(), "--queue", name, "--timeout", "0");
+            assertEquals(JournalMq.EXIT_NOTHING_RECEIVED, left.exitCode(), () -> label + ": purge left some: " + left);
+        }
+        assertEquals(List.of("canary", "canary"),
+                ok("receive", "--queue", canary, "--count", "2", "--timeout", "5000").outLines(),
+                "the canary queue lost messages to a hostile name");
+        assertEquals(List.of("sibling"), ok("receive", "--queue", sibling, "--timeout", "5000").outLines(),
+                "purging a name with LIKE wildcards emptied a queue it would match as a pattern");
+    }
+
+    private static String queueNameProblem(String name) {
+        if (name.isEmpty()) {
+            return "queue name is empty";
+        }
+        if (name.length() > 200) {
+            return "longer than 200";
+        }
+        if (!name.strip().equals(name)) {
+            return "white space";
+        }
+        return name.chars().anyMatch(Character::isISOControl) ? "control character" : null;
+    }
 }

@@ -199,9 +199,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         if (clientIdFixed) {
             throw new IllegalStateException("client ID must be set before the connection is used");
         }
-        if (id == null || id.isEmpty()) {
-            throw new InvalidClientIDException("client ID is " + (id == null ? "null" : "empty"));
-        }
+        checkClientId(id);
         try {
             // Reserved in the journal, so the rule holds across every JVM sharing it (spec 6.1.2).
             journal.reserveClientName(id);
@@ -214,6 +212,30 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
         clientID = id;
         fixClientId();
+    }
+
+    /** Maximum length of a client ID: with a subscription name it must fit the journal's 400-character address. */
+    static final int MAX_CLIENT_ID_LENGTH = 200;
+
+    /**
+     * Connection.setClientID javadoc: an invalid ID gets InvalidClientIDException. Invalid: null,
+     * empty, longer than {@value #MAX_CLIENT_ID_LENGTH}, or with a control character (PostgreSQL
+     * text cannot hold NUL; the rule is the same on every journal).
+     */
+    static void checkClientId(String id) throws InvalidClientIDException {
+        if (id == null || id.isEmpty()) {
+            throw new InvalidClientIDException("client ID is " + (id == null ? "null" : "empty"));
+        }
+        if (id.length() > MAX_CLIENT_ID_LENGTH) {
+            throw new InvalidClientIDException("client ID is longer than " + MAX_CLIENT_ID_LENGTH + " characters: "
+                    + id.substring(0, 40) + "...");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                throw new InvalidClientIDException("client ID has a control character at index " + i + ": '"
+                        + id.replaceAll("\\p{Cntrl}", "?") + "'");
+            }
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.journalmq.jms;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.util.Map;
@@ -65,6 +66,13 @@ final class Subscriptions {
             checkName(name);
         }
         Selector selector = Selector.parse(messageSelector);
+        if (selector != Selector.ALWAYS && selector.text().indexOf('\u0000') >= 0) {
+            // The subscription's selector is stored as text, which PostgreSQL refuses with a NUL in
+            // it; refused on every journal alike, for every topic consumer (a queue consumer keeps its
+            // selector in memory).
+            throw new InvalidSelectorException("a subscription's selector cannot hold a NUL character (U+0000),"
+                    + " at index " + selector.text().indexOf('\u0000') + ": it is stored in the journal");
+        }
         String clientId = connection.clientIdForSubscriptions();
         if (durable && !shared && clientId == null) {
             throw new IllegalStateException("an unshared durable subscription needs a client ID: set one on the"
@@ -135,6 +143,14 @@ final class Subscriptions {
         if (name.length() > MAX_NAME_LENGTH) {
             throw new InvalidDestinationException("subscription name is longer than " + MAX_NAME_LENGTH
                     + " characters");
+        }
+        // PostgreSQL text cannot hold NUL, and the other control characters only hide a name in
+        // logs and the CLI: refused on every journal alike, as in destination names.
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                throw new InvalidDestinationException("subscription name has a control character at index " + i
+                        + ": '" + name.replaceAll("\\p{Cntrl}", "?") + "'");
+            }
         }
     }
 
