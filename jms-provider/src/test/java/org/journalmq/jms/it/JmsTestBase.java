@@ -111,7 +111,6 @@ public abstract class JmsTestBase {
         });
     }
 
-    /** Polls a condition until true or fails after {@code millis}. */
     /** The texts a plain AUTO_ACKNOWLEDGE consumer of {@code q} receives now (until a receive waits 500 ms in vain). */
     protected List<String> drain(Queue q) throws JMSException {
         Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -152,6 +151,7 @@ public abstract class JmsTestBase {
         return close.get(5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** Polls a condition until true or fails after {@code millis}. */
     protected static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (!condition.getAsBoolean()) {
