@@ -65,17 +65,6 @@ class ActivationSpecValidationTest {
     }
 
     @Test
-    @DisplayName("ResourceAdapter.start without url fails, naming 'url'")
-    void missingUrl() throws Exception {
-        JournalResourceAdapter ra = new JournalResourceAdapter();
-        try (TestContainer container = new TestContainer()) {
-            ResourceAdapterInternalException e = assertThrows(ResourceAdapterInternalException.class,
-                    () -> ra.start(container));
-            assertTrue(e.getMessage().contains("'url'"), e.getMessage());
-        }
-    }
-
-    @Test
     @DisplayName("ResourceAdapter.start with a malformed setting names it, and never prints the password")
     void badSetting() throws Exception {
         JournalResourceAdapter ra = new JournalResourceAdapter();
