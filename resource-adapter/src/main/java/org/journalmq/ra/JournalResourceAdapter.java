@@ -47,6 +47,9 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setUser(String user) { config.user = user; }
     public String getPassword() { return config.password; }
     public void setPassword(String password) { config.password = password; }
+    /** An environment variable holding the password, instead of {@code password} in the server's configuration. */
+    public String getPasswordEnv() { return config.passwordEnv; }
+    public void setPasswordEnv(String variable) { config.passwordEnv = variable; }
     public String getTablePrefix() { return config.tablePrefix; }
     public void setTablePrefix(String prefix) { config.tablePrefix = prefix; }
     public Long getLeaseMillis() { return config.leaseMillis; }

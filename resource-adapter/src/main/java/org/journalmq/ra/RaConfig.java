@@ -17,6 +17,8 @@ final class RaConfig {
     String url;
     String user;
     String password;
+    /** Name of an environment variable holding the password, read at each connect (issue 15). */
+    String passwordEnv;
     String tablePrefix;
     Long leaseMillis;
     Long duplicateWindowMillis;
@@ -42,6 +44,7 @@ final class RaConfig {
         JournalConnectionFactory f = journalLocation();
         set(f, JournalConnectionFactory.USER, user);
         set(f, JournalConnectionFactory.PASSWORD, password);
+        set(f, JournalConnectionFactory.PASSWORD_ENV, passwordEnv);
         set(f, JournalConnectionFactory.TABLE_PREFIX, tablePrefix);
         set(f, JournalConnectionFactory.LEASE_MILLIS, leaseMillis);
         set(f, JournalConnectionFactory.DUPLICATE_WINDOW_MILLIS, duplicateWindowMillis);

@@ -92,6 +92,32 @@ class DataSourceConfigTest {
         }
     }
 
+    /**
+     * Issue 15, item 3 ("no secrets at rest"): the adapter can take its password from an environment
+     * variable of the server instead of its configuration; a variable that is not set is reported
+     * by name as a security failure when the journal is used.
+     */
+    @Test
+    @DisplayName("passwordEnv passes through to the provider: an unset variable fails the connection with JMSSecurityException naming it")
+    void passwordFromTheEnvironment() throws Exception {
+        String variable = "JOURNALMQ_RA_TEST_PASSWORD_NOT_SET";
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(variable) == null, variable + " is set here");
+        JournalResourceAdapter ra = new JournalResourceAdapter();
+        ra.setUrl("jdbc:hsqldb:file:" + dir.resolve("env-journal"));
+        ra.setPasswordEnv(variable);
+        try (TestContainer container = new TestContainer()) {
+            ra.start(container);
+            try {
+                assertEquals(variable, ra.factory().getPasswordEnv());
+                jakarta.jms.JMSSecurityException e = assertThrows(jakarta.jms.JMSSecurityException.class,
+                        () -> ra.factory().createConnection());
+                assertTrue(e.getMessage().contains(variable), e.getMessage());
+            } finally {
+                ra.stop();
+            }
+        }
+    }
+
     @Test
     @DisplayName("A DataSource bound after the adapter started is looked up at first use; before, the error names the JNDI name")
     void lookedUpAtFirstUse() throws Exception {
