@@ -286,8 +286,9 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         }
         JournalDestination d = JournalDestination.from(destination);
         switch (d.kind()) {
-            case TOPIC, TEMPORARY_TOPIC -> throw new JMSException("topic consumers are not supported yet"
-                    + " (publish/subscribe arrives with the topics feature): " + d);
+            // createConsumer sends topics to subscribe first: only a browser gets here with one
+            case TOPIC, TEMPORARY_TOPIC -> throw new JMSException("a topic cannot be browsed: a QueueBrowser"
+                    + " reads queues only: " + d);
             case TEMPORARY_QUEUE -> {
                 if (!connection.ownsTemporary(d)) {
                     throw new InvalidDestinationException("temporary queue " + d.name()
