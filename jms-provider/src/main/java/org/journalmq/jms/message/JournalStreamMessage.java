@@ -37,65 +37,47 @@ public class JournalStreamMessage extends JournalMessage implements StreamMessag
 
     @Override
     public boolean readBoolean() throws JMSException {
-        boolean v = ValueConversions.toBoolean(peek());
-        index++;
-        return v;
+        return read(ValueConversions::toBoolean);
     }
 
     @Override
     public byte readByte() throws JMSException {
-        byte v = ValueConversions.toByte(peek());
-        index++;
-        return v;
+        return read(ValueConversions::toByte);
     }
 
     @Override
     public short readShort() throws JMSException {
-        short v = ValueConversions.toShort(peek());
-        index++;
-        return v;
+        return read(ValueConversions::toShort);
     }
 
     @Override
     public char readChar() throws JMSException {
-        char v = ValueConversions.toChar(peek());
-        index++;
-        return v;
+        return read(ValueConversions::toChar);
     }
 
     @Override
     public int readInt() throws JMSException {
-        int v = ValueConversions.toInt(peek());
-        index++;
-        return v;
+        return read(ValueConversions::toInt);
     }
 
     @Override
     public long readLong() throws JMSException {
-        long v = ValueConversions.toLong(peek());
-        index++;
-        return v;
+        return read(ValueConversions::toLong);
     }
 
     @Override
     public float readFloat() throws JMSException {
-        float v = ValueConversions.toFloat(peek());
-        index++;
-        return v;
+        return read(ValueConversions::toFloat);
     }
 
     @Override
     public double readDouble() throws JMSException {
-        double v = ValueConversions.toDouble(peek());
-        index++;
-        return v;
+        return read(ValueConversions::toDouble);
     }
 
     @Override
     public String readString() throws JMSException {
-        String v = ValueConversions.toStringValue(peek());
-        index++;
-        return v;
+        return read(ValueConversions::toStringValue);
     }
 
     /**
@@ -136,9 +118,7 @@ public class JournalStreamMessage extends JournalMessage implements StreamMessag
     /** @return the next field as written; byte[] as a new array; null for a null field */
     @Override
     public Object readObject() throws JMSException {
-        Object v = peek();
-        index++;
-        return v instanceof byte[] b ? b.clone() : v;
+        return read(v -> v instanceof byte[] b ? b.clone() : v);
     }
 
     @Override
@@ -270,6 +250,17 @@ public class JournalStreamMessage extends JournalMessage implements StreamMessag
     private void add(Object value) throws JMSException {
         checkBodyWritable();
         fields.add(value);
+    }
+
+    /**
+     * Reads the next field through a conversion of the table and only then moves past it: a
+     * conversion that throws (MessageFormatException, NumberFormatException, NullPointerException)
+     * leaves the position where it was, so the field can be read again as another type.
+     */
+    private <T> T read(ValueConversions.Conversion<T> conversion) throws JMSException {
+        T v = conversion.convert(peek());
+        index++;
+        return v;
     }
 
     private void endField() {

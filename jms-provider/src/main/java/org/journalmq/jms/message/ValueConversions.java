@@ -26,6 +26,16 @@ final class ValueConversions {
     private ValueConversions() {
     }
 
+    /**
+     * One column of the table: a value as written, converted to the type it is read as. The
+     * readers of a body (StreamMessage fields) take one of the methods below as this, so each
+     * rule is written once.
+     */
+    @FunctionalInterface
+    interface Conversion<T> {
+        T convert(Object value) throws MessageFormatException;
+    }
+
     static boolean toBoolean(Object v) throws MessageFormatException {
         if (v instanceof Boolean b) {
             return b;
