@@ -33,6 +33,11 @@ public abstract class JournalDestination implements Destination, Serializable {
             return tag;
         }
 
+        /** "queue" or "topic", for messages: a temporary destination is named by its domain too. */
+        public String domain() {
+            return this == TOPIC || this == TEMPORARY_TOPIC ? "topic" : "queue";
+        }
+
         public static Kind ofTag(char tag) {
             for (Kind k : values()) {
                 if (k.tag == tag) {
@@ -105,7 +110,7 @@ public abstract class JournalDestination implements Destination, Serializable {
      * no leading or trailing white space.
      */
     public static void checkName(String name, Kind kind) throws InvalidDestinationException {
-        String what = kind == Kind.TOPIC || kind == Kind.TEMPORARY_TOPIC ? "topic" : "queue";
+        String what = kind.domain();
         if (name == null) {
             throw new InvalidDestinationException(what + " name is null");
         }

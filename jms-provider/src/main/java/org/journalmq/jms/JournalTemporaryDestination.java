@@ -21,8 +21,10 @@ public abstract class JournalTemporaryDestination extends JournalDestination {
         this.owner = owner;
     }
 
-    /** "queue" or "topic", for messages. */
-    abstract String domain();
+    /** "queue" or "topic", for messages; the kind of the subclass decides. */
+    final String domain() {
+        return kind().domain();
+    }
 
     /**
      * Deletes this temporary destination and its messages. TemporaryQueue.delete / TemporaryTopic.delete

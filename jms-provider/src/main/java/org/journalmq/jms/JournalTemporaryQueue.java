@@ -17,11 +17,6 @@ public class JournalTemporaryQueue extends JournalTemporaryDestination implement
     }
 
     @Override
-    String domain() {
-        return "queue";
-    }
-
-    @Override
     public String getQueueName() {
         return name();
     }

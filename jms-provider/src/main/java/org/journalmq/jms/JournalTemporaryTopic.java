@@ -17,11 +17,6 @@ public class JournalTemporaryTopic extends JournalTemporaryDestination implement
     }
 
     @Override
-    String domain() {
-        return "topic";
-    }
-
-    @Override
     public String getTopicName() {
         return name();
     }

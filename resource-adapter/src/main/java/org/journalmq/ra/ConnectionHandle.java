@@ -6,8 +6,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.Session;
 import jakarta.jms.TopicConnection;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Set;
@@ -19,7 +17,7 @@ import java.util.Set;
  * an application in a web or EJB container must not call throw {@link IllegalStateException}.
  * Everything else is the provider's own behaviour.
  */
-final class ConnectionHandle implements InvocationHandler {
+final class ConnectionHandle extends ContainerHandle {
 
     /** Forbidden in a web or EJB container (sec. 12.2). */
     private static final Set<String> FORBIDDEN = Set.of("setClientID", "setExceptionListener", "stop",
@@ -28,10 +26,10 @@ final class ConnectionHandle implements InvocationHandler {
 
     private volatile JournalManagedConnection owner;
     private final Object proxy;
-    private volatile boolean closed;
     private volatile SessionHandle session;
 
     ConnectionHandle(JournalManagedConnection owner) {
+        super("Connection", FORBIDDEN);
         this.owner = owner;
         this.proxy = Proxy.newProxyInstance(ConnectionHandle.class.getClassLoader(),
                 new Class<?>[] {Connection.class, QueueConnection.class, TopicConnection.class}, this);
@@ -81,6 +79,7 @@ final class ConnectionHandle implements InvocationHandler {
         return s.proxy();
     }
 
+    @Override
     void close() {
         if (closed) {
             return;
@@ -93,46 +92,12 @@ final class ConnectionHandle implements InvocationHandler {
         owner.handleClosed(this);
     }
 
-    private void checkOpen() throws IllegalStateException {
-        if (closed) {
-            throw new IllegalStateException("connection is closed");
-        }
-    }
-
     @Override
-    public Object invoke(Object p, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
-        switch (name) {
-            case "close" -> {
-                close();
-                return null;
-            }
-            case "equals" -> {
-                return p == args[0];
-            }
-            case "hashCode" -> {
-                return System.identityHashCode(p);
-            }
-            case "toString" -> {
-                return "JournalMQ container connection" + (closed ? " (closed)" : "");
-            }
-            case "createSession", "createQueueSession", "createTopicSession" -> {
-                return createSession(sessionMode(args));
-            }
-            default -> {
-            }
+    Object invokeOpen(Method method, String name, Object[] args) throws Throwable {
+        if (name.equals("createSession") || name.equals("createQueueSession") || name.equals("createTopicSession")) {
+            return createSession(sessionMode(args));
         }
-        checkOpen();
-        if (FORBIDDEN.contains(name)) {
-            throw new IllegalStateException("Connection." + name + " must not be called in a Jakarta EE web or EJB"
-                    + " container (Jakarta Messaging 3.1 section 12.2)");
-        }
-        try {
-            return method.invoke(owner.physical(), args);
-        } catch (InvocationTargetException e) {
-            owner.checkFailure(e.getCause());
-            throw e.getCause();
-        }
+        return forward(owner.physical(), method, args, owner);
     }
 
     /** createSession(), (int) and (boolean, int): only the acknowledge mode matters outside a transaction. */

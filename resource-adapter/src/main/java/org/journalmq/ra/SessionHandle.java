@@ -9,8 +9,6 @@ import jakarta.jms.Session;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TransactionInProgressException;
 import jakarta.jms.XASession;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * made through this handle, as Session.close would), and inside a transaction commit and rollback
  * belong to the transaction manager (Jakarta Messaging 3.1 sec. 12.3: TransactionInProgressException).
  */
-final class SessionHandle implements InvocationHandler {
+final class SessionHandle extends ContainerHandle {
 
     /** Asynchronous delivery is for message-driven beans in a container (sec. 12.2). */
     private static final Set<String> FORBIDDEN = Set.of("setMessageListener", "run");
@@ -32,9 +30,9 @@ final class SessionHandle implements InvocationHandler {
     private final JournalManagedConnection owner;
     private final Object proxy;
     private final List<AutoCloseable> children = new CopyOnWriteArrayList<>();
-    private volatile boolean closed;
 
     SessionHandle(Session physical, JournalManagedConnection owner) {
+        super("Session", FORBIDDEN);
         this.physical = physical;
         this.owner = owner;
         this.proxy = Proxy.newProxyInstance(SessionHandle.class.getClassLoader(),
@@ -53,6 +51,7 @@ final class SessionHandle implements InvocationHandler {
         closed = true;
     }
 
+    @Override
     void close() {
         if (!closed) {
             closed = true;
@@ -69,32 +68,7 @@ final class SessionHandle implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object p, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
-        switch (name) {
-            case "close" -> {
-                close();
-                return null;
-            }
-            case "equals" -> {
-                return p == args[0];
-            }
-            case "hashCode" -> {
-                return System.identityHashCode(p);
-            }
-            case "toString" -> {
-                return "JournalMQ container session" + (closed ? " (closed)" : "");
-            }
-            default -> {
-            }
-        }
-        if (closed) {
-            throw new IllegalStateException("session is closed");
-        }
-        if (FORBIDDEN.contains(name)) {
-            throw new IllegalStateException("Session." + name + " must not be called in a Jakarta EE web or EJB"
-                    + " container (Jakarta Messaging 3.1 section 12.2)");
-        }
+    Object invokeOpen(Method method, String name, Object[] args) throws Throwable {
         if (name.equals("commit") || name.equals("rollback")) {
             if (owner.inTransaction()) {
                 throw new TransactionInProgressException("Session." + name + " is not allowed in a JTA transaction;"
@@ -118,13 +92,7 @@ final class SessionHandle implements InvocationHandler {
                 }
             }
         }
-        Object result;
-        try {
-            result = method.invoke(physical, args);
-        } catch (InvocationTargetException e) {
-            owner.checkFailure(e.getCause());
-            throw e.getCause();
-        }
+        Object result = forward(physical, method, args, owner);
         if (result instanceof MessageProducer || result instanceof MessageConsumer || result instanceof QueueBrowser) {
             Object watched = FailureWatch.watch(result, owner);
             children.add((AutoCloseable) watched);
