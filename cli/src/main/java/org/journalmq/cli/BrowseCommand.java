@@ -1,17 +1,11 @@
 package org.journalmq.cli;
 
-import jakarta.jms.Connection;
-import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.journalmq.cli.CommandSupport.Listing;
 import org.journalmq.jms.admin.DestinationFigures;
 import org.journalmq.jms.admin.JournalAdmin;
 import picocli.CommandLine.Command;
@@ -61,31 +55,17 @@ public class BrowseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JMSException {
-        if (count < 1) {
-            throw new ParameterException(spec.commandLine(), "--count must be at least 1, was " + count);
-        }
-        if ((queue == null) == (topic == null)) {
-            throw new ParameterException(spec.commandLine(), "give exactly one of --queue and --topic");
-        }
+        CommandSupport.atLeast(spec, "--count", count, 1);
+        CommandSupport.exactlyOne(spec, "--queue", queue, "--topic", topic);
         if ((topic == null) != (subscription == null)) {
             throw new ParameterException(spec.commandLine(), "--topic and --subscription go together");
         }
-        Listing listing = queue != null ? list(connection, queue, selector, count, admin -> admin.knownQueue(queue))
+        Listing listing = queue != null
+                ? CommandSupport.browse(connection, queue, selector, count, admin -> admin.knownQueue(queue))
                 : listSubscription();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            List<Map<String, Object>> objects = new ArrayList<>();
-            for (Message m : listing.messages()) {
-                objects.add(MessagePrinter.json(m));
-            }
-            out.println(Json.write(objects));
-        } else {
-            int ordinal = 0;
-            for (Message m : listing.messages()) {
-                MessagePrinter.print(m, ++ordinal, verbose, out);
-            }
-        }
-        out.flush();
+        CommandSupport.printMessages(listing.messages(), json, out,
+                (m, ordinal) -> MessagePrinter.print(m, ordinal, verbose, out));
         PrintWriter err = spec.commandLine().getErr();
         err.println("journalmq browse: " + listing.messages().size() + " message(s) shown"
                 + (listing.more() ? "; more wait on the queue" : ""));
@@ -96,41 +76,10 @@ public class BrowseCommand implements Callable<Integer> {
     /** A subscription's messages: read through the admin, since a QueueBrowser shows queues only. */
     private Listing listSubscription() throws JMSException {
         try (JournalAdmin admin = connection.admin()) {
-            DestinationFigures d = admin.figures().subscriptions(topic).stream()
-                    .filter(f -> f.name().equals(subscription) || f.address().equals(subscription)).findFirst()
-                    .orElseThrow(() -> new InvalidDestinationException("topic '" + topic + "' has no subscription '"
-                            + subscription + "'"));
+            DestinationFigures d = CommandSupport.named(admin.figures().subscriptions(topic), topic, subscription)
+                    .get(0);
             List<Message> found = admin.browse(d, selector, count);
             return found.size() > count ? new Listing(found.subList(0, count), true) : new Listing(found, false);
-        }
-    }
-
-    /** Messages browsed from a queue, and whether more matched than were read. */
-    record Listing(List<Message> messages, boolean more) {
-    }
-
-    /** Checks, before anything is read, that the journal knows what the user named. */
-    @FunctionalInterface
-    interface KnownCheck {
-        void check(JournalAdmin admin) throws JMSException;
-    }
-
-    /** Browses up to {@code count} messages of a queue, after the check. A bad selector fails before anything is read. */
-    static Listing list(ConnectionOptions connection, String queue, String selector, int count, KnownCheck known)
-            throws JMSException {
-        try (JournalAdmin admin = connection.admin()) {
-            known.check(admin);
-            try (Connection c = connection.factory().createConnection()) {
-                Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
-                List<Message> messages = new ArrayList<>();
-                try (QueueBrowser browser = session.createBrowser(session.createQueue(queue), selector)) {
-                    Enumeration<?> e = browser.getEnumeration();
-                    while (messages.size() < count && e.hasMoreElements()) {
-                        messages.add((Message) e.nextElement());
-                    }
-                    return new Listing(messages, e.hasMoreElements());
-                }
-            }
         }
     }
 }

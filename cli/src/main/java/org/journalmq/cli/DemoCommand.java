@@ -5,7 +5,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code journalmq demo}: producers and consumers in this JVM, with throughput and latency. */
@@ -81,17 +79,11 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private void checkArguments() {
-        requireAtLeast("--messages", messages, 1);
-        requireAtLeast("--producers", producers, 1);
-        requireAtLeast("--consumers", consumers, 1);
-        requireAtLeast("--size", size, 0);
-        requireAtLeast("--timeout", timeoutSeconds, 1);
-    }
-
-    private void requireAtLeast(String option, int value, int min) {
-        if (value < min) {
-            throw new ParameterException(spec.commandLine(), option + " must be at least " + min + ", was " + value);
-        }
+        CommandSupport.atLeast(spec, "--messages", messages, 1);
+        CommandSupport.atLeast(spec, "--producers", producers, 1);
+        CommandSupport.atLeast(spec, "--consumers", consumers, 1);
+        CommandSupport.atLeast(spec, "--size", size, 0);
+        CommandSupport.atLeast(spec, "--timeout", timeoutSeconds, 1);
     }
 
     /**
@@ -99,15 +91,15 @@ public class DemoCommand implements Callable<Integer> {
      * queue is received and acknowledged.
      */
     private static void drain(ConnectionFactory factory, String queueName, PrintWriter out) throws JMSException {
-        int drained = 0;
-        try (Connection c = factory.createConnection()) {
-            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+        int drained = CommandSupport.inSession(factory, (c, s) -> {
             MessageConsumer consumer = s.createConsumer(s.createQueue(queueName));
             c.start();
+            int n = 0;
             for (Message m = consumer.receive(250); m != null; m = consumer.receive(250)) {
-                drained++;
+                n++;
             }
-        }
+            return n;
+        });
         if (drained > 0) {
             out.println("demo: drained " + drained + " message(s) left in " + queueName);
         }

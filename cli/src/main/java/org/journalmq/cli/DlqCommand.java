@@ -3,9 +3,7 @@ package org.journalmq.cli;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.journalmq.jms.DeadLetters;
@@ -65,29 +63,18 @@ public class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws JMSException {
-            if (count < 1) {
-                throw new ParameterException(spec.commandLine(), "--count must be at least 1, was " + count);
-            }
+            CommandSupport.atLeast(spec, "--count", count, 1);
             String dlq = target.deadLetterQueue();
-            BrowseCommand.Listing listing = BrowseCommand.list(connection, dlq, selector, count, target::requireKnown);
+            CommandSupport.Listing listing = CommandSupport.browse(connection, dlq, selector, count,
+                    target::requireKnown);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                List<Map<String, Object>> objects = new ArrayList<>();
-                for (Message m : listing.messages()) {
-                    objects.add(MessagePrinter.json(m));
+            CommandSupport.printMessages(listing.messages(), json, out, (m, ordinal) -> {
+                if (verbose) {
+                    MessagePrinter.print(m, ordinal, true, out);
+                } else {
+                    out.println(summary(m));
                 }
-                out.println(Json.write(objects));
-            } else {
-                int ordinal = 0;
-                for (Message m : listing.messages()) {
-                    if (verbose) {
-                        MessagePrinter.print(m, ++ordinal, true, out);
-                    } else {
-                        out.println(summary(m));
-                    }
-                }
-            }
-            out.flush();
+            });
             PrintWriter err = spec.commandLine().getErr();
             err.println("journalmq dlq list: " + listing.messages().size() + " message(s) in " + dlq
                     + (listing.more() ? "; more wait" : ""));
@@ -139,9 +126,7 @@ public class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws JMSException {
-            if (limit < 0) {
-                throw new ParameterException(spec.commandLine(), "--limit must not be negative, was " + limit);
-            }
+            CommandSupport.notNegative(spec, "--limit", limit);
             String dlq = target.deadLetterQueue();
             long moved;
             try (JournalAdmin admin = connection.admin()) {

@@ -48,12 +48,8 @@ public class MoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JMSException {
-        if (limit < 0) {
-            throw new ParameterException(spec.commandLine(), "--limit must not be negative, was " + limit);
-        }
-        if (batch < 1 || batch > 10_000) {
-            throw new ParameterException(spec.commandLine(), "--batch must be 1 to 10000, was " + batch);
-        }
+        CommandSupport.notNegative(spec, "--limit", limit);
+        CommandSupport.between(spec, "--batch", batch, 1, 10_000);
         if (from.equals(to)) {
             throw new ParameterException(spec.commandLine(), "--from and --to name the same queue '" + to + "'");
         }

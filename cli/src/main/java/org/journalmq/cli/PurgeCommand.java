@@ -1,6 +1,5 @@
 package org.journalmq.cli;
 
-import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.journalmq.jms.admin.DestinationFigures;
 import org.journalmq.jms.admin.JournalAdmin;
-import org.journalmq.jms.admin.JournalFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,9 +48,7 @@ public class PurgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JMSException, IOException {
-        if ((queue == null) == (topic == null)) {
-            throw new ParameterException(spec.commandLine(), "give exactly one of --queue and --topic");
-        }
+        CommandSupport.exactlyOne(spec, "--queue", queue, "--topic", topic);
         if (subscription != null && topic == null) {
             throw new ParameterException(spec.commandLine(), "--subscription needs --topic");
         }
@@ -87,20 +83,8 @@ public class PurgeCommand implements Callable<Integer> {
         if (queue != null) {
             return List.of(admin.knownQueue(queue));
         }
-        JournalFigures figures = admin.figures();
-        List<DestinationFigures> subscriptions = figures.subscriptions(topic);
-        if (subscriptions.isEmpty()) {
-            throw new InvalidDestinationException("unknown topic '" + topic + "': it has no subscriptions");
-        }
-        if (subscription == null) {
-            return subscriptions;
-        }
-        List<DestinationFigures> named = subscriptions.stream()
-                .filter(d -> d.name().equals(subscription) || d.address().equals(subscription)).toList();
-        if (named.isEmpty()) {
-            throw new InvalidDestinationException("topic '" + topic + "' has no subscription '" + subscription + "'");
-        }
-        return named;
+        List<DestinationFigures> subscriptions = CommandSupport.subscriptionsOf(admin.figures(), topic);
+        return subscription == null ? subscriptions : CommandSupport.named(subscriptions, topic, subscription);
     }
 
     /** Reads one answer from stdin; only y or yes (any case) confirms, end of input refuses. */

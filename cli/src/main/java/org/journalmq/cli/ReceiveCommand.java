@@ -1,17 +1,14 @@
 package org.journalmq.cli;
 
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code journalmq receive}: takes messages off a queue and prints them. */
@@ -46,28 +43,24 @@ public class ReceiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JMSException {
-        if (count < 1) {
-            throw new ParameterException(spec.commandLine(), "--count must be at least 1, was " + count);
-        }
-        if (timeout < 0) {
-            throw new ParameterException(spec.commandLine(), "--timeout must not be negative, was " + timeout);
-        }
+        CommandSupport.atLeast(spec, "--count", count, 1);
+        CommandSupport.notNegative(spec, "--timeout", timeout);
         PrintWriter out = spec.commandLine().getOut();
-        int received = 0;
-        try (Connection c = connection.factory().createConnection()) {
-            Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
+        int received = CommandSupport.inSession(connection.factory(), (c, session) -> {
             MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
             c.start();
-            for (; received < count; received++) {
+            int n = 0;
+            for (; n < count; n++) {
                 // receive(0) would wait forever in JMS; the CLI's 0 means "only what is ready now"
                 Message m = timeout == 0 ? consumer.receiveNoWait() : consumer.receive(timeout);
                 if (m == null) {
                     break;
                 }
-                MessagePrinter.print(m, received + 1, verbose, out);
+                MessagePrinter.print(m, n + 1, verbose, out);
                 out.flush();
             }
-        }
+            return n;
+        });
         return outcome(received);
     }
 

@@ -1,11 +1,8 @@
 package org.journalmq.cli;
 
-import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
-import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,10 +67,8 @@ public class SendCommand implements Callable<Integer> {
         checkArguments();
         String text = body.equals("-") ? stdin() : body;
         PrintWriter out = spec.commandLine().getOut();
-        try (Connection c = connection.factory().createConnection()) {
-            Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
-            Queue q = session.createQueue(queue);
-            MessageProducer producer = session.createProducer(q);
+        CommandSupport.inSession(connection.factory(), (c, session) -> {
+            MessageProducer producer = session.createProducer(session.createQueue(queue));
             producer.setDeliveryMode(nonPersistent ? DeliveryMode.NON_PERSISTENT : DeliveryMode.PERSISTENT);
             producer.setPriority(priority);
             producer.setTimeToLive(ttl);
@@ -85,7 +80,8 @@ public class SendCommand implements Callable<Integer> {
                 out.println(m.getJMSMessageID());
             }
             out.flush();
-        }
+            return null;
+        });
         return JournalMq.EXIT_OK;
     }
 
@@ -97,18 +93,10 @@ public class SendCommand implements Callable<Integer> {
     }
 
     private void checkArguments() {
-        if (count < 1) {
-            throw new ParameterException(spec.commandLine(), "--count must be at least 1, was " + count);
-        }
-        if (priority < 0 || priority > 9) {
-            throw new ParameterException(spec.commandLine(), "--priority must be 0 to 9, was " + priority);
-        }
-        if (ttl < 0) {
-            throw new ParameterException(spec.commandLine(), "--ttl must not be negative, was " + ttl);
-        }
-        if (delay < 0) {
-            throw new ParameterException(spec.commandLine(), "--delay must not be negative, was " + delay);
-        }
+        CommandSupport.atLeast(spec, "--count", count, 1);
+        CommandSupport.between(spec, "--priority", priority, 0, 9);
+        CommandSupport.notNegative(spec, "--ttl", ttl);
+        CommandSupport.notNegative(spec, "--delay", delay);
     }
 
     /** An invalid property name (not a Java identifier, a reserved word, JMSX...) is the user's to fix. */

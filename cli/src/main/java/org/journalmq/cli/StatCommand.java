@@ -86,11 +86,7 @@ public class StatCommand implements Callable<Integer> {
                     + queue + "': the journal holds no message and no consumer for it")));
         }
         if (topic != null) {
-            List<DestinationFigures> subscriptions = figures.subscriptions(topic);
-            if (subscriptions.isEmpty()) {
-                throw new InvalidDestinationException("unknown topic '" + topic + "': it has no subscriptions");
-            }
-            return subscriptions;
+            return CommandSupport.subscriptionsOf(figures, topic);
         }
         return figures.destinations();
     }
