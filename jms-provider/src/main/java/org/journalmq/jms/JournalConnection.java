@@ -58,28 +58,6 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         this.settings = settings;
     }
 
-    static JournalConnection open(JournalConnectionFactory factory, JournalConfig config, String clientID)
-            throws JMSException {
-        Journal journal;
-        try {
-            journal = JournalRegistry.acquire(config, factory.isJmxEnabled());
-        } catch (JournalException e) {
-            throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
-        }
-        JournalConnection c = new JournalConnection(journal, factory.providerSettings());
-        if (clientID != null) {
-            try {
-                c.setClientID(clientID);
-            } catch (JMSException e) {
-                c.close();
-                throw e;
-            }
-            // an administratively configured client ID cannot be changed by the application
-        }
-        return c;
-    }
-
     Journal journal() {
         return journal;
     }
@@ -492,12 +470,17 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
 
     // ---------------------------------------------------------------- XA
 
-    /** Opens the journal and makes a connection of a subclass (an XA connection) on it. */
-    static <C extends JournalConnection> C open(JournalConfig config, String clientID,
+    /**
+     * The one way a connection opens its journal, for plain and XA connections alike (issue 19: two
+     * copies of this flow had drifted, and XA connections never registered the journal's MBeans):
+     * share or open the journal, register its MBeans when {@code jmx} is set, make the connection
+     * and give it the configured client ID, which the application cannot change afterwards.
+     */
+    static <C extends JournalConnection> C open(JournalConfig config, boolean jmx, String clientID,
             java.util.function.Function<Journal, C> make) throws JMSException {
         Journal journal;
         try {
-            journal = JournalRegistry.acquire(config);
+            journal = JournalRegistry.acquire(config, jmx);
         } catch (JournalException e) {
             throw JmsExceptions.translate(e, "connect to "
                     + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));

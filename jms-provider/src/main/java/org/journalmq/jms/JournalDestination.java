@@ -17,7 +17,7 @@ public abstract class JournalDestination implements Destination, Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Longest destination name accepted, in characters. */
-    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = org.journalmq.jms.config.DestinationNames.MAX_LENGTH;
 
     /** The kinds of destination, with the tag used on the wire. */
     public enum Kind {
@@ -105,26 +105,10 @@ public abstract class JournalDestination implements Destination, Serializable {
      * no leading or trailing white space.
      */
     public static void checkName(String name, Kind kind) throws InvalidDestinationException {
-        String what = kind == Kind.TOPIC || kind == Kind.TEMPORARY_TOPIC ? "topic" : "queue";
-        if (name == null) {
-            throw new InvalidDestinationException(what + " name is null");
-        }
-        if (name.isEmpty()) {
-            throw new InvalidDestinationException(what + " name is empty");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidDestinationException(what + " name is longer than " + MAX_NAME_LENGTH
-                    + " characters: " + name.substring(0, 40) + "...");
-        }
-        if (!name.strip().equals(name)) {
-            throw new InvalidDestinationException(what + " name has leading or trailing white space: '"
-                    + name + "'");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (Character.isISOControl(name.charAt(i))) {
-                throw new InvalidDestinationException(what + " name has a control character at index "
-                        + i + ": '" + name.replaceAll("\\p{Cntrl}", "?") + "'");
-            }
+        String problem = org.journalmq.jms.config.DestinationNames.problem(name,
+                kind == Kind.TOPIC || kind == Kind.TEMPORARY_TOPIC ? "topic" : "queue");
+        if (problem != null) {
+            throw new InvalidDestinationException(problem);
         }
     }
 
