@@ -478,14 +478,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
      */
     static <C extends JournalConnection> C open(JournalConfig config, boolean jmx, String clientID,
             java.util.function.Function<Journal, C> make) throws JMSException {
-        Journal journal;
-        try {
-            journal = JournalRegistry.acquire(config, jmx);
-        } catch (JournalException e) {
-            throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
-        }
-        C c = make.apply(journal);
+        C c = make.apply(acquireJournal(config, jmx));
         if (clientID != null) {
             try {
                 c.setClientID(clientID);
@@ -495,6 +488,22 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
             }
         }
         return c;
+    }
+
+    /**
+     * Shares or opens the journal of {@code config}, registering its MBeans when {@code jmx} is set;
+     * pair with {@link JournalRegistry#release}. Connections and the factory's admin both open
+     * journals here, so what one does (MBeans, error translation) the other does too.
+     *
+     * @throws JMSException naming the masked URL when the journal cannot be opened
+     */
+    static Journal acquireJournal(JournalConfig config, boolean jmx) throws JMSException {
+        try {
+            return JournalRegistry.acquire(config, jmx);
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "connect to "
+                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
+        }
     }
 
     /** Registers a session made by a subclass, as {@link #newSession} does for its own. */

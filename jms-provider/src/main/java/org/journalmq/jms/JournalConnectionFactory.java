@@ -287,13 +287,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public org.journalmq.jms.admin.JournalAdmin createAdmin() throws JMSException {
         Settings s = settings();
         JournalConfig config = journalConfig(s, s.user(), effectivePassword());
-        org.journalmq.persistence.Journal journal;
-        try {
-            journal = JournalRegistry.acquire(config, s.jmx());
-        } catch (org.journalmq.persistence.JournalException e) {
-            throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
-        }
+        org.journalmq.persistence.Journal journal = JournalConnection.acquireJournal(config, s.jmx());
         return new org.journalmq.jms.admin.JournalAdmin(journal, () -> JournalRegistry.references(journal),
                 () -> OpenSessions.count(journal), () -> JournalRegistry.release(journal));
     }

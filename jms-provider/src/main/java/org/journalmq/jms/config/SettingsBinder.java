@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -132,22 +131,16 @@ public final class SettingsBinder implements Serializable {
     public SettingsBinder() {
     }
 
-    /** A binder with every entry of the map set, in the order of the setting names (url first). */
+    /**
+     * A binder with every entry of the map set, in the order of their names (so the allow list is
+     * checked before the deny list that must agree with it): for property sources such as Spring's.
+     */
     public static SettingsBinder of(Map<String, String> properties) {
         SettingsBinder b = new SettingsBinder();
         for (Map.Entry<String, String> e : new TreeMap<>(properties).entrySet()) {
             b.set(e.getKey(), e.getValue());
         }
         return b;
-    }
-
-    /** As {@link #of(Map)} for the string properties of {@code properties}. */
-    public static SettingsBinder of(Properties properties) {
-        Map<String, String> m = new TreeMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            m.put(name, properties.getProperty(name));
-        }
-        return of(m);
     }
 
     /** The names {@link #set} accepts besides the per-destination keys. */
@@ -193,11 +186,6 @@ public final class SettingsBinder implements Serializable {
         }
         values.remove(key);
         settings = null;
-    }
-
-    /** The normalised value set under {@code key}, or null when it holds its default (the password is not shown). */
-    public synchronized String get(String key) {
-        return values.get(key);
     }
 
     /** An immutable snapshot of the current settings. */

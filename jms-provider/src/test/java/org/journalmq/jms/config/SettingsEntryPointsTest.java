@@ -73,9 +73,9 @@ class SettingsEntryPointsTest {
             new Case("queue.orders.maxDeliveryAttempts", "2", "0"),
             new Case("topic.prices.redeliveryJitter", "0.5", "-0.1"));
 
-    /** An entry point: binds one setting and returns the factory it made. */
+    /** An entry point: binds one setting (and the url) and returns the settings it made. */
     private interface EntryPoint {
-        JournalConnectionFactory bind(String name, String value) throws Exception;
+        Settings bind(String name, String value) throws Exception;
     }
 
     private static final Map<String, EntryPoint> ENTRY_POINTS = entryPoints();
@@ -85,13 +85,13 @@ class SettingsEntryPointsTest {
         m.put("set(name, value)", (name, value) -> {
             JournalConnectionFactory f = new JournalConnectionFactory(URL);
             f.set(name, value);
-            return f;
+            return f.settings();
         });
         m.put("Properties", (name, value) -> {
             Properties p = new Properties();
             p.setProperty("url", URL);
             p.setProperty(name, value);
-            return new JournalConnectionFactory(p);
+            return new JournalConnectionFactory(p).settings();
         });
         m.put("JNDI environment", (name, value) -> {
             Hashtable<String, String> env = new Hashtable<>();
@@ -103,14 +103,20 @@ class SettingsEntryPointsTest {
                 env.put("connectionFactory.F." + name, value);
             }
             try {
-                return (JournalConnectionFactory) new InitialContext(env).lookup("F");
+                return ((JournalConnectionFactory) new InitialContext(env).lookup("F")).settings();
             } catch (ConfigurationException e) {
                 // JNDI's own exception type; the setting's message is its root cause's, and it ends the text
                 assertTrue(e.getMessage().endsWith(e.getRootCause().getMessage()), e.getMessage());
                 throw assertInstanceOf(IllegalArgumentException.class, e.getRootCause());
             }
         });
-        m.put("bean setter", SettingsEntryPointsTest::viaSetter);
+        m.put("bean setter", (name, value) -> viaSetter(name, value).settings());
+        m.put("SettingsBinder.of(Map)", (name, value) -> {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("url", URL);
+            properties.put(name, value);
+            return SettingsBinder.of(properties).settings();
+        });
         return m;
     }
 
@@ -157,7 +163,7 @@ class SettingsEntryPointsTest {
         SettingsBinder oracle = new SettingsBinder();
         oracle.set("url", URL);
         oracle.set(name, c.valid());
-        assertEquals(valueOf(oracle.settings(), name), valueOf(entry.bind(name, c.valid()).settings(), name),
+        assertEquals(valueOf(oracle.settings(), name), valueOf(entry.bind(name, c.valid()), name),
                 "accepted value");
 
         if (c.invalid() != null && !(entryPoint.equals("bean setter") && typedSetterCannotTake(name, c.invalid()))) {
