@@ -133,10 +133,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
             throw new JMSException("invalid acknowledge mode " + acknowledgeMode
                     + ": use Session.AUTO_ACKNOWLEDGE, CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or a transacted session");
         }
-        JournalSession s = new JournalSession(this, mode);
-        sessions.add(s);
-        OpenSessions.opened(journal); // ops figure
-        return s;
+        return track(new JournalSession(this, mode));
     }
 
     /** A publish/subscribe-only view (TopicSession javadoc: point-to-point methods throw IllegalStateException). */
@@ -510,7 +507,17 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     <S extends JournalSession> S addSession(S session) throws JMSException {
         checkOpen();
         fixClientId();
+        return track(session);
+    }
+
+    /**
+     * Every session of this connection is tracked here, whatever its kind, and counted in the
+     * journal's open-session figure that {@link #sessionClosed} decrements (issue 19: XA and local
+     * sessions were not counted, so the figure of their journal's MBean fell below zero).
+     */
+    private <S extends JournalSession> S track(S session) {
         sessions.add(session);
+        OpenSessions.opened(journal); // ops figure
         return session;
     }
 
@@ -573,7 +580,6 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     }
 
     private JournalLocalSession addLocalSession(JournalLocalSession s) {
-        sessions.add(s);
-        return s;
+        return track(s);
     }
 }

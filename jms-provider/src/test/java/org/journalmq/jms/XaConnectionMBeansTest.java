@@ -1,5 +1,6 @@
 package org.journalmq.jms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,25 @@ class XaConnectionMBeansTest {
             assertTrue(server.isRegistered(bean), bean + " registered by createXAContext");
         }
         assertFalse(server.isRegistered(bean));
+    }
+
+    /** The factory MBean's OpenSessions counts XA sessions, and a closed one is no longer counted. */
+    @Test
+    void xaSessionsAreCountedInOpenSessions() throws Exception {
+        JournalConnectionFactory f = newFactory();
+        ObjectName bean = factoryBean(f);
+        XAConnection xa = f.createXAConnection();
+        try {
+            jakarta.jms.XASession session = xa.createXASession();
+            jakarta.jms.Session plain = xa.createSession();
+            assertEquals(2, server.getAttribute(bean, "OpenSessions"), "an XA and a plain session");
+            session.close();
+            assertEquals(1, server.getAttribute(bean, "OpenSessions"), "the XA session closed");
+            plain.close();
+            assertEquals(0, server.getAttribute(bean, "OpenSessions"), "never below zero");
+        } finally {
+            xa.close();
+        }
     }
 
     @Test
