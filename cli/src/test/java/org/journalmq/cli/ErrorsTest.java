@@ -71,7 +71,7 @@ class ErrorsTest {
     void urlThatIsNotJdbcIsAUsageError() {
         Cli.Result r = Cli.run("send", "--url", "postgres://h/db", "--queue", "q", "x");
         assertEquals(JournalMq.EXIT_USAGE, r.exitCode(), r::toString);
-        assertTrue(r.err().startsWith("journalmq send: url must be a JDBC URL"), r::toString);
+        assertTrue(r.err().startsWith("journalmq send: property 'url' must be a JDBC URL"), r::toString);
         assertTrue(r.err().contains("postgres://h/db"), r::toString);
         assertOneLine(r);
     }

@@ -2,63 +2,43 @@ package org.journalmq.jms;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
-import java.io.Serializable;
 import java.util.function.Supplier;
+import org.journalmq.jms.config.Settings;
 
 /**
  * Where a {@link JournalConnectionFactory} finds the password of connections opened without one
- * (issue 15 item 3). Only the environment variable's name is serialized: a factory is serialized
- * or bound in JNDI to be stored, and a password stored with it would be a secret at rest.
+ * (issue 15 item 3): the {@code password} setting, else a callback set in code, else the
+ * environment variable named by {@code passwordEnv}. The password and the callback are never
+ * serialized (the settings binder keeps the password apart, and the factory's callback field is
+ * transient): a factory is serialized or bound in JNDI to be stored, and a password stored with it
+ * would be a secret at rest.
  */
-final class FactoryPassword implements Serializable {
+final class FactoryPassword {
 
-    private static final long serialVersionUID = 1L;
-
-    private transient String password;
-    private transient Supplier<char[]> supplier;
-    private String environmentVariable;
-
-    void set(String password) {
-        this.password = password;
-    }
-
-    void setSupplier(Supplier<char[]> supplier) {
-        this.supplier = supplier;
-    }
-
-    String environmentVariable() {
-        return environmentVariable;
-    }
-
-    /** @throws IllegalArgumentException when the name cannot be an environment variable's */
-    void setEnvironmentVariable(String name) {
-        if (name != null && (name.isBlank() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0)) {
-            throw new IllegalArgumentException(JournalConnectionFactory.PASSWORD_ENV
-                    + " must be an environment variable name, was '" + name + "'");
-        }
-        this.environmentVariable = name;
+    private FactoryPassword() {
     }
 
     /**
-     * The password set in code, else the callback's, else the environment variable's; null when
-     * none is configured. Read at each connect, so a rotated secret is picked up by new connections.
+     * The password to use; null when none is configured. Read at each connect, so a rotated secret
+     * is picked up by new connections.
      *
      * @throws JMSSecurityException when the named environment variable is not set
      */
-    String resolve() throws JMSException {
-        if (password != null) {
-            return password;
+    static String resolve(Settings settings, Supplier<char[]> supplier) throws JMSException {
+        if (settings.password() != null) {
+            return settings.password();
         }
         if (supplier != null) {
             char[] chars = supplier.get();
             return chars == null ? null : new String(chars);
         }
-        if (environmentVariable == null) {
+        String variable = settings.passwordEnv();
+        if (variable == null) {
             return null;
         }
-        String value = System.getenv(environmentVariable);
+        String value = System.getenv(variable);
         if (value == null) {
-            throw new JMSSecurityException("the environment variable " + environmentVariable + " named by the"
+            throw new JMSSecurityException("the environment variable " + variable + " named by the"
                     + " connection factory setting " + JournalConnectionFactory.PASSWORD_ENV + " is not set",
                     "JMQ-SECURITY");
         }

@@ -58,28 +58,6 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         this.settings = settings;
     }
 
-    static JournalConnection open(JournalConnectionFactory factory, JournalConfig config, String clientID)
-            throws JMSException {
-        Journal journal;
-        try {
-            journal = JournalRegistry.acquire(config, factory.isJmxEnabled());
-        } catch (JournalException e) {
-            throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
-        }
-        JournalConnection c = new JournalConnection(journal, factory.providerSettings());
-        if (clientID != null) {
-            try {
-                c.setClientID(clientID);
-            } catch (JMSException e) {
-                c.close();
-                throw e;
-            }
-            // an administratively configured client ID cannot be changed by the application
-        }
-        return c;
-    }
-
     Journal journal() {
         return journal;
     }
@@ -155,10 +133,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
             throw new JMSException("invalid acknowledge mode " + acknowledgeMode
                     + ": use Session.AUTO_ACKNOWLEDGE, CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or a transacted session");
         }
-        JournalSession s = new JournalSession(this, mode);
-        sessions.add(s);
-        OpenSessions.opened(journal); // ops figure
-        return s;
+        return track(new JournalSession(this, mode));
     }
 
     /** A publish/subscribe-only view (TopicSession javadoc: point-to-point methods throw IllegalStateException). */
@@ -492,17 +467,15 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
 
     // ---------------------------------------------------------------- XA
 
-    /** Opens the journal and makes a connection of a subclass (an XA connection) on it. */
-    static <C extends JournalConnection> C open(JournalConfig config, String clientID,
+    /**
+     * The one way a connection opens its journal, for plain and XA connections alike (issue 19: two
+     * copies of this flow had drifted, and XA connections never registered the journal's MBeans):
+     * share or open the journal, register its MBeans when {@code jmx} is set, make the connection
+     * and give it the configured client ID, which the application cannot change afterwards.
+     */
+    static <C extends JournalConnection> C open(JournalConfig config, boolean jmx, String clientID,
             java.util.function.Function<Journal, C> make) throws JMSException {
-        Journal journal;
-        try {
-            journal = JournalRegistry.acquire(config);
-        } catch (JournalException e) {
-            throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
-        }
-        C c = make.apply(journal);
+        C c = make.apply(acquireJournal(config, jmx));
         if (clientID != null) {
             try {
                 c.setClientID(clientID);
@@ -514,11 +487,37 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         return c;
     }
 
+    /**
+     * Shares or opens the journal of {@code config}, registering its MBeans when {@code jmx} is set;
+     * pair with {@link JournalRegistry#release}. Connections and the factory's admin both open
+     * journals here, so what one does (MBeans, error translation) the other does too.
+     *
+     * @throws JMSException naming the masked URL when the journal cannot be opened
+     */
+    static Journal acquireJournal(JournalConfig config, boolean jmx) throws JMSException {
+        try {
+            return JournalRegistry.acquire(config, jmx);
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "connect to "
+                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
+        }
+    }
+
     /** Registers a session made by a subclass, as {@link #newSession} does for its own. */
     <S extends JournalSession> S addSession(S session) throws JMSException {
         checkOpen();
         fixClientId();
+        return track(session);
+    }
+
+    /**
+     * Every session of this connection is tracked here, whatever its kind, and counted in the
+     * journal's open-session figure that {@link #sessionClosed} decrements (issue 19: XA and local
+     * sessions were not counted, so the figure of their journal's MBean fell below zero).
+     */
+    private <S extends JournalSession> S track(S session) {
         sessions.add(session);
+        OpenSessions.opened(journal); // ops figure
         return session;
     }
 
@@ -581,7 +580,6 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     }
 
     private JournalLocalSession addLocalSession(JournalLocalSession s) {
-        sessions.add(s);
-        return s;
+        return track(s);
     }
 }

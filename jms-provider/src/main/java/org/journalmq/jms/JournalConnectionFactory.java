@@ -10,13 +10,17 @@ import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
 import java.io.Serializable;
-import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import javax.naming.NamingException;
 import javax.naming.Reference;
 import javax.naming.Referenceable;
 import javax.naming.StringRefAddr;
+import org.journalmq.jms.config.Settings;
+import org.journalmq.jms.config.SettingsBinder;
 import org.journalmq.jms.message.DeserializationFilter;
 import org.journalmq.persistence.JournalConfig;
 
@@ -47,19 +51,19 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     private static final long serialVersionUID = 1L;
 
     /** Property names, shared by {@link #JournalConnectionFactory(Properties)} and JNDI references. */
-    public static final String URL = "url";
-    public static final String USER = "user";
-    public static final String PASSWORD = "password";
-    public static final String POOL_SIZE = "poolSize";
-    public static final String LEASE_MILLIS = "leaseMillis";
-    public static final String TABLE_PREFIX = "tablePrefix";
-    public static final String CLIENT_ID = "clientID";
-    public static final String PREFETCH = "prefetch";
-    public static final String REDELIVERY_DELAY_MILLIS = "redeliveryDelayMillis";
+    public static final String URL = SettingsBinder.URL;
+    public static final String USER = SettingsBinder.USER;
+    public static final String PASSWORD = SettingsBinder.PASSWORD;
+    public static final String POOL_SIZE = SettingsBinder.POOL_SIZE;
+    public static final String LEASE_MILLIS = SettingsBinder.LEASE_MILLIS;
+    public static final String TABLE_PREFIX = SettingsBinder.TABLE_PREFIX;
+    public static final String CLIENT_ID = SettingsBinder.CLIENT_ID;
+    public static final String PREFETCH = SettingsBinder.PREFETCH;
+    public static final String REDELIVERY_DELAY_MILLIS = SettingsBinder.REDELIVERY_DELAY_MILLIS;
     /** "false" turns off the MBeans of the journal; default true. */
-    public static final String JMX = "jmx";
+    public static final String JMX = SettingsBinder.JMX;
     /** How long a duplicate id is remembered per destination, in milliseconds (default one hour). */
-    public static final String DUPLICATE_WINDOW_MILLIS = "duplicateWindowMillis";
+    public static final String DUPLICATE_WINDOW_MILLIS = SettingsBinder.DUPLICATE_WINDOW_MILLIS;
 
     // ---------------------------------------------------------------- security (issue 15)
     /**
@@ -73,7 +77,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
      * Name of an environment variable holding the password, read at each connect. Unlike
      * {@link #PASSWORD} it is kept in the factory's JNDI Reference and serialized form.
      */
-    public static final String PASSWORD_ENV = "passwordEnv";
+    public static final String PASSWORD_ENV = SettingsBinder.PASSWORD_ENV;
 
     /**
      * String message property (1 to 255 characters) set by the application: a second message with the
@@ -84,37 +88,24 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     // ---------------------------------------------------------------- redelivery, dead letters, expiry
     /** Growth of the redelivery delay per failed attempt (1 or more; default 1: constant delay). */
-    public static final String REDELIVERY_MULTIPLIER = "redeliveryMultiplier";
+    public static final String REDELIVERY_MULTIPLIER = SettingsBinder.REDELIVERY_MULTIPLIER;
     /** Cap of the redelivery delay in milliseconds (default: none). */
-    public static final String MAX_REDELIVERY_DELAY_MILLIS = "maxRedeliveryDelayMillis";
+    public static final String MAX_REDELIVERY_DELAY_MILLIS = SettingsBinder.MAX_REDELIVERY_DELAY_MILLIS;
     /** Random spread of each redelivery delay, a fraction 0 to 1 (default 0). */
-    public static final String REDELIVERY_JITTER = "redeliveryJitter";
+    public static final String REDELIVERY_JITTER = SettingsBinder.REDELIVERY_JITTER;
     /** Delivery attempts before a message moves to its dead-letter queue (default 10). */
-    public static final String MAX_DELIVERY_ATTEMPTS = "maxDeliveryAttempts";
+    public static final String MAX_DELIVERY_ATTEMPTS = SettingsBinder.MAX_DELIVERY_ATTEMPTS;
     /** The dead-letter queue's name (default per destination: {@code DLQ.<name>}, see {@link DeadLetters}). */
-    public static final String DEAD_LETTER_QUEUE = "deadLetterQueue";
+    public static final String DEAD_LETTER_QUEUE = SettingsBinder.DEAD_LETTER_QUEUE;
     /** The queue expired messages move to (default {@value DeadLetters#DEFAULT_EXPIRY_QUEUE}). */
-    public static final String EXPIRY_QUEUE = "expiryQueue";
+    public static final String EXPIRY_QUEUE = SettingsBinder.EXPIRY_QUEUE;
     /** {@code true} to delete expired messages instead of moving them to the expiry queue (default false). */
-    public static final String DROP_EXPIRED = "dropExpired";
+    public static final String DROP_EXPIRED = SettingsBinder.DROP_EXPIRED;
 
-    private String url;
-    private String user;
-    /** The password, its callback and its environment variable; only the variable's name is serialized. */
-    private final FactoryPassword password = new FactoryPassword();
-    private String deserializationAllowList;
-    private String deserializationDenyList;
-    private transient DeserializationFilter deserializationFilter = DeserializationFilter.DEFAULT;
-    private int poolSize = JournalConfig.DEFAULT_POOL_SIZE;
-    private long leaseMillis = JournalConfig.DEFAULT_LEASE_MILLIS;
-    private long duplicateWindowMillis = JournalConfig.DEFAULT_DUPLICATE_WINDOW_MILLIS;
-    private String tablePrefix = JournalConfig.DEFAULT_TABLE_PREFIX;
-    private String clientID;
-    private int prefetch = 16;
-    private long redeliveryDelayMillis;
-    /** Redelivery, dead-letter and expiry settings other than the initial delay above. */
-    private final PolicySettings policies = new PolicySettings();
-    private boolean jmxEnabled = true;
+    /** Every setting but the DataSource and the password callback, bound and checked by the one binder. */
+    private final SettingsBinder settings = new SettingsBinder();
+    /** The password callback (see {@link #setPasswordSupplier}); never serialized. */
+    private transient Supplier<char[]> passwordSupplier;
 
     /** The embedded default: an HSQLDB file journal in {@code ./journalmq-data}. */
     public JournalConnectionFactory() {
@@ -129,55 +120,24 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     /** A factory configured from properties named as the constants of this class. */
     public JournalConnectionFactory(Properties properties) {
         this(properties.getProperty(URL, JournalConfig.DEFAULT_URL));
-        for (String name : properties.stringPropertyNames()) {
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
             set(name, properties.getProperty(name));
         }
     }
 
     /**
-     * Sets one property by name, for JNDI and property files.
+     * Sets one property by name, for JNDI, property files and the resource adapter.
      *
-     * @throws IllegalArgumentException for an unknown name or a malformed value (naming both)
+     * @throws IllegalArgumentException for an unknown name or a malformed value (naming both; see
+     *                                  {@link SettingsBinder} for the message, the same at every entry point)
      */
     public void set(String name, String value) {
-        try {
-            switch (name) {
-                case URL -> setUrl(value);
-                case USER -> setUser(value);
-                case PASSWORD -> setPassword(value);
-                case POOL_SIZE -> setPoolSize(Integer.parseInt(value.trim()));
-                case LEASE_MILLIS -> setLeaseMillis(Long.parseLong(value.trim()));
-                case DUPLICATE_WINDOW_MILLIS -> setDuplicateWindowMillis(Long.parseLong(value.trim()));
-                case TABLE_PREFIX -> setTablePrefix(value);
-                case CLIENT_ID -> setClientID(value);
-                case PREFETCH -> setPrefetch(Integer.parseInt(value.trim()));
-                case REDELIVERY_DELAY_MILLIS -> setRedeliveryDelayMillis(Long.parseLong(value.trim()));
-                case JMX -> setJmxEnabled(parseBoolean(name, value));
-                case PASSWORD_ENV -> setPasswordEnv(value);
-                case DESERIALIZATION_ALLOW_LIST -> setDeserializationAllowList(value);
-                case DESERIALIZATION_DENY_LIST -> setDeserializationDenyList(value);
-                default -> {
-                    if (!PolicySettings.accepts(name)) {
-                        throw new IllegalArgumentException("unknown JournalMQ connection factory property '"
-                                + name + "'; known: " + String.join(", ", propertyNames()
-                                .stream().sorted().toList()) + ", and queue.<name>.<setting> or"
-                                + " topic.<name>.<setting> for the redelivery and expiry settings");
-                    }
-                    policies.set(name, value);
-                }
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("property '" + name + "' needs a number", e);
-        }
+        settings.set(name, value);
     }
 
     /** The names {@link #set(String, String)} accepts. */
-    public static java.util.Set<String> propertyNames() {
-        return java.util.Set.of(URL, USER, PASSWORD, POOL_SIZE, LEASE_MILLIS, DUPLICATE_WINDOW_MILLIS, TABLE_PREFIX,
-                CLIENT_ID, PREFETCH,
-                REDELIVERY_DELAY_MILLIS, REDELIVERY_MULTIPLIER, MAX_REDELIVERY_DELAY_MILLIS, REDELIVERY_JITTER,
-                MAX_DELIVERY_ATTEMPTS, DEAD_LETTER_QUEUE, EXPIRY_QUEUE, DROP_EXPIRED, JMX,
-                PASSWORD_ENV, DESERIALIZATION_ALLOW_LIST, DESERIALIZATION_DENY_LIST);
+    public static Set<String> propertyNames() {
+        return SettingsBinder.names();
     }
 
     /**
@@ -185,42 +145,40 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
      * {@code topic.<name>.<setting>}, which {@link #set(String, String)} also accepts.
      */
     public static boolean isDestinationPropertyName(String name) {
-        return PolicySettings.accepts(name) && !PolicySettings.SETTINGS.contains(name);
+        return SettingsBinder.isDestinationKey(name);
     }
 
-    public String getUrl() { return url; }
-
-    public void setUrl(String url) {
-        if (url == null || !url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("url must be a JDBC URL starting with jdbc:, was " + url);
-        }
-        this.url = url;
+    /** The current settings, an immutable snapshot (the password included, masked in its toString). */
+    public Settings settings() {
+        return settings.settings();
     }
 
-    public String getUser() { return user; }
-    public void setUser(String user) { this.user = user; }
+    public String getUrl() { return settings().url(); }
+    public void setUrl(String url) { set(URL, url); }
+    public String getUser() { return settings().user(); }
+    public void setUser(String user) { set(USER, user); }
     /** Not serialized, and not in the JNDI Reference (see {@link #PASSWORD_ENV}). */
-    public void setPassword(String password) { this.password.set(password); }
+    public void setPassword(String password) { set(PASSWORD, password); }
 
     /**
      * The password is read from this environment variable at each connect (when no password is
      * set in code). Only the variable's name is kept in the JNDI Reference and the serialized form.
      */
-    public String getPasswordEnv() { return password.environmentVariable(); }
+    public String getPasswordEnv() { return settings().passwordEnv(); }
 
     /** @throws IllegalArgumentException when the value cannot be a variable name */
-    public void setPasswordEnv(String variable) { password.setEnvironmentVariable(variable); }
+    public void setPasswordEnv(String variable) { set(PASSWORD_ENV, variable); }
 
     /**
      * The password is asked of this callback at each connect (a vault client, a secrets file): it
      * wins over {@link #setPasswordEnv} and loses to {@link #setPassword}. It is not serialized
      * and not in the JNDI Reference: a factory restored from them needs it set again.
      */
-    public void setPasswordSupplier(java.util.function.Supplier<char[]> supplier) { password.setSupplier(supplier); }
+    public void setPasswordSupplier(Supplier<char[]> supplier) { this.passwordSupplier = supplier; }
 
-    /** The password of connections opened without one; see {@link FactoryPassword#resolve()}. */
+    /** The password of connections opened without one; see {@link FactoryPassword#resolve}. */
     String effectivePassword() throws JMSException {
-        return password.resolve();
+        return FactoryPassword.resolve(settings(), passwordSupplier);
     }
 
     private String effectivePasswordUnchecked() {
@@ -232,121 +190,66 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     }
 
     /** See {@link #DESERIALIZATION_ALLOW_LIST}; null for the default. */
-    public String getDeserializationAllowList() { return deserializationAllowList; }
+    public String getDeserializationAllowList() { return settings().deserializationAllowList(); }
 
     /** @throws IllegalArgumentException naming the setting and the malformed entry */
-    public void setDeserializationAllowList(String list) {
-        deserializationFilter = new DeserializationFilter(list, deserializationDenyList);
-        deserializationAllowList = list;
-    }
+    public void setDeserializationAllowList(String list) { set(DESERIALIZATION_ALLOW_LIST, list); }
 
     /** See {@link #DESERIALIZATION_DENY_LIST}; null for none. */
-    public String getDeserializationDenyList() { return deserializationDenyList; }
+    public String getDeserializationDenyList() { return settings().deserializationDenyList(); }
 
     /** @throws IllegalArgumentException naming the setting and the malformed entry */
-    public void setDeserializationDenyList(String list) {
-        deserializationFilter = new DeserializationFilter(deserializationAllowList, list);
-        deserializationDenyList = list;
-    }
+    public void setDeserializationDenyList(String list) { set(DESERIALIZATION_DENY_LIST, list); }
 
-    public int getPoolSize() { return poolSize; }
-
-    public void setPoolSize(int poolSize) {
-        if (poolSize < 1) {
-            throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
-        }
-        this.poolSize = poolSize;
-    }
-
-    public long getLeaseMillis() { return leaseMillis; }
-
-    public void setLeaseMillis(long leaseMillis) {
-        if (leaseMillis < 100) {
-            throw new IllegalArgumentException("leaseMillis must be at least 100, was " + leaseMillis);
-        }
-        this.leaseMillis = leaseMillis;
-    }
-
-    public long getDuplicateWindowMillis() { return duplicateWindowMillis; }
+    public int getPoolSize() { return settings().poolSize(); }
+    public void setPoolSize(int poolSize) { set(POOL_SIZE, Integer.toString(poolSize)); }
+    public long getLeaseMillis() { return settings().leaseMillis(); }
+    public void setLeaseMillis(long leaseMillis) { set(LEASE_MILLIS, Long.toString(leaseMillis)); }
+    public long getDuplicateWindowMillis() { return settings().duplicateWindowMillis(); }
 
     /**
      * How long the journal remembers a {@link #DUPLICATE_ID_PROPERTY} value per destination. Factories
      * that differ in it open journals of their own (it is part of the journal's configuration).
      */
-    public void setDuplicateWindowMillis(long millis) {
-        if (millis < 1) {
-            throw new IllegalArgumentException("duplicateWindowMillis must be at least 1, was " + millis);
-        }
-        this.duplicateWindowMillis = millis;
-    }
+    public void setDuplicateWindowMillis(long millis) { set(DUPLICATE_WINDOW_MILLIS, Long.toString(millis)); }
 
-    public String getTablePrefix() { return tablePrefix; }
-
-    public void setTablePrefix(String tablePrefix) {
-        journalConfig(url, user, null, poolSize, leaseMillis, tablePrefix); // validates
-        this.tablePrefix = tablePrefix;
-    }
+    public String getTablePrefix() { return settings().tablePrefix(); }
+    public void setTablePrefix(String tablePrefix) { set(TABLE_PREFIX, tablePrefix); }
 
     /** Client ID given to every connection of this factory (null: none; the application may set one). */
-    public String getClientID() { return clientID; }
-    public void setClientID(String clientID) { this.clientID = clientID; }
+    public String getClientID() { return settings().clientID(); }
+    public void setClientID(String clientID) { set(CLIENT_ID, clientID); }
 
     /** How many messages a listener's consumer claims at once (synchronous receive claims one). */
-    public int getPrefetch() { return prefetch; }
-
-    public void setPrefetch(int prefetch) {
-        if (prefetch < 1) {
-            throw new IllegalArgumentException("prefetch must be at least 1, was " + prefetch);
-        }
-        this.prefetch = prefetch;
-    }
+    public int getPrefetch() { return settings().prefetch(); }
+    public void setPrefetch(int prefetch) { set(PREFETCH, Integer.toString(prefetch)); }
 
     /** Delay before a rolled back or recovered message is delivered again. */
-    public long getRedeliveryDelayMillis() { return redeliveryDelayMillis; }
-
-    public void setRedeliveryDelayMillis(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("redeliveryDelayMillis must not be negative, was " + millis);
-        }
-        this.redeliveryDelayMillis = millis;
-    }
+    public long getRedeliveryDelayMillis() { return settings().redeliveryDelayMillis(); }
+    public void setRedeliveryDelayMillis(long millis) { set(REDELIVERY_DELAY_MILLIS, Long.toString(millis)); }
 
     // ---------------------------------------------------------------- redelivery, dead letters, expiry
 
     /** Growth of the redelivery delay per failed delivery attempt: 1 (constant) or more. */
-    public void setRedeliveryMultiplier(double multiplier) {
-        policies.set(REDELIVERY_MULTIPLIER, Double.toString(multiplier));
-    }
+    public void setRedeliveryMultiplier(double multiplier) { set(REDELIVERY_MULTIPLIER, Double.toString(multiplier)); }
 
     /** Cap of the redelivery delay, in milliseconds (0 or more). */
-    public void setMaxRedeliveryDelayMillis(long millis) {
-        policies.set(MAX_REDELIVERY_DELAY_MILLIS, Long.toString(millis));
-    }
+    public void setMaxRedeliveryDelayMillis(long millis) { set(MAX_REDELIVERY_DELAY_MILLIS, Long.toString(millis)); }
 
     /** Random spread of each redelivery delay, as a fraction (0 to 1) of the delay, in either direction. */
-    public void setRedeliveryJitter(double jitter) {
-        policies.set(REDELIVERY_JITTER, Double.toString(jitter));
-    }
+    public void setRedeliveryJitter(double jitter) { set(REDELIVERY_JITTER, Double.toString(jitter)); }
 
     /** Delivery attempts (1 or more) before a message moves to its dead-letter queue. */
-    public void setMaxDeliveryAttempts(int attempts) {
-        policies.set(MAX_DELIVERY_ATTEMPTS, Integer.toString(attempts));
-    }
+    public void setMaxDeliveryAttempts(int attempts) { set(MAX_DELIVERY_ATTEMPTS, Integer.toString(attempts)); }
 
     /** One dead-letter queue for every destination, instead of {@code DLQ.<name>} per destination. */
-    public void setDeadLetterQueue(String queue) {
-        policies.set(DEAD_LETTER_QUEUE, queue);
-    }
+    public void setDeadLetterQueue(String queue) { set(DEAD_LETTER_QUEUE, queue); }
 
     /** The queue expired messages move to (default {@value DeadLetters#DEFAULT_EXPIRY_QUEUE}). */
-    public void setExpiryQueue(String queue) {
-        policies.set(EXPIRY_QUEUE, queue);
-    }
+    public void setExpiryQueue(String queue) { set(EXPIRY_QUEUE, queue); }
 
     /** Whether expired messages are deleted rather than moved to the expiry queue. */
-    public void setDropExpired(boolean drop) {
-        policies.set(DROP_EXPIRED, Boolean.toString(drop));
-    }
+    public void setDropExpired(boolean drop) { set(DROP_EXPIRED, Boolean.toString(drop)); }
 
     /**
      * Sets a redelivery, dead-letter or expiry setting for one queue, overriding the factory's
@@ -358,12 +261,12 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
      *                {@link #DROP_EXPIRED}
      */
     public void setQueuePolicy(String queue, String setting, String value) {
-        policies.set("queue." + queue + "." + setting, value);
+        set("queue." + queue + "." + setting, value);
     }
 
     /** As {@link #setQueuePolicy} for every subscription of a topic. */
     public void setTopicPolicy(String topic, String setting, String value) {
-        policies.set("topic." + topic + "." + setting, value);
+        set("topic." + topic + "." + setting, value);
     }
 
     // ------------------------------------------------------------------ operations
@@ -372,16 +275,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
      * Whether connections of this factory register the journal's MBeans in the platform
      * MBeanServer (see README, "JMX"); true by default.
      */
-    public boolean isJmxEnabled() { return jmxEnabled; }
-    public void setJmxEnabled(boolean enabled) { this.jmxEnabled = enabled; }
-
-    private static boolean parseBoolean(String name, String value) {
-        String v = value == null ? "" : value.trim();
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        throw new IllegalArgumentException("property '" + name + "' must be true or false, was '" + value + "'");
-    }
+    public boolean isJmxEnabled() { return settings().jmx(); }
+    public void setJmxEnabled(boolean enabled) { set(JMX, Boolean.toString(enabled)); }
 
     /**
      * Administration of this factory's journal for operators (figures, purge, move, dead-letter
@@ -390,72 +285,77 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
      * @throws JMSException when the journal cannot be opened (the URL is named, never the password)
      */
     public org.journalmq.jms.admin.JournalAdmin createAdmin() throws JMSException {
-        JournalConfig config = journalConfig(user, effectivePassword());
-        org.journalmq.persistence.Journal journal;
-        try {
-            journal = JournalRegistry.acquire(config, jmxEnabled);
-        } catch (org.journalmq.persistence.JournalException e) {
-            throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
-        }
+        Settings s = settings();
+        JournalConfig config = journalConfig(s, s.user(), effectivePassword());
+        org.journalmq.persistence.Journal journal = JournalConnection.acquireJournal(config, s.jmx());
         return new org.journalmq.jms.admin.JournalAdmin(journal, () -> JournalRegistry.references(journal),
                 () -> OpenSessions.count(journal), () -> JournalRegistry.release(journal));
     }
 
-    /** The journal configuration for the given credentials. */
-    JournalConfig journalConfig(String userName, String pass) {
-        if (dataSource != null) {
-            return JournalConfig.builder(dataSource).user(userName).password(pass).leaseMillis(leaseMillis)
-                    .tablePrefix(tablePrefix).duplicateWindowMillis(duplicateWindowMillis).build();
-        }
-        return journalConfig(url, userName, pass, poolSize, leaseMillis, tablePrefix).toBuilder()
-                .duplicateWindowMillis(duplicateWindowMillis).build();
-    }
-
-    private static JournalConfig journalConfig(String url, String user, String password, int poolSize,
-                                               long leaseMillis, String tablePrefix) {
-        return JournalConfig.builder(url).user(user).password(password).poolSize(poolSize)
-                .leaseMillis(leaseMillis).tablePrefix(tablePrefix).build();
+    /** The journal configuration of these settings for the given credentials. */
+    private JournalConfig journalConfig(Settings s, String userName, String pass) {
+        JournalConfig.Builder b = dataSource != null ? JournalConfig.builder(dataSource)
+                : JournalConfig.builder(s.url()).poolSize(s.poolSize());
+        return b.user(userName).password(pass).leaseMillis(s.leaseMillis()).tablePrefix(s.tablePrefix())
+                .duplicateWindowMillis(s.duplicateWindowMillis()).build();
     }
 
     ProviderSettings providerSettings() {
-        return new ProviderSettings(prefetch, redeliveryDelayMillis, policies.resolve(redeliveryDelayMillis),
-                deserializationFilter);
+        return providerSettings(settings());
+    }
+
+    private static ProviderSettings providerSettings(Settings s) {
+        DeserializationFilter filter = s.deserializationAllowList() == null && s.deserializationDenyList() == null
+                ? DeserializationFilter.DEFAULT
+                : new DeserializationFilter(s.deserializationAllowList(), s.deserializationDenyList());
+        return new ProviderSettings(s.prefetch(), s.redeliveryDelayMillis(), PolicySettings.resolve(s), filter);
+    }
+
+    /**
+     * Every connection of this factory, plain or XA, opens here: one snapshot of the settings, one
+     * journal-opening flow ({@link JournalConnection#open}), so both register the journal's MBeans.
+     */
+    private <C extends JournalConnection> C open(String userName, String pass,
+            BiFunction<org.journalmq.persistence.Journal, ProviderSettings, C> make) throws JMSException {
+        Settings s = settings();
+        ProviderSettings provider = providerSettings(s);
+        return JournalConnection.open(journalConfig(s, userName, pass), s.jmx(), s.clientID(),
+                journal -> make.apply(journal, provider));
     }
 
     @Override
     public Connection createConnection() throws JMSException {
-        return createConnection(user, effectivePassword());
+        return createConnection(getUser(), effectivePassword());
     }
 
     @Override
     public Connection createConnection(String userName, String pass) throws JMSException {
-        return JournalConnection.open(this, journalConfig(userName, pass), clientID);
+        return open(userName, pass, JournalConnection::new);
     }
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return createQueueConnection(user, effectivePassword());
+        return createQueueConnection(getUser(), effectivePassword());
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String pass) throws JMSException {
-        return JournalConnection.open(this, journalConfig(userName, pass), clientID).pointToPointOnly();
+        return open(userName, pass, JournalConnection::new).pointToPointOnly();
     }
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return createTopicConnection(user, effectivePassword());
+        return createTopicConnection(getUser(), effectivePassword());
     }
 
     @Override
     public TopicConnection createTopicConnection(String userName, String pass) throws JMSException {
-        return JournalConnection.open(this, journalConfig(userName, pass), clientID);
+        return open(userName, pass, JournalConnection::new);
     }
 
     @Override
     public JMSContext createContext() {
-        return createContext(user, effectivePasswordUnchecked(), JMSContext.AUTO_ACKNOWLEDGE);
+        return createContext(getUser(), effectivePasswordUnchecked(), JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
@@ -465,7 +365,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public JMSContext createContext(int sessionMode) {
-        return createContext(user, effectivePasswordUnchecked(), sessionMode);
+        return createContext(getUser(), effectivePasswordUnchecked(), sessionMode);
     }
 
     @Override
@@ -482,7 +382,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XAConnection createXAConnection() throws JMSException {
-        return createXAConnection(user, effectivePassword());
+        return createXAConnection(getUser(), effectivePassword());
     }
 
     @Override
@@ -492,7 +392,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XAQueueConnection createXAQueueConnection() throws JMSException {
-        return openXA(user, effectivePassword());
+        return openXA(getUser(), effectivePassword());
     }
 
     @Override
@@ -502,7 +402,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XATopicConnection createXATopicConnection() throws JMSException {
-        return openXA(user, effectivePassword());
+        return openXA(getUser(), effectivePassword());
     }
 
     @Override
@@ -512,7 +412,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XAJMSContext createXAContext() {
-        return createXAContext(user, effectivePasswordUnchecked());
+        return createXAContext(getUser(), effectivePasswordUnchecked());
     }
 
     @Override
@@ -525,29 +425,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     }
 
     private JournalXAConnection openXA(String userName, String pass) throws JMSException {
-        ProviderSettings settings = providerSettings();
-        return JournalConnection.open(journalConfig(userName, pass), clientID,
-                journal -> new JournalXAConnection(journal, settings));
-    }
-
-    private Map<String, String> settings() {
-        Map<String, String> m = new TreeMap<>();
-        m.put(URL, url);
-        m.put(USER, user);
-        // no PASSWORD: a Reference is stored in a naming service, in clear (issue 15)
-        m.put(PASSWORD_ENV, password.environmentVariable());
-        m.put(DESERIALIZATION_ALLOW_LIST, deserializationAllowList);
-        m.put(DESERIALIZATION_DENY_LIST, deserializationDenyList);
-        m.put(POOL_SIZE, Integer.toString(poolSize));
-        m.put(LEASE_MILLIS, Long.toString(leaseMillis));
-        m.put(DUPLICATE_WINDOW_MILLIS, Long.toString(duplicateWindowMillis));
-        m.put(TABLE_PREFIX, tablePrefix);
-        m.put(CLIENT_ID, clientID);
-        m.put(PREFETCH, Integer.toString(prefetch));
-        m.put(REDELIVERY_DELAY_MILLIS, Long.toString(redeliveryDelayMillis));
-        m.putAll(policies.values());
-        m.put(JMX, Boolean.toString(jmxEnabled));
-        return m;
+        return open(userName, pass, JournalXAConnection::new);
     }
 
     @Override
@@ -558,28 +436,17 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         }
         Reference ref = new Reference(JournalConnectionFactory.class.getName(),
                 JournalObjectFactory.class.getName(), null);
-        settings().forEach((k, v) -> {
-            if (v != null) {
-                ref.add(new StringRefAddr(k, v));
-            }
-        });
+        // no password: a Reference is stored in a naming service, in clear (issue 15)
+        settings().publicValues().forEach((k, v) -> ref.add(new StringRefAddr(k, v)));
         return ref;
-    }
-
-    /** Rebuilds the filter, which is derived from the two lists and not serialized itself. */
-    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        try {
-            deserializationFilter = new DeserializationFilter(deserializationAllowList, deserializationDenyList);
-        } catch (IllegalArgumentException e) {
-            throw (java.io.InvalidObjectException) new java.io.InvalidObjectException(e.getMessage()).initCause(e);
-        }
     }
 
     /** The password never appears here. */
     @Override
     public String toString() {
-        return "JournalConnectionFactory[" + (dataSource != null ? "dataSource=" + dataSource : "url=" + url) + ", user=" + user + ", clientID=" + clientID + "]";
+        Settings s = settings();
+        return "JournalConnectionFactory[" + (dataSource != null ? "dataSource=" + dataSource : "url=" + s.url())
+                + ", user=" + s.user() + ", clientID=" + s.clientID() + "]";
     }
 
     /** Settings of the JMS layer that the journal does not know about. */
@@ -601,7 +468,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public JMSContext createContext(java.sql.Connection jdbc) {
         JournalConnection connection;
         try {
-            connection = (JournalConnection) createConnection(user, effectivePassword());
+            connection = (JournalConnection) createConnection(getUser(), effectivePassword());
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }

@@ -7,6 +7,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.Topic;
 import java.io.Serializable;
 import java.util.Objects;
+import org.journalmq.jms.config.DestinationNames;
 
 /**
  * A JournalMQ destination: a name and a kind. Destinations are plain values (they may be created
@@ -17,7 +18,7 @@ public abstract class JournalDestination implements Destination, Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Longest destination name accepted, in characters. */
-    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = DestinationNames.MAX_LENGTH;
 
     /** The kinds of destination, with the tag used on the wire. */
     public enum Kind {
@@ -110,26 +111,9 @@ public abstract class JournalDestination implements Destination, Serializable {
      * no leading or trailing white space.
      */
     public static void checkName(String name, Kind kind) throws InvalidDestinationException {
-        String what = kind.domain();
-        if (name == null) {
-            throw new InvalidDestinationException(what + " name is null");
-        }
-        if (name.isEmpty()) {
-            throw new InvalidDestinationException(what + " name is empty");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidDestinationException(what + " name is longer than " + MAX_NAME_LENGTH
-                    + " characters: " + name.substring(0, 40) + "...");
-        }
-        if (!name.strip().equals(name)) {
-            throw new InvalidDestinationException(what + " name has leading or trailing white space: '"
-                    + name + "'");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (Character.isISOControl(name.charAt(i))) {
-                throw new InvalidDestinationException(what + " name has a control character at index "
-                        + i + ": '" + name.replaceAll("\\p{Cntrl}", "?") + "'");
-            }
+        String problem = DestinationNames.problem(name, kind.domain());
+        if (problem != null) {
+            throw new InvalidDestinationException(problem);
         }
     }
 

@@ -1,155 +1,43 @@
 package org.journalmq.jms;
 
-import jakarta.jms.InvalidDestinationException;
-import java.io.Serializable;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.journalmq.jms.config.Settings;
+import org.journalmq.jms.config.SettingsBinder;
 
 /**
- * The redelivery, dead-letter and expiry settings of a connection factory: defaults under the plain
- * property names, and per-destination overrides under {@code queue.<name>.<setting>} and
- * {@code topic.<name>.<setting>} (a topic's settings apply to every subscription of it). Values
- * are checked when set, so a bad one fails at configuration with a message naming the property.
+ * The redelivery, dead-letter and expiry policies of a connection factory, resolved per destination
+ * from its settings: defaults under the plain property names, and per-destination overrides under
+ * {@code queue.<name>.<setting>} and {@code topic.<name>.<setting>} (a topic's settings apply to
+ * every subscription of it). The values were checked when bound ({@link SettingsBinder}); this
+ * class only reads them.
  *
  * <p>They live in the factory, not in the journal: every JVM consuming a destination applies its
  * own factory's policy to the messages it consumes, and the sender's factory decides where its
  * messages go when they expire (stored with each row). JVMs sharing a journal should therefore be
  * configured alike; see docs/design-decisions.md.
  */
-final class PolicySettings implements Serializable {
+final class PolicySettings {
 
-    private static final long serialVersionUID = 1L;
-
-    static final String REDELIVERY_DELAY_MILLIS = JournalConnectionFactory.REDELIVERY_DELAY_MILLIS;
-    static final String REDELIVERY_MULTIPLIER = JournalConnectionFactory.REDELIVERY_MULTIPLIER;
-    static final String MAX_REDELIVERY_DELAY_MILLIS = JournalConnectionFactory.MAX_REDELIVERY_DELAY_MILLIS;
-    static final String REDELIVERY_JITTER = JournalConnectionFactory.REDELIVERY_JITTER;
-    static final String MAX_DELIVERY_ATTEMPTS = JournalConnectionFactory.MAX_DELIVERY_ATTEMPTS;
-    static final String DEAD_LETTER_QUEUE = JournalConnectionFactory.DEAD_LETTER_QUEUE;
-    static final String EXPIRY_QUEUE = JournalConnectionFactory.EXPIRY_QUEUE;
-    static final String DROP_EXPIRED = JournalConnectionFactory.DROP_EXPIRED;
-
-    /** Every setting that may be given per destination (the default initial delay is the factory's field). */
-    static final Set<String> SETTINGS = Set.of(REDELIVERY_DELAY_MILLIS, REDELIVERY_MULTIPLIER,
-            MAX_REDELIVERY_DELAY_MILLIS, REDELIVERY_JITTER, MAX_DELIVERY_ATTEMPTS, DEAD_LETTER_QUEUE, EXPIRY_QUEUE,
-            DROP_EXPIRED);
+    static final String REDELIVERY_DELAY_MILLIS = SettingsBinder.REDELIVERY_DELAY_MILLIS;
+    static final String REDELIVERY_MULTIPLIER = SettingsBinder.REDELIVERY_MULTIPLIER;
+    static final String MAX_REDELIVERY_DELAY_MILLIS = SettingsBinder.MAX_REDELIVERY_DELAY_MILLIS;
+    static final String REDELIVERY_JITTER = SettingsBinder.REDELIVERY_JITTER;
+    static final String MAX_DELIVERY_ATTEMPTS = SettingsBinder.MAX_DELIVERY_ATTEMPTS;
+    static final String DEAD_LETTER_QUEUE = SettingsBinder.DEAD_LETTER_QUEUE;
+    static final String EXPIRY_QUEUE = SettingsBinder.EXPIRY_QUEUE;
+    static final String DROP_EXPIRED = SettingsBinder.DROP_EXPIRED;
 
     private static final String QUEUE_SCOPE = "queue.";
     private static final String TOPIC_SCOPE = "topic.";
 
-    /** Property name to checked value; defaults under plain names, overrides under scoped names. */
-    private final TreeMap<String, String> values = new TreeMap<>();
-
-    /** True for a plain setting name or a {@code queue.<name>.<setting>} / {@code topic.<name>.<setting>} key. */
-    static boolean accepts(String key) {
-        return key != null && (SETTINGS.contains(key) || key.startsWith(QUEUE_SCOPE) || key.startsWith(TOPIC_SCOPE));
+    private PolicySettings() {
     }
 
-    /**
-     * Sets a default or an override; a null value removes it.
-     *
-     * @throws IllegalArgumentException naming the property when the key or value is invalid
-     */
-    synchronized void set(String key, String value) {
-        String setting = settingOf(key);
-        if (value == null) {
-            values.remove(key);
-            return;
-        }
-        values.put(key, check(key, setting, value));
-    }
-
-    /** A copy of the values, for JNDI references. */
-    synchronized Map<String, String> values() {
-        return new TreeMap<>(values);
-    }
-
-    synchronized String get(String key) {
-        return values.get(key);
-    }
-
-    /** An immutable snapshot for one connection. */
-    synchronized Policies resolve(long defaultInitialDelayMillis) {
-        return new Policies(new TreeMap<>(values), defaultInitialDelayMillis);
-    }
-
-    private static String settingOf(String key) {
-        if (key != null && SETTINGS.contains(key)) {
-            return key;
-        }
-        if (!accepts(key)) {
-            throw new IllegalArgumentException("unknown JournalMQ destination policy property '" + key + "'");
-        }
-        int dot = key.lastIndexOf('.');
-        int scopeEnd = key.indexOf('.') + 1;
-        String setting = dot < scopeEnd ? "" : key.substring(dot + 1);
-        if (!SETTINGS.contains(setting)) {
-            throw new IllegalArgumentException("property '" + key + "' must have the form queue.<name>.<setting> or"
-                    + " topic.<name>.<setting> with a setting among " + new TreeSet<>(SETTINGS));
-        }
-        String name = key.substring(scopeEnd, dot);
-        try {
-            JournalDestination.checkName(name, key.startsWith(QUEUE_SCOPE) ? JournalDestination.Kind.QUEUE
-                    : JournalDestination.Kind.TOPIC);
-        } catch (InvalidDestinationException e) {
-            throw new IllegalArgumentException("property '" + key + "': " + e.getMessage());
-        }
-        return setting;
-    }
-
-    /** Parses and range-checks a value; returns it normalised. */
-    private static String check(String key, String setting, String raw) {
-        String value = raw.trim(); // queue names are taken as given, see the default branch
-        try {
-            switch (setting) {
-                case REDELIVERY_DELAY_MILLIS, MAX_REDELIVERY_DELAY_MILLIS -> {
-                    long v = Long.parseLong(value);
-                    require(v >= 0, key, "must not be negative", value);
-                    return Long.toString(v);
-                }
-                case REDELIVERY_MULTIPLIER -> {
-                    double v = Double.parseDouble(value);
-                    require(Double.isFinite(v) && v >= 1.0, key, "must be a finite number of at least 1", value);
-                    return Double.toString(v);
-                }
-                case REDELIVERY_JITTER -> {
-                    double v = Double.parseDouble(value);
-                    require(v >= 0.0 && v <= 1.0, key, "must lie between 0 and 1", value);
-                    return Double.toString(v);
-                }
-                case MAX_DELIVERY_ATTEMPTS -> {
-                    int v = Integer.parseInt(value);
-                    require(v >= 1, key, "must be at least 1", value);
-                    return Integer.toString(v);
-                }
-                case DROP_EXPIRED -> {
-                    String v = value.toLowerCase(Locale.ROOT);
-                    require(v.equals("true") || v.equals("false"), key, "must be true or false", value);
-                    return v;
-                }
-                default -> { // a queue name
-                    try {
-                        JournalDestination.checkName(raw, JournalDestination.Kind.QUEUE);
-                    } catch (InvalidDestinationException e) {
-                        throw new IllegalArgumentException("property '" + key + "': " + e.getMessage());
-                    }
-                    return raw;
-                }
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("property '" + key + "' needs a number, was '" + value + "'", e);
-        }
-    }
-
-    private static void require(boolean ok, String key, String rule, String value) {
-        if (!ok) {
-            throw new IllegalArgumentException("property '" + key + "' " + rule + ", was " + value);
-        }
+    /** An immutable view of {@link Settings#policies()} for one connection. */
+    static Policies resolve(Settings settings) {
+        return new Policies(settings.policies(), settings.redeliveryDelayMillis());
     }
 
     /** What applies to one destination. */

@@ -52,7 +52,7 @@ class RedeliveryPolicyTest {
     /** Each invalid value fails at configuration, naming the property and the rule. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "redeliveryDelayMillis|-1|redeliveryDelayMillis must not be negative",
+            "redeliveryDelayMillis|-1|'redeliveryDelayMillis' must not be negative",
             "redeliveryMultiplier|0.5|'redeliveryMultiplier' must be a finite number of at least 1",
             "redeliveryMultiplier|NaN|'redeliveryMultiplier' must be a finite number of at least 1",
             "maxRedeliveryDelayMillis|-5|'maxRedeliveryDelayMillis' must not be negative",

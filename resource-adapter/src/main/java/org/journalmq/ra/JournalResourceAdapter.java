@@ -70,6 +70,15 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setMaxDeliveryAttempts(Integer attempts) { config.maxDeliveryAttempts = attempts; }
     public String getDeadLetterQueue() { return config.deadLetterQueue; }
     public void setDeadLetterQueue(String queue) { config.deadLetterQueue = queue; }
+    public Double getRedeliveryJitter() { return config.redeliveryJitter; }
+    public void setRedeliveryJitter(Double jitter) { config.redeliveryJitter = jitter; }
+    public String getExpiryQueue() { return config.expiryQueue; }
+    public void setExpiryQueue(String queue) { config.expiryQueue = queue; }
+    public Boolean getDropExpired() { return config.dropExpired; }
+    public void setDropExpired(Boolean drop) { config.dropExpired = drop; }
+    /** False keeps the journal's MBeans out of the server's MBeanServer (README "JMX"). */
+    public Boolean getJmx() { return config.jmx; }
+    public void setJmx(Boolean jmx) { config.jmx = jmx; }
     /** Provider settings of ObjectMessage.getObject() (README "Security"). */
     public String getDeserializationAllowList() { return config.deserializationAllowList; }
     public void setDeserializationAllowList(String list) { config.deserializationAllowList = list; }

@@ -1,7 +1,9 @@
 package org.journalmq.ra;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,11 @@ final class RaConfig {
     Long maxRedeliveryDelayMillis;
     Integer maxDeliveryAttempts;
     String deadLetterQueue;
+    Double redeliveryJitter;
+    String expiryQueue;
+    Boolean dropExpired;
+    /** Whether the journal's MBeans are registered (the provider's jmx setting; default true). */
+    Boolean jmx;
     /** What ObjectMessage.getObject() may deserialize (provider settings; README "Security"). */
     String deserializationAllowList;
     String deserializationDenyList;
@@ -38,37 +45,48 @@ final class RaConfig {
     String dataSourceJndiName;
 
     /**
+     * The provider factory of this configuration. The adapter validates nothing of the provider's
+     * settings itself: it hands them, by their names, to the provider's settings binder, so a bad
+     * value fails with the same message as on the factory, in JNDI or in a properties file.
+     *
      * @throws IllegalArgumentException naming the property when one is missing or malformed
      */
     JournalConnectionFactory toFactory() {
         JournalConnectionFactory f = journalLocation();
-        set(f, JournalConnectionFactory.USER, user);
-        set(f, JournalConnectionFactory.PASSWORD, password);
-        set(f, JournalConnectionFactory.PASSWORD_ENV, passwordEnv);
-        set(f, JournalConnectionFactory.TABLE_PREFIX, tablePrefix);
-        set(f, JournalConnectionFactory.LEASE_MILLIS, leaseMillis);
-        set(f, JournalConnectionFactory.DUPLICATE_WINDOW_MILLIS, duplicateWindowMillis);
-        set(f, JournalConnectionFactory.POOL_SIZE, poolSize);
-        set(f, JournalConnectionFactory.REDELIVERY_DELAY_MILLIS, redeliveryDelayMillis);
-        set(f, JournalConnectionFactory.PREFETCH, prefetch);
-        set(f, "redeliveryMultiplier", redeliveryMultiplier);
-        set(f, "maxRedeliveryDelayMillis", maxRedeliveryDelayMillis);
-        set(f, "maxDeliveryAttempts", maxDeliveryAttempts);
-        set(f, "deadLetterQueue", deadLetterQueue);
-        set(f, JournalConnectionFactory.DESERIALIZATION_ALLOW_LIST, deserializationAllowList);
-        set(f, JournalConnectionFactory.DESERIALIZATION_DENY_LIST, deserializationDenyList);
+        providerProperties().forEach(f::set);
         return f;
     }
 
-    private static void set(JournalConnectionFactory f, String name, Object value) {
-        if (value == null || value.toString().isEmpty()) {
-            return;
-        }
-        try {
-            f.set(name, value.toString());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("property '" + name + "': " + e.getMessage(), e);
-        }
+    /** The provider settings that were configured, by the provider's names (the adapter's own are left out). */
+    Map<String, String> providerProperties() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put(JournalConnectionFactory.USER, user);
+        given.put(JournalConnectionFactory.PASSWORD, password);
+        given.put(JournalConnectionFactory.PASSWORD_ENV, passwordEnv);
+        given.put(JournalConnectionFactory.TABLE_PREFIX, tablePrefix);
+        given.put(JournalConnectionFactory.LEASE_MILLIS, leaseMillis);
+        given.put(JournalConnectionFactory.DUPLICATE_WINDOW_MILLIS, duplicateWindowMillis);
+        given.put(JournalConnectionFactory.POOL_SIZE, poolSize);
+        given.put(JournalConnectionFactory.REDELIVERY_DELAY_MILLIS, redeliveryDelayMillis);
+        given.put(JournalConnectionFactory.PREFETCH, prefetch);
+        given.put(JournalConnectionFactory.REDELIVERY_MULTIPLIER, redeliveryMultiplier);
+        given.put(JournalConnectionFactory.MAX_REDELIVERY_DELAY_MILLIS, maxRedeliveryDelayMillis);
+        given.put(JournalConnectionFactory.MAX_DELIVERY_ATTEMPTS, maxDeliveryAttempts);
+        given.put(JournalConnectionFactory.DEAD_LETTER_QUEUE, deadLetterQueue);
+        given.put(JournalConnectionFactory.REDELIVERY_JITTER, redeliveryJitter);
+        given.put(JournalConnectionFactory.EXPIRY_QUEUE, expiryQueue);
+        given.put(JournalConnectionFactory.DROP_EXPIRED, dropExpired);
+        given.put(JournalConnectionFactory.JMX, jmx);
+        given.put(JournalConnectionFactory.DESERIALIZATION_ALLOW_LIST, deserializationAllowList);
+        given.put(JournalConnectionFactory.DESERIALIZATION_DENY_LIST, deserializationDenyList);
+        Map<String, String> properties = new LinkedHashMap<>();
+        // an empty string is what a server's console sends for a property left blank: not set
+        given.forEach((name, value) -> {
+            if (value != null && !value.toString().isEmpty()) {
+                properties.put(name, value.toString());
+            }
+        });
+        return properties;
     }
 
     // ---------------------------------------------------------------- url or container DataSource
@@ -115,10 +133,6 @@ final class RaConfig {
         if (!hasUrl) {
             return new JournalConnectionFactory(embeddedUrl());
         }
-        try {
-            return new JournalConnectionFactory(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("property 'url': " + e.getMessage(), e);
-        }
+        return new JournalConnectionFactory(url.trim()); // the binder's message names 'url'
     }
 }
