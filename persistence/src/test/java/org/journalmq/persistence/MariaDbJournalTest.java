@@ -107,17 +107,21 @@ class MariaDbJournalTest extends JournalConformanceTest {
 
     /**
      * A caller's MariaDB DataSource (issue 7): the dialect comes from the connection's URL. Its
-     * owner sets the isolation (README: READ COMMITTED), as the journal cannot for a foreign pool.
+     * owner sets what the journal's own pool gets from the dialect (README): READ COMMITTED and no
+     * bulk protocol.
      */
     @Test
     void theDialectComesFromADataSource() throws Exception {
         MariaDbDataSource ds = new MariaDbDataSource(TestDatabases.mariaDbUrl()
-                + "?transactionIsolation=READ-COMMITTED&useAffectedRows=true");
+                + "?transactionIsolation=READ-COMMITTED&useBulkStmts=false&useBulkStmtsForInserts=false");
         ds.setUser(TestDatabases.mariaDbUser());
         Journal journal = open(JournalConfig.builder(ds).tablePrefix(config.tablePrefix()).build());
         assertTrue(journal.config().jdbcUrl().startsWith("jdbc:mariadb:"), journal.config().jdbcUrl());
-        journal.writeAndWait(UnitOfWork.send(message(QUEUE, 4, "via DataSource")));
-        assertEquals(1, journal.claim(ClaimRequest.of(QUEUE, 10)).size());
+        byte[] body = "via DataSource".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        journal.writeAndWait(new UnitOfWork(List.of(new NewMessage(QUEUE, 4, 0, 0, null, body, null, "dup-1"),
+                new NewMessage(QUEUE, 4, 0, 0, null, body, null, "dup-1"), message(QUEUE, 4, "plain")), List.of()));
+        assertEquals(2, journal.claim(ClaimRequest.of(QUEUE, 10)).size(), "the second dup-1 is suppressed");
+        assertEquals(1, journal.trafficCounts().duplicates(QUEUE));
     }
 
     /** InnoDB's lock-wait timeout (error 1205) is retried like a deadlock or serialization failure. */

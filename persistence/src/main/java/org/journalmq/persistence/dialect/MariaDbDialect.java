@@ -46,9 +46,9 @@ public final class MariaDbDialect implements Dialect {
      * journal's re-checking updates and its candidate reads assume (InnoDB's default, REPEATABLE
      * READ, would also take gap locks on the claim index and make inserts wait on claims). Update
      * counts stay the driver's default, found rows: the journal locks rows with no-op updates
-     * ("SET state = state") and reads a count of 0 as "no such row". No bulk protocol: it reports
-     * no count per batched statement, and the journal checks them (acks, claims, duplicate ids);
-     * batches are still pipelined.
+     * ("SET state = state") and reads a count of 0 as "no such row". No bulk protocol: for UPDATE
+     * and DELETE it reports no count per batched row (-2), and the journal checks them (claims,
+     * acks); for INSERT it refuses some INSERT ... SELECT (error 1295). Batches are still pipelined.
      */
     @Override
     public Map<String, String> driverProperties() {
