@@ -124,6 +124,47 @@ class MariaDbJournalTest extends JournalConformanceTest {
         assertEquals(1, journal.trafficCounts().duplicates(QUEUE));
     }
 
+    /**
+     * Journals of several JVMs that start together on a fresh prefix all migrate it (DDL commits
+     * on its own in MariaDB, so nothing serialises them across JVMs) and all open. Two spellings
+     * of the server's host are two database keys, so this JVM's own migration lock does not
+     * serialise them either, as it would not for two JVMs.
+     */
+    @Test
+    void journalsStartingTogetherAllMigrateAndOpen() throws Exception {
+        String other = config.jdbcUrl().replace("//127.0.0.1:", "//localhost:");
+        assertTrue(!other.equals(config.jdbcUrl()), "the test URL names 127.0.0.1: " + config.jdbcUrl());
+        for (int round = 0; round < 3; round++) {
+            JournalConfig fresh = config.toBuilder().tablePrefix(TestDatabases.randomPrefix()).build();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Journal>> opening = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    JournalConfig c = i % 2 == 0 ? fresh : JournalConfig.builder(other).user(fresh.user())
+                            .tablePrefix(fresh.tablePrefix()).leaseMillis(fresh.leaseMillis()).build();
+                    opening.add(pool.submit(() -> {
+                        start.await();
+                        return open(c);
+                    }));
+                }
+                for (java.util.concurrent.Future<Journal> f : opening) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS).writeAndWait(UnitOfWork.send(message(QUEUE, 4, "m")));
+                }
+                try (Connection c = TestDatabases.connect(fresh); Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM " + fresh.tablePrefix()
+                             + "SCHEMA_VERSION")) {
+                    rs.next();
+                    assertEquals(7, rs.getInt(1), "each version recorded once");
+                    assertEquals(7, rs.getInt(2));
+                }
+            } finally {
+                pool.shutdownNow();
+                TestDatabases.dropAll(fresh);
+            }
+        }
+    }
+
     /** InnoDB's lock-wait timeout (error 1205) is retried like a deadlock or serialization failure. */
     @Test
     void lockWaitTimeoutIsRetryable() throws Exception {

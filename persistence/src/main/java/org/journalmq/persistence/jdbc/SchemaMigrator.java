@@ -75,6 +75,15 @@ final class SchemaMigrator {
             ps.setLong(2, now);
             ps.setInt(3, version);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            // MariaDB at READ COMMITTED: two JVMs that start together both find the version
+            // missing, and the second insert clashes on the key once the first commits. The
+            // migration's statements are idempotent and ran in this JVM too, so the version holds;
+            // a failed statement leaves a MariaDB or HSQLDB transaction usable. PostgreSQL never
+            // gets here: its advisory lock serialises migrations.
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
         }
     }
 }
