@@ -18,13 +18,15 @@ public final class MariaDbDialect implements Dialect {
      * InnoDB for row locks and crash-safe commits whatever the server's default engine is. A binary
      * collation without padding: destination, subscription and group names compare byte for byte
      * as they do on HSQLDB and PostgreSQL ("Orders", "orders" and "orders " are three queues; the
-     * server's default collation would make them one, and utf8mb4_bin two). utf8mb4 keeps every index within
-     * InnoDB's 3072-byte key limit: the widest, (destination, group_id, state, id), takes 2,630.
-     * LONGBLOB: a body up to the driver's and server's max_allowed_packet (16 MiB by default).
+     * server's default collation would make them one, and utf8mb4_bin two). utf8mb4 keeps every
+     * index within InnoDB's 3072-byte key limit: the widest, (destination, group_id, state, id),
+     * takes 2,630 bytes. LONGBLOB: a body up to the driver's and server's max_allowed_packet
+     * (16 MiB by default). No sequence type clause (AS BIGINT comes with MariaDB 11.5), no partial
+     * indexes.
      */
     private static final SchemaWords WORDS = new SchemaWords("CREATE TABLE",
-            " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin", "LONGBLOB", "VARBINARY(64)", "TEXT", "",
-            false);
+            " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin", "LONGBLOB", "VARBINARY(64)",
+            "TEXT", "", false);
 
     @Override
     public String name() {
