@@ -50,12 +50,14 @@ final class CrossJvm implements Scenario {
 
     @Override
     public boolean appliesTo(Peer peer, BenchContext ctx) {
-        return peer.isJournal() && ctx.jdbcUrl().startsWith("jdbc:postgresql:");
+        // A database server both JVMs reach: PostgreSQL (LISTEN/NOTIFY wake-ups) or MariaDB (polling).
+        return peer.isJournal() && (ctx.jdbcUrl().startsWith("jdbc:postgresql:")
+                || ctx.jdbcUrl().startsWith("jdbc:mariadb:"));
     }
 
     @Override
     public String notApplicable(Peer peer, BenchContext ctx) {
-        return peer.isJournal() ? "needs a PostgreSQL journal (an embedded HSQLDB file is open in one JVM only)"
+        return peer.isJournal() ? "needs a PostgreSQL or MariaDB journal (an embedded HSQLDB file is open in one JVM only)"
                 : "JournalMQ only (a peer in a second JVM would need a network broker)";
     }
 

@@ -62,7 +62,8 @@ final class RawCommit implements Scenario {
                 st.execute(hsqldb
                         ? "CREATE CACHED TABLE IF NOT EXISTS " + table + " (id BIGINT PRIMARY KEY, body VARBINARY("
                                 + Math.max(1, ctx.payload().length) + "))"
-                        : "CREATE TABLE IF NOT EXISTS " + table + " (id BIGINT PRIMARY KEY, body BYTEA)");
+                        : "CREATE TABLE IF NOT EXISTS " + table + " (id BIGINT PRIMARY KEY, body "
+                                + (ctx.jdbcUrl().startsWith("jdbc:mariadb:") ? "LONGBLOB) ENGINE=InnoDB" : "BYTEA)"));
                 st.execute("DELETE FROM " + table);
             }
             c.commit();
@@ -89,7 +90,8 @@ final class RawCommit implements Scenario {
         }
         Latencies.Snapshot l = commits.snapshot();
         String notes = "bare JDBC, 1 thread: 1 INSERT of " + ctx.payload().length + " B + commit per row ("
-                + (hsqldb ? "CACHED table, VARBINARY, hsqldb.write_delay=false" : "BYTEA") + "); p50/p99 per row";
+                + (hsqldb ? "CACHED table, VARBINARY, hsqldb.write_delay=false"
+                        : ctx.jdbcUrl().startsWith("jdbc:mariadb:") ? "InnoDB, LONGBLOB" : "BYTEA") + "); p50/p99 per row";
         Result r = new Result(messages, messages / ((end - start) / 1e9), l.millis(50), l.millis(99), notes, true);
         return rows == messages ? r : r.failed(rows + " rows committed for " + messages);
     }

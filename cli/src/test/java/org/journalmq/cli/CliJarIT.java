@@ -68,16 +68,18 @@ class CliJarIT {
     }
 
     @Test
-    @DisplayName("the jar bundles HSQLDB, HikariCP and the PostgreSQL driver, both drivers registered")
+    @DisplayName("the jar bundles HSQLDB, HikariCP and the PostgreSQL and MariaDB drivers, all three registered")
     void bundlesDriversAndPool() throws IOException {
         try (ZipFile jar = new ZipFile(System.getProperty("journalmq.cli.jar"))) {
-            for (String cls : List.of("org/postgresql/Driver.class", "org/hsqldb/jdbc/JDBCDriver.class",
+            for (String cls : List.of("org/postgresql/Driver.class", "org/mariadb/jdbc/Driver.class",
+                    "org/hsqldb/jdbc/JDBCDriver.class",
                     "com/zaxxer/hikari/HikariDataSource.class")) {
                 assertTrue(jar.getEntry(cls) != null, cls);
             }
             String drivers = new String(jar.getInputStream(jar.getEntry("META-INF/services/java.sql.Driver"))
                     .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(drivers.contains("org.postgresql.Driver"), drivers);
+            assertTrue(drivers.contains("org.mariadb.jdbc.Driver"), drivers);
             assertTrue(drivers.contains("org.hsqldb.jdbc.JDBCDriver"), drivers);
         }
     }

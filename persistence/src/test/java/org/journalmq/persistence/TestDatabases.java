@@ -22,16 +22,20 @@ import org.junit.jupiter.api.Assumptions;
  * Databases for tests, shared with other modules through the test-jar: fresh HSQLDB in-memory and
  * file databases, and the PostgreSQL test database with a private table prefix per test.
  *
- * <p>PostgreSQL rule: with environment variable {@code CI=true} an unreachable PostgreSQL fails the
- * test; otherwise the test is skipped with a printed reason.
+ * <p>PostgreSQL and MariaDB rule: with environment variable {@code CI=true} an unreachable database
+ * fails the test; otherwise the test is skipped with a printed reason.
  */
 public final class TestDatabases {
     public static final String PG_URL_PROPERTY = "journalmq.test.pg.url";
     public static final String PG_USER_PROPERTY = "journalmq.test.pg.user";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final SecureRandom RANDOM = new SecureRandom();
+    public static final String MARIADB_URL_PROPERTY = "journalmq.test.mariadb.url";
+    public static final String MARIADB_USER_PROPERTY = "journalmq.test.mariadb.user";
     private static volatile String postgresProblem;
     private static volatile boolean postgresChecked;
+    private static volatile String mariaDbProblem;
+    private static volatile boolean mariaDbChecked;
 
     private TestDatabases() {
     }
@@ -110,6 +114,48 @@ public final class TestDatabases {
         Assumptions.abort(postgresProblem);
     }
 
+    // ------------------------------------------------------------------ MariaDB (issue 17)
+
+    public static String mariaDbUrl() {
+        return System.getProperty(MARIADB_URL_PROPERTY, "jdbc:mariadb://127.0.0.1:3306/journalmq_test");
+    }
+
+    public static String mariaDbUser() {
+        return System.getProperty(MARIADB_USER_PROPERTY, "journalmq");
+    }
+
+    /** A journal configuration on the MariaDB test database with a fresh prefix; skips or fails per the rule above. */
+    public static JournalConfig.Builder mariaDb() {
+        assumeMariaDb();
+        return JournalConfig.builder(mariaDbUrl()).user(mariaDbUser()).tablePrefix(randomPrefix());
+    }
+
+    /** Skips the test (or fails it when CI=true) if MariaDB cannot be reached. */
+    public static void assumeMariaDb() {
+        if (!mariaDbChecked) {
+            synchronized (TestDatabases.class) {
+                if (!mariaDbChecked) {
+                    DriverManager.setLoginTimeout(5);
+                    try (Connection c = DriverManager.getConnection(mariaDbUrl(), mariaDbUser(), null)) {
+                        mariaDbProblem = null;
+                    } catch (SQLException e) {
+                        mariaDbProblem = "MariaDB not reachable at " + mariaDbUrl() + " as " + mariaDbUser()
+                                + ": " + e.getMessage();
+                    }
+                    mariaDbChecked = true;
+                }
+            }
+        }
+        if (mariaDbProblem == null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(mariaDbProblem + " (CI=true: MariaDB tests must run)");
+        }
+        System.out.println("SKIPPED: " + mariaDbProblem);
+        Assumptions.abort(mariaDbProblem);
+    }
+
     /** A plain JDBC connection (auto-commit on) to the database of a journal configuration. */
     public static Connection connect(JournalConfig config) throws SQLException {
         if (config.jdbcUrl() == null && config.dataSource() != null) { // a journal on a DataSource
@@ -128,9 +174,10 @@ public final class TestDatabases {
         try (Connection c = connect(config)) {
             c.setAutoCommit(true);
             DatabaseMetaData md = c.getMetaData();
-            boolean lower = md.storesLowerCaseIdentifiers();
-            String prefix = lower ? config.tablePrefix().toLowerCase(Locale.ROOT)
-                    : config.tablePrefix().toUpperCase(Locale.ROOT);
+            // PostgreSQL folds unquoted names to lower case, HSQLDB to upper case; MariaDB keeps them.
+            String prefix = md.storesLowerCaseIdentifiers() ? config.tablePrefix().toLowerCase(Locale.ROOT)
+                    : md.storesUpperCaseIdentifiers() ? config.tablePrefix().toUpperCase(Locale.ROOT)
+                    : config.tablePrefix();
             String pattern = prefix.replace("_", md.getSearchStringEscape() + "_") + "%";
             List<String> tables = new ArrayList<>();
             List<String> sequences = new ArrayList<>();

@@ -70,11 +70,11 @@ class RarContentsIT {
     }
 
     @Test
-    @DisplayName("the .rar bundles the provider, HSQLDB, HikariCP, the PostgreSQL driver and SLF4J; not the server's APIs")
+    @DisplayName("the .rar bundles the provider, HSQLDB, HikariCP, the PostgreSQL and MariaDB drivers and SLF4J; not the server's APIs")
     void bundlesExactlyWhatTheAdapterNeeds() {
         // A new jar in this list is a decision: look at what it brings (logging above all) first.
         assertEquals(new TreeSet<>(Set.of("journalmq-ra", "journalmq-jms", "journalmq-persistence", "hsqldb",
-                "HikariCP", "postgresql", "slf4j-api", "slf4j-jdk14")), JARS.navigableKeySet());
+                "HikariCP", "postgresql", "mariadb-java-client", "slf4j-api", "slf4j-jdk14")), JARS.navigableKeySet());
     }
 
     @Test

@@ -81,7 +81,7 @@ public abstract class AbstractConsumePathCrashTest extends JmsTestBase {
         String queue = uniqueQueue("consume-crash");
         Observations o = new Observations();
         int children;
-        if (journal.kind() == TestJournal.Kind.POSTGRESQL) {
+        if (journal.kind() != TestJournal.Kind.HSQLDB) { // a database server several JVMs share
             children = sharedJournal(queue, kills, o);
         } else {
             children = oneJvmAtATime(queue, kills, o);
@@ -100,7 +100,7 @@ public abstract class AbstractConsumePathCrashTest extends JmsTestBase {
         return AbstractCrashSafetyTest.safeLines(record).stream().filter(l -> l.startsWith("R ")).count();
     }
 
-    /** PostgreSQL: three consumer JVMs, this JVM sends; {@code kills} of them are killed, the others close. */
+    /** A shared database server (PostgreSQL, MariaDB): three consumer JVMs, this JVM sends; {@code kills} of them are killed, the others close. */
     private int sharedJournal(String queue, int kills, Observations o) throws Exception {
         int n = 3;
         List<ChildJvm> jvms = new ArrayList<>();

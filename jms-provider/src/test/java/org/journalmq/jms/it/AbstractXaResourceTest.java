@@ -341,7 +341,7 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
         } finally {
             closeXa();
             xaConnections.clear();
-            if (journal.kind() == TestJournal.Kind.POSTGRESQL) {
+            if (journal.kind() != TestJournal.Kind.HSQLDB) {
                 org.journalmq.persistence.TestDatabases.dropAll(JournalConfig.builder(journal.url())
                         .user(journal.user()).tablePrefix("XAOTHER_").build());
             }

@@ -8,15 +8,16 @@ import org.journalmq.persistence.TestDatabases;
 
 /**
  * The journal a JMS test runs against: an HSQLDB file database in a temporary folder, or the
- * local PostgreSQL with tables under a random prefix (dropped afterwards). PostgreSQL tests fail
- * when it is unreachable under CI=true, and are skipped with a printed reason otherwise.
+ * local PostgreSQL or MariaDB with tables under a random prefix (dropped afterwards). PostgreSQL
+ * and MariaDB tests fail when it is unreachable under CI=true, and are skipped with a printed
+ * reason otherwise.
  */
 public final class TestJournal implements AutoCloseable {
 
     public static final String PG_URL = TestDatabases.postgresUrl();
     public static final String PG_USER = TestDatabases.postgresUser();
 
-    public enum Kind { HSQLDB, POSTGRESQL }
+    public enum Kind { HSQLDB, POSTGRESQL, MARIADB }
 
     private final Kind kind;
     private final String url;
@@ -40,8 +41,19 @@ public final class TestJournal implements AutoCloseable {
         return new TestJournal(Kind.POSTGRESQL, PG_URL, PG_USER, TestDatabases.randomPrefix());
     }
 
+    /** The MariaDB test database (issue 17), the persistence suite's rule for an unreachable one. */
+    public static TestJournal mariaDb() {
+        TestDatabases.assumeMariaDb();
+        return new TestJournal(Kind.MARIADB, TestDatabases.mariaDbUrl(), TestDatabases.mariaDbUser(),
+                TestDatabases.randomPrefix());
+    }
+
     public static TestJournal of(Kind kind, Path dir) {
-        return kind == Kind.HSQLDB ? hsqldb(dir) : postgresql();
+        return switch (kind) {
+            case HSQLDB -> hsqldb(dir);
+            case POSTGRESQL -> postgresql();
+            case MARIADB -> mariaDb();
+        };
     }
 
     /** Fails under CI=true, skips otherwise, when PostgreSQL cannot be reached (the persistence suite's rule). */
@@ -78,10 +90,10 @@ public final class TestJournal implements AutoCloseable {
         return List.of(url, user == null ? "-" : user, prefix);
     }
 
-    /** Drops the PostgreSQL tables and sequences of this test's prefix. */
+    /** Drops the PostgreSQL or MariaDB tables and sequences of this test's prefix. */
     @Override
     public void close() {
-        if (kind == Kind.POSTGRESQL) {
+        if (kind != Kind.HSQLDB) {
             TestDatabases.dropAll(JournalConfig.builder(url).user(user).tablePrefix(prefix).build());
         }
     }

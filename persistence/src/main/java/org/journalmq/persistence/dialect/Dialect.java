@@ -107,6 +107,22 @@ public interface Dialect {
     Optional<String> skipLockedClaim(Tables t);
 
     /**
+     * The first half of a two-statement claim, for a database with SKIP LOCKED but no UPDATE ...
+     * RETURNING (MariaDB): selects and locks the ready rows, skipping rows other transactions hold.
+     * Parameters: destination, now, now, then the two of {@link Tables#groupTurn} (claimant, now),
+     * then limit. Returns the row columns of {@code Sql.COLUMNS}; the journal then takes each row
+     * by id in the same transaction. Used only when {@link #skipLockedClaim} is empty.
+     */
+    default Optional<String> skipLockedSelect(Tables t) {
+        return Optional.empty();
+    }
+
+    /** The type a parameter is CAST to where a BIGINT is meant (MariaDB's CAST knows no BIGINT). */
+    default String bigintCast() {
+        return "BIGINT";
+    }
+
+    /**
      * Inserts or refreshes a client row. Parameters: client_id, heartbeat_at, started_at.
      */
     String upsertClient(Tables t);

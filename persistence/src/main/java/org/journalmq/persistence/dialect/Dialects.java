@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Picks the dialect for a JDBC URL. */
 public final class Dialects {
-    private static final List<Dialect> ALL = List.of(new HsqldbDialect(), new PostgresDialect());
+    private static final List<Dialect> ALL = List.of(new HsqldbDialect(), new PostgresDialect(), new MariaDbDialect());
 
     private Dialects() {
     }
@@ -18,7 +18,7 @@ public final class Dialects {
 
     /**
      * The dialect for a database product name as JDBC metadata reports it ("HSQL Database Engine",
-     * "PostgreSQL"), for a DataSource whose connections do not report a URL.
+     * "PostgreSQL", "MariaDB"), for a DataSource whose connections do not report a URL.
      */
     public static Optional<Dialect> forProductName(String productName) {
         if (productName == null) {
@@ -26,6 +26,7 @@ public final class Dialects {
         }
         String p = productName.toLowerCase(java.util.Locale.ROOT);
         return p.contains("hsql") ? forUrl("jdbc:hsqldb:mem:x")
-                : p.contains("postgres") ? forUrl("jdbc:postgresql://localhost/x") : Optional.empty();
+                : p.contains("postgres") ? forUrl("jdbc:postgresql://localhost/x")
+                : p.contains("mariadb") ? forUrl("jdbc:mariadb://localhost/x") : Optional.empty();
     }
 }

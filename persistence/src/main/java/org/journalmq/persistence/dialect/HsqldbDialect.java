@@ -14,6 +14,14 @@ import java.util.Optional;
  */
 public final class HsqldbDialect implements Dialect {
 
+    /**
+     * CACHED tables: rows live on disk, not in the heap. VARBINARY(16M) rather than BLOB: stored
+     * inline, read and written like any column (no LOB store, no locator lifetime rules); a 1 MiB
+     * body round-trips fine. HSQLDB has no partial indexes.
+     */
+    private static final SchemaWords WORDS = new SchemaWords("CREATE CACHED TABLE", "",
+            "VARBINARY(16M)", "VARBINARY(64)", "VARCHAR(16000)", " AS BIGINT", false);
+
     /** HSQLDB error code for "Database lock acquisition failure" (lock file of another process). */
     private static final int LOCK_FILE_FAILURE = -451;
 
@@ -101,45 +109,17 @@ public final class HsqldbDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 7;
+        return Migrations.LATEST;
     }
 
     @Override
     public List<String> createVersionTable(Tables t) {
-        return List.of("CREATE CACHED TABLE IF NOT EXISTS " + t.schemaVersion()
-                + " (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+        return Migrations.versionTable(t, WORDS);
     }
 
     @Override
     public List<String> migration(int version, Tables t) {
-        if (version == 2) {
-            return topics(t);
-        }
-        if (version >= 3 && version <= 7) {
-            return LaterMigrations.of(version, t, "CREATE CACHED TABLE", "VARBINARY(64)", "");
-        }
-        if (version != 1) {
-            throw new IllegalArgumentException("no migration " + version);
-        }
-        // priority_rank = 9 - priority: an ascending sort key, see inDeliveryOrder().
-        // VARBINARY(16M) rather than BLOB: stored inline in the CACHED table, read and written like
-        // any column (no LOB store, no locator lifetime rules); a 1 MiB body round-trips fine.
-        return List.of(
-                "CREATE CACHED TABLE IF NOT EXISTS " + t.delivery() + " ("
-                        + "id BIGINT NOT NULL PRIMARY KEY, destination VARCHAR(400) NOT NULL, "
-                        + "priority SMALLINT NOT NULL, priority_rank SMALLINT NOT NULL, deliver_at BIGINT NOT NULL, "
-                        + "expires_at BIGINT NOT NULL, "
-                        + "state SMALLINT NOT NULL, owner VARCHAR(64), lease_until BIGINT NOT NULL, "
-                        + "delivery_count INTEGER NOT NULL, group_id VARCHAR(255), created_at BIGINT NOT NULL, "
-                        + "data VARBINARY(16M) NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS " + t.claimIndex() + " ON " + t.delivery()
-                        + " (destination, state, priority_rank, id)",
-                "CREATE INDEX IF NOT EXISTS " + t.leaseIndex() + " ON " + t.delivery() + " (state, lease_until)",
-                "CREATE INDEX IF NOT EXISTS " + t.expiryIndex() + " ON " + t.delivery() + " (expires_at)",
-                "CREATE CACHED TABLE IF NOT EXISTS " + t.client() + " (client_id VARCHAR(64) NOT NULL PRIMARY KEY, "
-                        + "heartbeat_at BIGINT NOT NULL, started_at BIGINT NOT NULL)",
-                "CREATE SEQUENCE IF NOT EXISTS " + t.idSequence() + " AS BIGINT START WITH 1 INCREMENT BY "
-                        + ID_BLOCK_SIZE);
+        return Migrations.of(version, t, WORDS);
     }
 
     @Override
@@ -235,26 +215,5 @@ public final class HsqldbDialect implements Dialect {
                 + " expires_at = v.expires_at, xa_branch = v.xa_branch"
                 + " WHEN NOT MATCHED THEN INSERT VALUES (v.destination, v.duplicate_id, v.created_at, v.expires_at,"
                 + " v.xa_branch)";
-    }
-
-    /** Migration 2: topics (subscriptions, topic versions, consumers, client names, shared bodies). */
-    private static List<String> topics(Tables t) {
-        return List.of(
-                "CREATE CACHED TABLE IF NOT EXISTS " + t.subscription() + " (address VARCHAR(400) NOT NULL PRIMARY KEY, "
-                        + "topic VARCHAR(400) NOT NULL, selector VARCHAR(16000), no_local VARCHAR(600), "
-                        + "durable SMALLINT NOT NULL, shared SMALLINT NOT NULL, created_at BIGINT NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS " + t.subscriptionTopicIndex() + " ON " + t.subscription() + " (topic)",
-                "CREATE CACHED TABLE IF NOT EXISTS " + t.topicVersion() + " (topic VARCHAR(400) NOT NULL PRIMARY KEY, "
-                        + "version BIGINT NOT NULL)",
-                "CREATE CACHED TABLE IF NOT EXISTS " + t.consumer() + " (consumer_id VARCHAR(100) NOT NULL PRIMARY KEY, "
-                        + "address VARCHAR(400) NOT NULL, client_id VARCHAR(64) NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS " + t.consumerAddressIndex() + " ON " + t.consumer() + " (address)",
-                "CREATE CACHED TABLE IF NOT EXISTS " + t.clientName() + " (name VARCHAR(400) NOT NULL PRIMARY KEY, "
-                        + "client_id VARCHAR(64) NOT NULL)",
-                "CREATE CACHED TABLE IF NOT EXISTS " + t.body() + " (id BIGINT NOT NULL PRIMARY KEY, "
-                        + "created_at BIGINT NOT NULL, data VARBINARY(16M) NOT NULL)",
-                // Deliveries whose body is in BODY have body_id set and an empty data column.
-                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS body_id BIGINT",
-                "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
     }
 }

@@ -11,6 +11,10 @@ import java.util.Optional;
 /** PostgreSQL 12+: SKIP LOCKED claims, transactional DDL, advisory locks. */
 public final class PostgresDialect implements Dialect {
 
+    /** Partial indexes: only claimed, expiring or grouped rows pay for those indexes. */
+    private static final SchemaWords WORDS = new SchemaWords("CREATE TABLE", "", "BYTEA", "BYTEA", "TEXT",
+            " AS BIGINT", true);
+
     @Override
     public String name() {
         return "PostgreSQL";
@@ -66,47 +70,17 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public int latestSchemaVersion() {
-        return 7;
+        return Migrations.LATEST;
     }
 
     @Override
     public List<String> createVersionTable(Tables t) {
-        return List.of("CREATE TABLE IF NOT EXISTS " + t.schemaVersion()
-                + " (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+        return Migrations.versionTable(t, WORDS);
     }
 
     @Override
     public List<String> migration(int version, Tables t) {
-        if (version == 2) {
-            return topics(t);
-        }
-        if (version >= 3 && version <= 7) {
-            return LaterMigrations.of(version, t, "CREATE TABLE", "BYTEA", " WHERE group_id IS NOT NULL");
-        }
-        if (version != 1) {
-            throw new IllegalArgumentException("no migration " + version);
-        }
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS " + t.delivery() + " ("
-                        + "id BIGINT NOT NULL PRIMARY KEY, destination VARCHAR(400) NOT NULL, "
-                        + "priority SMALLINT NOT NULL, priority_rank SMALLINT NOT NULL, deliver_at BIGINT NOT NULL, "
-                        + "expires_at BIGINT NOT NULL, "
-                        + "state SMALLINT NOT NULL, owner VARCHAR(64), lease_until BIGINT NOT NULL, "
-                        + "delivery_count INTEGER NOT NULL, group_id VARCHAR(255), created_at BIGINT NOT NULL, "
-                        + "data BYTEA NOT NULL)",
-                // Matches the claim's equality columns and its ORDER BY, so the planner walks the
-                // index in delivery order and stops after LIMIT rows (checked with EXPLAIN).
-                "CREATE INDEX IF NOT EXISTS " + t.claimIndex() + " ON " + t.delivery()
-                        + " (destination, state, priority_rank, id)",
-                // Partial indexes: only claimed rows and rows with an expiry pay for them.
-                "CREATE INDEX IF NOT EXISTS " + t.leaseIndex() + " ON " + t.delivery()
-                        + " (lease_until) WHERE state = 1",
-                "CREATE INDEX IF NOT EXISTS " + t.expiryIndex() + " ON " + t.delivery()
-                        + " (expires_at) WHERE expires_at > 0",
-                "CREATE TABLE IF NOT EXISTS " + t.client() + " (client_id VARCHAR(64) NOT NULL PRIMARY KEY, "
-                        + "heartbeat_at BIGINT NOT NULL, started_at BIGINT NOT NULL)",
-                "CREATE SEQUENCE IF NOT EXISTS " + t.idSequence() + " AS BIGINT START WITH 1 INCREMENT BY "
-                        + ID_BLOCK_SIZE);
+        return Migrations.of(version, t, WORDS);
     }
 
     @Override
@@ -198,26 +172,5 @@ public final class PostgresDialect implements Dialect {
                 + " SELECT ?, ?, ?, ?, ? ON CONFLICT (destination, duplicate_id) DO UPDATE"
                 + " SET created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,"
                 + " xa_branch = EXCLUDED.xa_branch WHERE " + d + ".expires_at <= ?";
-    }
-
-    /** Migration 2: topics (subscriptions, topic versions, consumers, client names, shared bodies). */
-    private static List<String> topics(Tables t) {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS " + t.subscription() + " (address VARCHAR(400) NOT NULL PRIMARY KEY, "
-                        + "topic VARCHAR(400) NOT NULL, selector TEXT, no_local VARCHAR(600), "
-                        + "durable SMALLINT NOT NULL, shared SMALLINT NOT NULL, created_at BIGINT NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS " + t.subscriptionTopicIndex() + " ON " + t.subscription() + " (topic)",
-                "CREATE TABLE IF NOT EXISTS " + t.topicVersion() + " (topic VARCHAR(400) NOT NULL PRIMARY KEY, "
-                        + "version BIGINT NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS " + t.consumer() + " (consumer_id VARCHAR(100) NOT NULL PRIMARY KEY, "
-                        + "address VARCHAR(400) NOT NULL, client_id VARCHAR(64) NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS " + t.consumerAddressIndex() + " ON " + t.consumer() + " (address)",
-                "CREATE TABLE IF NOT EXISTS " + t.clientName() + " (name VARCHAR(400) NOT NULL PRIMARY KEY, "
-                        + "client_id VARCHAR(64) NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS " + t.body() + " (id BIGINT NOT NULL PRIMARY KEY, "
-                        + "created_at BIGINT NOT NULL, data BYTEA NOT NULL)",
-                // Deliveries whose body is in BODY have body_id set and an empty data column.
-                "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS body_id BIGINT",
-                "CREATE INDEX IF NOT EXISTS " + t.deliveryBodyIndex() + " ON " + t.delivery() + " (body_id)");
     }
 }

@@ -17,7 +17,9 @@ import org.journalmq.persistence.ClaimResult;
 import org.journalmq.persistence.StoredMessage;
 
 /**
- * Claims ready rows as leases. With SKIP LOCKED (PostgreSQL) a claim is one statement. Without it
+ * Claims ready rows as leases. With SKIP LOCKED (PostgreSQL) a claim is one statement; MariaDB,
+ * without UPDATE ... RETURNING, locks the rows with a SELECT ... SKIP LOCKED and takes them by id in
+ * the same transaction, which nobody else can then contend for. Without SKIP LOCKED
  * (HSQLDB) the claim reads candidates and takes each with a conditional UPDATE checked by its update
  * count, so two claimers can never both win a row; claims of one destination are serialised inside
  * the JVM because racing for the same head rows would only produce conflicts.
@@ -46,6 +48,9 @@ final class Claimer {
     private final long leaseMillis;
     private final String databaseKey;
     private final Optional<String> skipLocked;
+    private final Optional<String> skipLockedSelect;
+    /** True when claims pass over rows other transactions hold, so they need no in-JVM lock. */
+    private final boolean skips;
     private final AtomicLong claimants = new AtomicLong();
 
     Claimer(Database db, JournalClock clock, String clientId, long leaseMillis, String databaseKey) {
@@ -55,13 +60,15 @@ final class Claimer {
         this.leaseMillis = leaseMillis;
         this.databaseKey = databaseKey;
         this.skipLocked = db.dialect.skipLockedClaim(db.tables);
+        this.skipLockedSelect = skipLocked.isPresent() ? Optional.empty() : db.dialect.skipLockedSelect(db.tables);
+        this.skips = skipLocked.isPresent() || skipLockedSelect.isPresent();
     }
 
     List<StoredMessage> claim(ClaimRequest request) {
         if (request.filter() != null) {
             return claimScan(request).claimed();
         }
-        if (skipLocked.isPresent()) {
+        if (skips) {
             return db.transaction("claim", c -> claimSkippingLocked(db.relaxCommit(c), request));
         }
         return locked(request, () -> db.transaction("claim", c -> claimOptimistically(db.relaxCommit(c), request)));
@@ -72,7 +79,7 @@ final class Claimer {
      * in-JVM lock is needed there, since the writer's single thread runs these one at a time.
      */
     List<StoredMessage> claimIn(Connection c, ClaimRequest request) throws SQLException {
-        return skipLocked.isPresent() ? claimSkippingLocked(c, request) : claimOptimistically(c, request);
+        return skips ? claimSkippingLocked(c, request) : claimOptimistically(c, request);
     }
 
     /** A filtered claim that resumes where the previous one of this consumer stopped. */
@@ -85,7 +92,7 @@ final class Claimer {
 
     /** Runs a claim under the in-JVM lock of its destination where claims are optimistic (HSQLDB). */
     private <T> T locked(ClaimRequest request, java.util.function.Supplier<T> claim) {
-        ReentrantLock lock = skipLocked.isPresent() ? null : stripe(request.destination());
+        ReentrantLock lock = skips ? null : stripe(request.destination());
         if (lock != null) {
             lock.lock();
         }
@@ -99,6 +106,9 @@ final class Claimer {
     }
 
     private List<StoredMessage> claimSkippingLocked(Connection c, ClaimRequest request) throws SQLException {
+        if (skipLocked.isEmpty()) {
+            return selectThenTake(c, request);
+        }
         long now = clock.now();
         List<StoredMessage> claimed = new ArrayList<>(request.max());
         try (PreparedStatement ps = c.prepareStatement(skipLocked.get())) {
@@ -120,6 +130,33 @@ final class Claimer {
         }
         claimed.sort(DELIVERY_ORDER); // RETURNING gives no order
         return claimed;
+    }
+
+    /**
+     * The two-statement claim: lock the ready head (skipping held rows), then take each locked row
+     * by id. The take re-checks the group rule, which another claim may have changed since the
+     * select read it; a row it refuses stays ready (its lock ends at commit).
+     */
+    private List<StoredMessage> selectThenTake(Connection c, ClaimRequest request) throws SQLException {
+        long now = clock.now();
+        String claimant = claimant(request);
+        List<StoredMessage> locked = new ArrayList<>(request.max());
+        try (PreparedStatement ps = c.prepareStatement(skipLockedSelect.get())) {
+            ps.setString(1, request.destination());
+            ps.setLong(2, now);
+            ps.setLong(3, now);
+            ps.setString(4, claimant);
+            ps.setLong(5, now);
+            ps.setInt(6, request.max());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    locked.add(Sql.message(rs));
+                }
+            }
+        }
+        List<StoredMessage> won = take(c, locked, now, claimant);
+        won.sort(DELIVERY_ORDER);
+        return won;
     }
 
     private List<StoredMessage> claimOptimistically(Connection c, ClaimRequest request) throws SQLException {

@@ -239,7 +239,7 @@ final class Database implements AutoCloseable {
             dialect = byUrl.or(() -> org.journalmq.persistence.dialect.Dialects.forProductName(product))
                     .orElseThrow(() -> new JournalException(JournalException.Kind.INVALID_ARGUMENT,
                             "no journal dialect for the database of " + where + " (product " + product + ", URL "
-                            + SqlErrors.safeUrl(reported) + "; supported: HSQLDB, PostgreSQL)"));
+                            + SqlErrors.safeUrl(reported) + "; supported: HSQLDB, PostgreSQL, MariaDB)"));
             // Without a URL the DataSource's identity names the database for in-JVM locks.
             url = reported != null && reported.startsWith("jdbc:") ? reported
                     : "jdbc:datasource:" + Integer.toHexString(System.identityHashCode(ds));

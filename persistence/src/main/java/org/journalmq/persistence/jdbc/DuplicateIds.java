@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DuplicateIds {
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateIds.class);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final String admit;
     private final String deleteExpired;
@@ -151,12 +150,6 @@ final class DuplicateIds {
 
     /** A key violation anywhere in the chain: a batch failure carries it as cause or next exception. */
     private static boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException se && (UNIQUE_VIOLATION.equals(se.getSQLState())
-                    || se.getNextException() != null && UNIQUE_VIOLATION.equals(se.getNextException().getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return SqlErrors.isUniqueViolation(e);
     }
 }

@@ -42,7 +42,7 @@ final class SchemaMigrator {
                 }
                 for (int v = current + 1; v <= dialect.latestSchemaVersion(); v++) {
                     execute(c, dialect.migration(v, t));
-                    recordVersion(c, t, v, now);
+                    recordVersion(c, dialect, t, v, now);
                     LOG.info("JMQ1002 migrated schema to version {} (tables {}*)", v, t.prefix());
                 }
                 return null;
@@ -66,15 +66,24 @@ final class SchemaMigrator {
         }
     }
 
-    private static void recordVersion(Connection c, Tables t, int version, long now) throws SQLException {
+    private static void recordVersion(Connection c, Dialect dialect, Tables t, int version, long now) throws SQLException {
         // A concurrent HSQLDB server client may have recorded it in the meantime: insert only once.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t.schemaVersion()
-                + " (version, applied_at) SELECT CAST(? AS INTEGER), CAST(? AS BIGINT) FROM " + t.schemaVersion()
+                + " (version, applied_at) SELECT CAST(? AS INTEGER), CAST(? AS " + dialect.bigintCast() + ") FROM " + t.schemaVersion()
                 + " HAVING COUNT(CASE WHEN version = ? THEN 1 END) = 0")) {
             ps.setInt(1, version);
             ps.setLong(2, now);
             ps.setInt(3, version);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            // MariaDB at READ COMMITTED: two JVMs that start together both find the version
+            // missing, and the second insert clashes on the key once the first commits. The
+            // migration's statements are idempotent and ran in this JVM too, so the version holds;
+            // a failed statement leaves a MariaDB or HSQLDB transaction usable. PostgreSQL never
+            // gets here: its advisory lock serialises migrations.
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
         }
     }
 }

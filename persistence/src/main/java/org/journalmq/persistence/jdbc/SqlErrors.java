@@ -46,10 +46,53 @@ public final class SqlErrors {
         return e instanceof SQLTransientConnectionException ? Kind.UNAVAILABLE : Kind.INTERNAL;
     }
 
-    /** True for failures a retry of the whole transaction resolves (write conflicts, deadlocks). */
+    /**
+     * MariaDB's "Lock wait timeout exceeded" (error 1205, SQL state HY000): InnoDB rolled back the
+     * statement after waiting innodb_lock_wait_timeout for a row lock; the journal rolls back the
+     * whole transaction, so a retry starts clean. MariaDB deadlocks (1213) carry 40001.
+     */
+    private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
+
+    /** True for failures a retry of the whole transaction resolves (write conflicts, deadlocks, lock waits). */
     public static boolean isRetryable(SQLException e) {
         String state = sqlState(e);
-        return "40001".equals(state) || "40P01".equals(state);
+        if ("40001".equals(state) || "40P01".equals(state)) {
+            return true;
+        }
+        // The error code alone means different things per driver: only with MariaDB's state.
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException s && "HY000".equals(s.getSQLState())
+                    && s.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** MariaDB error numbers within SQL state 23000 (its one state for every integrity failure). */
+    private static final int MARIADB_DUPLICATE_KEY = 1062;
+    private static final int MARIADB_NULL_IN_NOT_NULL = 1048;
+
+    /**
+     * True when the exception (or its cause or next exception, as batch failures carry it) is a
+     * unique-key clash: PostgreSQL's and HSQLDB's 23505, MariaDB's duplicate key (23000, 1062), and
+     * MariaDB's NULL into a NOT NULL column (23000, 1048), which the journal never writes except as
+     * the MariaDB dialect's signal of a duplicate id committed concurrently (see
+     * MariaDbDialect#admitDuplicateId).
+     */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException se && (isKeyClash(se) || se.getNextException() != null
+                    && isKeyClash(se.getNextException()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isKeyClash(SQLException e) {
+        return "23505".equals(e.getSQLState()) || "23000".equals(e.getSQLState())
+                && (e.getErrorCode() == MARIADB_DUPLICATE_KEY || e.getErrorCode() == MARIADB_NULL_IN_NOT_NULL);
     }
 
     /**

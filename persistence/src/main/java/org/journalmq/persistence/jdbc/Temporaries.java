@@ -23,8 +23,6 @@ import org.journalmq.persistence.dialect.Tables;
  * such rows go too.
  */
 final class Temporaries {
-    /** Unique-key violation, the same code on both databases. */
-    private static final String UNIQUE_VIOLATION = "23505";
     /** How long, in leases, a removed address keeps having its late rows swept. */
     static final int TOMBSTONE_LEASES = 3;
 
@@ -183,11 +181,6 @@ final class Temporaries {
     }
 
     private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException se && UNIQUE_VIOLATION.equals(se.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return SqlErrors.isUniqueViolation(e);
     }
 }

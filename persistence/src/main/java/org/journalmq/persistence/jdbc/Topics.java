@@ -18,8 +18,6 @@ import org.journalmq.persistence.Subscription;
  * so that consumers attaching from several JVMs at once are serialised.
  */
 final class Topics {
-    /** Unique-key violation, the same code on both databases. */
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int ATTEMPTS = 5;
 
     private final Database db;
@@ -335,11 +333,6 @@ final class Topics {
     }
 
     private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException se && UNIQUE_VIOLATION.equals(se.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return SqlErrors.isUniqueViolation(e);
     }
 }

@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class XaBranches {
     private static final Logger LOG = LoggerFactory.getLogger(XaBranches.class);
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int PREPARED_SEND = 2;
     private static final int PREPARED_ACK = 3;
 
@@ -365,11 +364,6 @@ final class XaBranches {
     }
 
     private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException se && UNIQUE_VIOLATION.equals(se.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return SqlErrors.isUniqueViolation(e);
     }
 }

@@ -12,6 +12,7 @@ import org.journalmq.persistence.Journals;
 import org.journalmq.persistence.dialect.Dialect;
 import org.journalmq.persistence.dialect.Dialects;
 import org.journalmq.persistence.dialect.HsqldbDialect;
+import org.journalmq.persistence.dialect.MariaDbDialect;
 import org.journalmq.persistence.dialect.PostgresDialect;
 import org.journalmq.persistence.dialect.Tables;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,10 @@ class DialectsTest {
         assertTrue(Dialects.forUrl("jdbc:hsqldb:file:data/j").orElseThrow() instanceof HsqldbDialect);
         assertTrue(Dialects.forUrl("jdbc:hsqldb:hsql://localhost/j").orElseThrow() instanceof HsqldbDialect);
         assertTrue(Dialects.forUrl("jdbc:postgresql://h/db").orElseThrow() instanceof PostgresDialect);
-        assertTrue(Dialects.forUrl("jdbc:mysql://h/db").isEmpty());
+        assertTrue(Dialects.forUrl("jdbc:mariadb://h:3306/db?x=1").orElseThrow() instanceof MariaDbDialect);
+        assertTrue(Dialects.forUrl("jdbc:mysql://h/db").isEmpty(), "MySQL is not supported");
+        assertTrue(Dialects.forProductName("MariaDB").orElseThrow() instanceof MariaDbDialect);
+        assertTrue(Dialects.forProductName("MySQL").isEmpty());
     }
 
     @Test
@@ -58,6 +62,33 @@ class DialectsTest {
         assertFalse(d.isEmbeddedFile("jdbc:hsqldb:hsql://h/j"));
     }
 
+    /**
+     * Migrations 1-7 are one template (issue 19): a dialect differs only in the words it fills in,
+     * so every dialect creates the same tables, columns and indexes in the same order.
+     */
+    @Test
+    void everyDialectCreatesTheSameObjects() {
+        java.util.regex.Pattern created = java.util.regex.Pattern.compile(
+                "^(CREATE (?:CACHED )?TABLE IF NOT EXISTS \\w+|CREATE INDEX IF NOT EXISTS \\w+ ON \\w+"
+                        + "|CREATE SEQUENCE IF NOT EXISTS \\w+|ALTER TABLE \\w+ ADD COLUMN IF NOT EXISTS \\w+)");
+        java.util.function.Function<Dialect, java.util.List<String>> objects = d -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (int v = 1; v <= d.latestSchemaVersion(); v++) {
+                for (String statement : d.migration(v, new Tables("X_"))) {
+                    java.util.regex.Matcher m = created.matcher(statement.replace("CACHED ", ""));
+                    assertTrue(m.find(), statement);
+                    out.add(v + " " + m.group(1));
+                }
+            }
+            return out;
+        };
+        java.util.List<String> hsqldb = objects.apply(new HsqldbDialect());
+        assertEquals(hsqldb, objects.apply(new PostgresDialect()));
+        assertEquals(hsqldb, objects.apply(new MariaDbDialect()));
+        assertTrue(new MariaDbDialect().migration(1, new Tables("X_")).get(0)
+                .endsWith(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"));
+    }
+
     @Test
     void tablesRejectUnsafePrefixes() {
         assertThrows(IllegalArgumentException.class, () -> new Tables("X; DROP TABLE Y"));
@@ -67,7 +98,7 @@ class DialectsTest {
 
     @Test
     void migrationsExistUpToTheLatestVersion() {
-        for (Dialect d : new Dialect[] {new HsqldbDialect(), new PostgresDialect()}) {
+        for (Dialect d : new Dialect[] {new HsqldbDialect(), new PostgresDialect(), new MariaDbDialect()}) {
             for (int v = 1; v <= d.latestSchemaVersion(); v++) {
                 assertFalse(d.migration(v, new Tables("X_")).isEmpty(), d.name() + " v" + v);
             }

@@ -40,6 +40,28 @@ class SqlErrorsTest {
         assertFalse(SqlErrors.isRetryable(new SQLException("x", "23505")));
     }
 
+    /** MariaDB: deadlock 1213 (40001) and lock wait timeout 1205 (HY000) retry; other HY000 do not. */
+    @Test
+    void retriesMariaDbDeadlocksAndLockWaitTimeouts() {
+        assertTrue(SqlErrors.isRetryable(new SQLException("Deadlock found", "40001", 1213)));
+        assertTrue(SqlErrors.isRetryable(new SQLException("batch", null, 0, new SQLException("Lock wait timeout exceeded",
+                "HY000", 1205))));
+        assertFalse(SqlErrors.isRetryable(new SQLException("other", "HY000", 1290)));
+        assertFalse(SqlErrors.isRetryable(new SQLException("not MariaDB's state", "S1000", 1205)));
+    }
+
+    @Test
+    void recognisesUniqueViolationsOfEveryDatabase() {
+        assertTrue(SqlErrors.isUniqueViolation(new SQLException("pg, hsqldb", "23505")));
+        assertTrue(SqlErrors.isUniqueViolation(new SQLException("Duplicate entry", "23000", 1062)));
+        assertTrue(SqlErrors.isUniqueViolation(new SQLException("Column cannot be null", "23000", 1048)));
+        SQLException batch = new SQLException("batch failed", "HY000");
+        batch.setNextException(new SQLException("Duplicate entry", "23000", 1062));
+        assertTrue(SqlErrors.isUniqueViolation(batch), "next exception");
+        assertFalse(SqlErrors.isUniqueViolation(new SQLException("foreign key", "23000", 1452)));
+        assertFalse(SqlErrors.isUniqueViolation(new SQLException("check", "23514")));
+    }
+
     @Test
     void wrapKeepsTheCauseAndMasksPasswords() {
         SQLException cause = new SQLException("connect to jdbc:x;password=hunter2 failed", "08001");
