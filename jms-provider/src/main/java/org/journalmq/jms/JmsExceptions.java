@@ -49,6 +49,8 @@ public final class JmsExceptions {
             // credentials never in exception messages); the driver's exception stays the cause
             case AUTHENTICATION -> new JMSSecurityException(what + " failed: the database refused the credentials",
                     "JMQ-AUTH");
+            // a refused certificate is a security restriction; the driver's text names no secret
+            case TLS -> new JMSSecurityException(message, "JMQ-TLS");
             case CLOSED -> new IllegalStateException(message, "JMQ-CLOSED");
             case LEASE_LOST -> new JMSException(message, LEASE_LOST);
             case INVALID_ARGUMENT -> new JMSException(message, "JMQ-INVALID");

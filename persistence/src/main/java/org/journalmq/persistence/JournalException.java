@@ -12,6 +12,11 @@ public class JournalException extends RuntimeException {
         UNAVAILABLE,
         /** The database refused the credentials. */
         AUTHENTICATION,
+        /**
+         * The TLS handshake with the database failed: its certificate is not signed by a trusted CA
+         * or does not name the host. Retrying does not help; the settings must change.
+         */
+        TLS,
         /** An ack or release names a row this client no longer holds (lease expired or taken). */
         LEASE_LOST,
         /** A caller passed something the journal cannot store (bad name, too long, null). */

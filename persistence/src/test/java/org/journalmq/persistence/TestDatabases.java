@@ -254,6 +254,58 @@ public final class TestDatabases {
                 .tablePrefix(randomPrefix());
     }
 
+    // ------------------------------------------------------------------ TLS
+
+    public static final String PG_TLS_USER_PROPERTY = "journalmq.test.pg.tlsUser";
+    public static final String PG_TLS_DIR_PROPERTY = "journalmq.test.pg.tlsDir";
+
+    /** A PostgreSQL role that may connect over TLS only (hostssl; .ci/run creates it). */
+    public static String postgresTlsUser() {
+        return System.getProperty(PG_TLS_USER_PROPERTY, "journalmq_tls");
+    }
+
+    /** Where .ci/run keeps the test CA that signed the server's certificate ({@code ca.crt}) and another ({@code other-ca.crt}). */
+    public static Path postgresTlsDirectory() {
+        return Path.of(System.getProperty(PG_TLS_DIR_PROPERTY, "/var/lib/postgresql/journalmq-tls"));
+    }
+
+    /**
+     * The PostgreSQL test URL with {@code sslmode=verify-full} and the given CA file: the driver
+     * checks that the server's certificate was signed by that CA and names 127.0.0.1.
+     */
+    public static String postgresTlsUrl(Path caFile) {
+        String url = postgresUrl();
+        return url + (url.contains("?") ? "&" : "?") + "sslmode=verify-full&sslrootcert=" + caFile.toAbsolutePath();
+    }
+
+    /**
+     * Skips the test (fails it under CI=true) unless {@link #postgresTlsUser()} connects with
+     * verify-full and the test CA.
+     */
+    public static void assumePostgresTls() {
+        assumePostgres();
+        Path ca = postgresTlsDirectory().resolve("ca.crt");
+        String problem = null;
+        if (!Files.isReadable(ca)) {
+            problem = "no test CA at " + ca + " (run .ci/run)";
+        } else {
+            try (Connection c = DriverManager.getConnection(postgresTlsUrl(ca), postgresTlsUser(), null)) {
+                problem = null;
+            } catch (SQLException e) {
+                problem = "PostgreSQL refuses role " + postgresTlsUser() + " over TLS with CA " + ca
+                        + " (run .ci/run): " + e.getMessage();
+            }
+        }
+        if (problem == null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(problem + " (CI=true: PostgreSQL tests must run)");
+        }
+        System.out.println("SKIPPED: " + problem);
+        Assumptions.abort(problem);
+    }
+
     private static String randomLetters(int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {

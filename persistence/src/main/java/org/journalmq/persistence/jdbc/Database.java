@@ -173,9 +173,10 @@ final class Database implements AutoCloseable {
 
     /**
      * Opens one connection outside the pool, bounded by the connect timeout, and throws at once
-     * when the database refuses the credentials (SQLState class 28, see {@link SqlErrors#kindOf}).
+     * when the database refuses the credentials (SQLState class 28) or the TLS handshake fails (the
+     * server's certificate is not trusted), see {@link SqlErrors#kindOf}.
      * The pool's first borrow would retry a refused login until its connection timeout (10 s by
-     * default) before reporting it. Any other outcome (success, another failure, no answer in time)
+     * default) before reporting it, though neither mends by waiting. Any other outcome (success, another failure, no answer in time)
      * leaves the decision to the pool as before: a database that is starting up is waited for.
      */
     private static void failFastOnRefusedLogin(JournalConfig config, Dialect dialect, String user, String password) {
@@ -210,7 +211,8 @@ final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        if (failure != null && SqlErrors.kindOf(failure) == JournalException.Kind.AUTHENTICATION) {
+        JournalException.Kind kind = failure == null ? null : SqlErrors.kindOf(failure);
+        if (kind == JournalException.Kind.AUTHENTICATION || kind == JournalException.Kind.TLS) {
             throw SqlErrors.wrap("open", failure, config.jdbcUrl());
         }
     }

@@ -321,7 +321,7 @@ final class GroupWriter {
                     continue;
                 }
                 Kind kind = SqlErrors.kindOf(e);
-                if (group.size() > 1 && kind != Kind.UNAVAILABLE && kind != Kind.AUTHENTICATION) {
+                if (group.size() > 1 && kind != Kind.UNAVAILABLE && kind != Kind.AUTHENTICATION && kind != Kind.TLS) {
                     // A bad unit (say, a value too long) spoils the batch; alone, only it fails.
                     group.forEach(this::commitAlone);
                 } else {

@@ -25,6 +25,9 @@ public final class SqlErrors {
 
     /** The kind of failure an SQLException stands for. */
     public static Kind kindOf(SQLException e) {
+        if (isTlsFailure(e)) {
+            return Kind.TLS; // the drivers say 08xxx, but waiting does not mend a refused certificate
+        }
         String state = sqlState(e);
         if (state == null) {
             // Hikari's "Connection is not available, request timed out" copies the state of the
@@ -44,6 +47,21 @@ public final class SqlErrors {
             return Kind.INVALID_ARGUMENT; // value too long or out of range
         }
         return e instanceof SQLTransientConnectionException ? Kind.UNAVAILABLE : Kind.INTERNAL;
+    }
+
+    /**
+     * True when a connection failed in its TLS handshake: the server's certificate is not signed by
+     * the CA the client trusts or does not name the host, or the two sides share no protocol. The
+     * drivers report it as a connection failure (08xxx), but waiting does not mend it: the
+     * client's settings (sslmode, sslrootcert) or the server's certificate must change.
+     */
+    static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -104,8 +122,9 @@ public final class SqlErrors {
      */
     public static JournalException wrap(String action, SQLException e, String url) {
         Kind kind = kindOf(e);
-        String where = kind == Kind.UNAVAILABLE || kind == Kind.AUTHENTICATION
-                ? (kind == Kind.UNAVAILABLE ? "database unavailable: " : "database refused the credentials: ")
+        String where = kind == Kind.TLS ? "TLS handshake failed (check sslmode and sslrootcert): "
+                : kind == Kind.UNAVAILABLE ? "database unavailable: "
+                : kind == Kind.AUTHENTICATION ? "database refused the credentials: "
                 : "";
         String message = where + action + " failed on " + safeUrl(url) + " (SQLState " + sqlState(e) + "): "
                 + safeUrl(String.valueOf(e.getMessage())) + rootCause(e);

@@ -25,6 +25,23 @@ class SqlErrorsTest {
         assertEquals(Kind.INTERNAL, SqlErrors.kindOf(new SQLException("no state")));
     }
 
+    /** A refused server certificate arrives as a connection failure (08006) with the TLS exception as its cause. */
+    @Test
+    void aFailedTlsHandshakeIsTlsNotAnOutage() {
+        SQLException pgjdbc = new SQLException("SSL error: PKIX path building failed", "08006",
+                new javax.net.ssl.SSLHandshakeException("PKIX path building failed"));
+        assertEquals(Kind.TLS, SqlErrors.kindOf(pgjdbc));
+        assertEquals(Kind.TLS, SqlErrors.kindOf(new SQLTransientConnectionException("timed out", null, pgjdbc)));
+        assertEquals(Kind.TLS, SqlErrors.kindOf(new SQLException("hostname", "08006",
+                new java.security.cert.CertificateException("No subject alternative names"))));
+        JournalException e = SqlErrors.wrap("open", pgjdbc, "jdbc:postgresql://db/x?password=secret");
+        assertEquals(Kind.TLS, e.kind());
+        assertTrue(e.getMessage().startsWith("TLS handshake failed"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+        assertEquals(Kind.UNAVAILABLE, SqlErrors.kindOf(new SQLException("refused", "08001",
+                new java.net.ConnectException("Connection refused"))));
+    }
+
     @Test
     void poolTimeoutIsUnavailableAndTakesTheStateOfItsCause() {
         assertEquals(Kind.UNAVAILABLE, SqlErrors.kindOf(new SQLTransientConnectionException("timed out")));
