@@ -80,8 +80,13 @@ class ArchitectureTest {
     }
 
     /**
-     * The facade's packages (admin, config, jndi, message, narayana, selector) depend on each other
-     * without cycles, so that each can be read, tested and moved on its own.
+     * The facade's subpackages (admin, config, jndi, message, narayana, selector) depend on each
+     * other without cycles, so that each can be read, tested and moved on its own.
+     *
+     * <p>The root package org.journalmq.jms is not a slice here: with it, cycles exist today
+     * (issue 19 report): root and admin (JournalConnectionFactory.createAdmin() returns JournalAdmin,
+     * which translates through JmsExceptions), root and message (JournalMessage holds
+     * JournalDestination fields), and through them config and admin via message.
      */
     @Test
     void facadeSubpackagesAreFreeOfCycles() {
