@@ -30,6 +30,10 @@ import org.journalmq.persistence.JournalException;
  * The one place where journal failures become JMS exceptions, and checked JMS exceptions become
  * their {@link JMSRuntimeException} twins. The cause is kept both as {@code getCause()} and as the
  * linked exception, so nothing of the original failure is lost.
+ *
+ * <p>SQL failures, the application's own JDBC objects' included, arrive here already classified
+ * as {@link JournalException} kinds by the persistence SPI ({@code LocalConnections} for those
+ * objects): the facade holds no SQL (issue 19 item 3, checked by ArchitectureTest).
  */
 public final class JmsExceptions {
 
@@ -125,18 +129,5 @@ public final class JmsExceptions {
             r = new JMSRuntimeException(m, c, e);
         }
         return r;
-    }
-
-    // ---------------------------------------------------------------- local transactions (issue 6 item 4)
-
-    /**
-     * Translates a failure of the application's own JDBC objects (its DataSource or connection),
-     * classified by the journal's SQL state rules; the SQLException stays attached.
-     */
-    public static JMSException translate(java.sql.SQLException e, String what) {
-        JournalException wrapped = new JournalException(org.journalmq.persistence.jdbc.SqlErrors.kindOf(e),
-                "SQLState " + e.getSQLState() + ": "
-                        + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(String.valueOf(e.getMessage())), e);
-        return translate(wrapped, what);
     }
 }

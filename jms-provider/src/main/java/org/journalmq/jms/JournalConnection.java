@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.Journals;
+import org.journalmq.persistence.LocalConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -498,8 +500,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         try {
             return JournalRegistry.acquire(config, jmx);
         } catch (JournalException e) {
-            throw JmsExceptions.translate(e, "connect to "
-                    + org.journalmq.persistence.jdbc.SqlErrors.safeUrl(config.location()));
+            throw JmsExceptions.translate(e, "connect to " + Journals.safeUrl(config.location()));
         }
     }
 
@@ -550,23 +551,25 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         if (dataSource == null) {
             throw new JMSException("the application's DataSource is null", "JMQ-INVALID");
         }
+        // The JDBC calls are the persistence SPI's (LocalConnections): their failures come back as
+        // JournalException kinds for the one translation point, JmsExceptions.
         java.sql.Connection jdbc;
         try {
-            jdbc = dataSource.getConnection();
-        } catch (java.sql.SQLException e) {
+            jdbc = LocalConnections.open(dataSource);
+        } catch (JournalException e) {
             throw JmsExceptions.translate(e, "get a connection from the application's DataSource");
         }
         try {
-            jdbc.setAutoCommit(false);
+            LocalConnections.turnOffAutoCommit(jdbc);
+        } catch (JournalException e) {
+            LocalConnections.closeQuietly(jdbc);
+            throw JmsExceptions.translate(e, "turn off auto-commit");
+        }
+        try {
             checkLocalConnection(jdbc);
-        } catch (java.sql.SQLException | JMSException e) {
-            try {
-                jdbc.close();
-            } catch (java.sql.SQLException ignored) {
-                // the first failure is the one to report
-            }
-            throw e instanceof JMSException j ? j
-                    : JmsExceptions.translate((java.sql.SQLException) e, "turn off auto-commit");
+        } catch (JMSException e) {
+            LocalConnections.closeQuietly(jdbc);
+            throw e;
         }
         return addLocalSession(new JournalLocalSession(this, jdbc, true));
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.journalmq.persistence.JournalException;
+import org.journalmq.persistence.LocalConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,8 +173,8 @@ public final class JournalLocalSession extends JournalSession {
             acks().release(consumed, true);
             if (ownsJdbc) {
                 try {
-                    jdbc.close();
-                } catch (java.sql.SQLException e) {
+                    LocalConnections.close(jdbc);
+                } catch (JournalException e) {
                     LOG.warn("JMQ3022 could not close the JDBC connection of a local-transaction session: {}",
                             e.getMessage());
                 }

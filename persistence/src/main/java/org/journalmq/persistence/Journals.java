@@ -17,4 +17,12 @@ public final class Journals {
     public static Journal open(JournalConfig config) {
         return org.journalmq.persistence.jdbc.JdbcJournal.open(config);
     }
+
+    /**
+     * The JDBC URL (or any text holding one) with the value of a {@code password=} parameter masked,
+     * for messages and logs above the journal, which do not reach into the JDBC implementation.
+     */
+    public static String safeUrl(String jdbcUrl) {
+        return org.journalmq.persistence.jdbc.SqlErrors.safeUrl(jdbcUrl);
+    }
 }

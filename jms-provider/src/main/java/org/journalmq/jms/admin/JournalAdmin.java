@@ -147,7 +147,7 @@ public final class JournalAdmin implements AutoCloseable {
 
     /** The JDBC URL with any password masked. */
     public String url() {
-        return org.journalmq.persistence.jdbc.SqlErrors.safeUrl(journal.config().jdbcUrl());
+        return org.journalmq.persistence.Journals.safeUrl(journal.config().jdbcUrl());
     }
 
     public String tablePrefix() {
