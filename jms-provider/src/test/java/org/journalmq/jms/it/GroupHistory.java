@@ -93,8 +93,14 @@ final class GroupHistory {
                     long t = Long.parseLong(f[1]);
                     pending.values().forEach(list -> list.forEach(d -> d.ackBegun = Math.min(d.ackBegun, t)));
                 }
+                case "CLOSED" -> {
+                    // close() returned: nothing is held any more, including a message handed to a
+                    // listener after CLOSING while close() waited for the listeners
+                    long t = Long.parseLong(f[1]);
+                    pending.values().forEach(list -> list.forEach(d -> d.ackBegun = Math.min(d.ackBegun, t)));
+                }
                 case "E" -> errors.add(jvm + ": " + l);
-                default -> { // READY, CLOSED
+                default -> { // READY
                 }
             }
         }

@@ -24,6 +24,8 @@ import java.util.List;
  *   <li>{@code a sid t} / {@code A sid t}: before / after {@code acknowledge()} (CLIENT) or
  *       {@code commit()} (transacted) of every message of {@code sid} since the last one;</li>
  *   <li>{@code CLOSING t}: before the connection is closed (what is unacknowledged goes back then);</li>
+ *   <li>{@code CLOSED t}: after close() returned (a listener may still have been handed a message
+ *       while close() ran; that one went back too, by this time at the latest);</li>
  *   <li>{@code E ...}: a listener failed.</li>
  * </ul>
  * {@code sessions} is a comma list of {@code auto}, {@code client:k} (acknowledge every k messages)
@@ -107,7 +109,7 @@ public final class GroupListeners {
     public void close(Connection c) throws JMSException, IOException {
         record.line("CLOSING " + micros());
         c.close();
-        record.line("CLOSED");
+        record.line("CLOSED " + micros());
         record.close();
     }
 
