@@ -180,6 +180,25 @@ abstract class ShopApplicationContract {
         assertEquals("committed", text.get());
     }
 
+    @Test
+    void anInnerRequiresNewTransactionHasASessionOfItsOwn() throws Exception {
+        JmsTemplate jms = bean(JmsTemplate.class);
+        String outerQueue = unique("outer.");
+        String innerQueue = unique("inner.");
+        TransactionTemplate outer = new TransactionTemplate(bean(PlatformTransactionManager.class));
+        TransactionTemplate inner = new TransactionTemplate(bean(PlatformTransactionManager.class));
+        inner.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        outer.executeWithoutResult(status -> {
+            jms.convertAndSend(outerQueue, "outer, rolled back");
+            inner.executeWithoutResult(s -> jms.convertAndSend(innerQueue, "inner, committed"));
+            // after resume the outer transaction's own session is bound again
+            jms.convertAndSend(outerQueue, "outer again, rolled back");
+            status.setRollbackOnly();
+        });
+        assertEquals(1, depth(innerQueue), "the inner transaction committed its message");
+        assertEquals(0, depth(outerQueue), "the outer transaction rolled both of its messages back");
+    }
+
     // ---------------------------------------------------------------- listener rollback
 
     @Test
