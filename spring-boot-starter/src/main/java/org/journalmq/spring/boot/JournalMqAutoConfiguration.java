@@ -1,25 +1,21 @@
 package org.journalmq.spring.boot;
 
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.config.Settings;
 import org.journalmq.jms.config.SettingsBinder;
-import org.journalmq.micrometer.JournalMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jms.autoconfigure.DefaultJmsListenerContainerFactoryConfigurer;
 import org.springframework.boot.jms.autoconfigure.JmsAutoConfiguration;
 import org.springframework.boot.jms.autoconfigure.JndiConnectionFactoryAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jms.config.DefaultJmsListenerContainerFactory;
@@ -39,9 +35,9 @@ import org.springframework.transaction.jta.JtaTransactionManager;
  *   <li>{@code jmsListenerContainerFactory}: Boot's, configured by Boot's configurer, plus the
  *       application's transaction manager when the journal runs on its DataSource, so that a
  *       listener receives, works and acknowledges in one database transaction.</li>
- *   <li>{@code journalmqHealthIndicator} and {@code journalMetrics} when spring-boot-health, and
- *       Micrometer with journalmq-micrometer, are on the class path.</li>
  * </ul>
+ * {@link JournalMqHealthAutoConfiguration} and {@link JournalMqMetricsAutoConfiguration} add the
+ * health indicator and the meters when their libraries are there.
  * It runs before Boot's JMS auto-configuration, which backs off its own factory beans when these exist.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
@@ -116,29 +112,5 @@ public class JournalMqAutoConfiguration {
             factory.setTransactionManager(transactionManager);
         }
         return factory;
-    }
-
-    /** The health indicator, named {@code journalmq} ({@code management.health.journalmq.enabled}). */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.AbstractHealthIndicator")
-    @ConditionalOnEnabledHealthIndicator("journalmq")
-    static class HealthConfiguration {
-        @Bean
-        @ConditionalOnMissingBean(name = "journalmqHealthIndicator")
-        JournalHealthIndicator journalmqHealthIndicator(JournalConnectionFactory journal) {
-            return new JournalHealthIndicator(journal);
-        }
-    }
-
-    /** The journal's meters, bound by Boot to its MeterRegistry like any MeterBinder bean. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"io.micrometer.core.instrument.MeterRegistry",
-            "org.journalmq.micrometer.JournalMetrics"})
-    static class MetricsConfiguration {
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean
-        JournalMetrics journalMetrics(JournalConnectionFactory journal) throws JMSException {
-            return JournalMetrics.of(journal);
-        }
     }
 }
