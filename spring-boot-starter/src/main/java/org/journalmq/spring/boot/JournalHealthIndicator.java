@@ -54,13 +54,15 @@ public final class JournalHealthIndicator extends AbstractHealthIndicator implem
             }
         }
         for (DestinationFigures d : figures.destinations()) {
-            if (!d.isSubscription() && (names.contains(d.name()) || d.name().startsWith(DeadLetters.DEAD_LETTER_QUEUE_PREFIX))
-                    && d.depth() > 0) {
+            boolean deadLetterQueue = names.contains(d.name())
+                    || d.name().startsWith(DeadLetters.DEAD_LETTER_QUEUE_PREFIX);
+            if (!d.isSubscription() && deadLetterQueue && d.depth() > 0) {
                 deadLetters.merge(d.name(), d.depth(), Math::max);
             }
         }
+        String where = a.url() != null ? a.url() : "application DataSource";
         builder.up()
-                .withDetail("journal", a.tablePrefix() + "@" + (a.url() != null ? a.url() : "the application DataSource"))
+                .withDetail("journal", a.tablePrefix() + "@" + where)
                 .withDetail("clients", figures.clients())
                 .withDetail("destinations", figures.destinations().size())
                 .withDetail("deadLetters", deadLetters.values().stream().mapToLong(Long::longValue).sum())

@@ -96,8 +96,9 @@ public class JournalMqAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "jmsListenerContainerFactory")
     public DefaultJmsListenerContainerFactory jmsListenerContainerFactory(
-            ObjectProvider<DefaultJmsListenerContainerFactoryConfigurer> configurer, ConnectionFactory connectionFactory,
-            JournalConnectionFactory journal, ObjectProvider<PlatformTransactionManager> transactionManagers) {
+            ObjectProvider<DefaultJmsListenerContainerFactoryConfigurer> configurer,
+            ConnectionFactory connectionFactory, JournalConnectionFactory journal,
+            ObjectProvider<PlatformTransactionManager> transactionManagers) {
         DefaultJmsListenerContainerFactory factory = new DefaultJmsListenerContainerFactory();
         DefaultJmsListenerContainerFactoryConfigurer bootConfigurer = configurer.getIfAvailable();
         if (bootConfigurer != null) {

@@ -59,7 +59,8 @@ public final class JournalMqProperties {
     static String settingName(String key) {
         if (SettingsBinder.isDestinationKey(key)) {
             int dot = key.lastIndexOf('.');
-            return key.substring(0, dot + 1) + NAMES.getOrDefault(relaxed(key.substring(dot + 1)), key.substring(dot + 1));
+            String setting = key.substring(dot + 1);
+            return key.substring(0, dot + 1) + NAMES.getOrDefault(relaxed(setting), setting);
         }
         return NAMES.getOrDefault(relaxed(key), key);
     }

@@ -137,7 +137,8 @@ public final class TransactionAwareJournalConnectionFactory implements Connectio
             // DataSource, SUPPORTS without a transaction): nothing to join, the session is plain.
             return null;
         }
-        TransactionBoundSession bound = (TransactionBoundSession) TransactionSynchronizationManager.getResource(sessionKey);
+        TransactionBoundSession bound =
+                (TransactionBoundSession) TransactionSynchronizationManager.getResource(sessionKey);
         if (bound != null) {
             return bound.proxy();
         }

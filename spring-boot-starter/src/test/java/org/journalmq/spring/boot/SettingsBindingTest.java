@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.ConnectionFactory;
+import java.util.Map;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.config.Settings;
 import org.journalmq.persistence.TestDatabases;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jms.autoconfigure.JmsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
@@ -48,6 +51,32 @@ class SettingsBindingTest {
                     assertSame(primary, context.getBean(ConnectionFactory.class));
                     assertSame(primary, context.getBean(JmsTemplate.class).getConnectionFactory());
                     assertFalse(primary.isTransactionAware(), "a journal on its own URL joins no Spring transaction");
+                });
+    }
+
+    @Test
+    void environmentVariablesBindToo() {
+        Map<String, Object> variables = Map.of("JOURNALMQ_URL", TestDatabases.hsqldbMemUrl(), "JOURNALMQ_POOLSIZE", "5",
+                "JOURNALMQ_QUEUE_ORDERS_MAXDELIVERYATTEMPTS", "6");
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+                .run(context -> {
+                    assertNull(context.getStartupFailure());
+                    Settings s = context.getBean(JournalConnectionFactory.class).settings();
+                    assertEquals(5, s.poolSize());
+                    assertEquals("6", s.policies().get("queue.orders.maxDeliveryAttempts"));
+                });
+    }
+
+    @Test
+    void aQueueNameKeepsItsCaseInBrackets() {
+        runner.withPropertyValues("journalmq.url=" + TestDatabases.hsqldbMemUrl(),
+                        "journalmq.queue.[Orders.EU].max-delivery-attempts=7")
+                .run(context -> {
+                    assertNull(context.getStartupFailure());
+                    Settings s = context.getBean(JournalConnectionFactory.class).settings();
+                    assertEquals("7", s.policies().get("queue.Orders.EU.maxDeliveryAttempts"), s.policies().toString());
                 });
     }
 
