@@ -97,7 +97,7 @@ public class JournalMqAutoConfiguration {
     @ConditionalOnMissingBean(name = "jmsListenerContainerFactory")
     public DefaultJmsListenerContainerFactory jmsListenerContainerFactory(
             ObjectProvider<DefaultJmsListenerContainerFactoryConfigurer> configurer,
-            ConnectionFactory connectionFactory, JournalConnectionFactory journal,
+            ConnectionFactory connectionFactory,
             ObjectProvider<PlatformTransactionManager> transactionManagers) {
         DefaultJmsListenerContainerFactory factory = new DefaultJmsListenerContainerFactory();
         DefaultJmsListenerContainerFactoryConfigurer bootConfigurer = configurer.getIfAvailable();
@@ -107,9 +107,12 @@ public class JournalMqAutoConfiguration {
             factory.setConnectionFactory(connectionFactory);
             factory.setSessionTransacted(true);
         }
+        // Only when the containers' sessions do join that transaction: the application may have
+        // replaced jmsConnectionFactory with a factory of its own.
         PlatformTransactionManager transactionManager = transactionManagers.getIfUnique();
-        if (journal.getDataSource() != null && transactionManager != null
-                && !(transactionManager instanceof JtaTransactionManager)) {
+        boolean joins = connectionFactory instanceof TransactionAwareJournalConnectionFactory aware
+                && aware.isTransactionAware();
+        if (joins && transactionManager != null && !(transactionManager instanceof JtaTransactionManager)) {
             factory.setTransactionManager(transactionManager);
         }
         return factory;
