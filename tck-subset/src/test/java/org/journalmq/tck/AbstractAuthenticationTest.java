@@ -115,7 +115,7 @@ public abstract class AbstractAuthenticationTest extends ConformanceBase {
             refused(JMSSecurityRuntimeException.class,
                     () -> factory.createContext(USER, WRONG, JMSContext.SESSION_TRANSACTED));
         }
-        // an unknown user is refused by both databases
+        // an unknown user is refused by every database
         refused(JMSSecurityException.class, () -> factory.createConnection("NO_SUCH_ROLE_JMQ", WRONG));
         refused(JMSSecurityRuntimeException.class, () -> factory.createContext("NO_SUCH_ROLE_JMQ", WRONG));
     }
