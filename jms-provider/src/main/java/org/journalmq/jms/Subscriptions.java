@@ -1,5 +1,6 @@
 package org.journalmq.jms;
 
+import org.journalmq.jms.audit.Audit;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -56,6 +57,7 @@ final class Subscriptions {
                 throw new InvalidDestinationException("a durable subscription cannot be made on temporary topic " + d);
             }
             if (!connection.ownsTemporary(d)) {
+                Audit.temporaryRefused(connection.journal().config(), "consume from", "temporary topic " + d.name());
                 throw new InvalidDestinationException("temporary topic " + d.name()
                         + " belongs to another connection or was deleted: only its own connection may consume from it");
             }
