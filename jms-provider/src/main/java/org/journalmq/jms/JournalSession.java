@@ -1,6 +1,5 @@
 package org.journalmq.jms;
 
-import org.journalmq.jms.audit.Audit;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
@@ -32,6 +31,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.journalmq.jms.audit.Audit;
 import org.journalmq.jms.message.JournalBytesMessage;
 import org.journalmq.jms.message.JournalMapMessage;
 import org.journalmq.jms.message.JournalMessage;

@@ -1,6 +1,5 @@
 package org.journalmq.jms;
 
-import org.journalmq.jms.audit.Audit;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.journalmq.jms.audit.Audit;
 import org.journalmq.jms.message.MessageCodec;
 import org.journalmq.jms.selector.Selector;
 import org.journalmq.persistence.JournalException;

@@ -60,6 +60,24 @@ public abstract class AbstractAuditTest extends JmsTestBase {
     }
 
     @Test
+    void aPurgeThroughJmxIsAuditedToo() throws Exception {
+        Session s = connect().createSession(); // the connection registers the journal's MBeans
+        Queue q = queue(s, "audit-jmx");
+        send(s, q, 2);
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        String f = javax.management.ObjectName.quote(factory.getTablePrefix() + "@" + factory.getUrl());
+        server.invoke(new javax.management.ObjectName("org.journalmq:type=ConnectionFactory,name=" + f),
+                "refresh", null, null); // the queue's MBean exists from here, not at the next 10 s sync
+        javax.management.ObjectName queueBean = new javax.management.ObjectName("org.journalmq:type=Queue,factory="
+                + f + ",name=" + javax.management.ObjectName.quote(q.getQueueName()));
+        try (AuditLog log = new AuditLog()) {
+            assertEquals(2L, server.invoke(queueBean, "purge", null, null));
+            assertEquals("JMQ9001 purge of queue " + q.getQueueName() + " removed 2 message(s) " + actor(),
+                    text(log.line("JMQ9001")));
+        }
+    }
+
+    @Test
     void aMoveIsAuditedOnceWithSourceTargetSelectorAndCount() throws Exception {
         Session s = connect().createSession();
         Queue from = queue(s, "audit-from");
