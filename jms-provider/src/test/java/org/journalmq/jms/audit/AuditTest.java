@@ -31,6 +31,13 @@ class AuditTest {
     }
 
     @Test
+    void aDataSourceWithoutUserIsNamedSo() {
+        org.hsqldb.jdbc.JDBCDataSource ds = new org.hsqldb.jdbc.JDBCDataSource();
+        assertEquals("(the DataSource's user)", user(JournalConfig.builder(ds)));
+        assertEquals("app", user(JournalConfig.builder(ds).user("app")));
+    }
+
+    @Test
     void theActorNamesTheOsUserAndNeverThePassword() {
         String actor = Audit.actor(JournalConfig.builder("jdbc:postgresql://h/db?password=pw-in-url")
                 .user("alice").password("pw-in-config").build());

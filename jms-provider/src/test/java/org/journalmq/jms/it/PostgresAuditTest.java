@@ -3,6 +3,8 @@ package org.journalmq.jms.it;
 import jakarta.jms.JMSSecurityException;
 import java.nio.file.Path;
 import org.journalmq.jms.JournalConnectionFactory;
+import org.journalmq.jms.admin.JournalAdmin;
+import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.Journals;
 import org.journalmq.persistence.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,30 @@ class PostgresAuditTest extends AbstractAuditTest {
         TestDatabases.assumePostgresPasswordAuth();
         assertLoginRefusedAudited(TestDatabases.postgresAuthUser(), "not-" + TestDatabases.postgresAuthPassword(),
                 Journals.safeUrl(journal.url()));
+    }
+
+    @Test
+    void anAdminCommandOfAPasswordCheckedRoleNamesTheRoleNotItsPassword() throws Exception {
+        TestDatabases.assumePostgresPasswordAuth();
+        JournalConnectionFactory f = new JournalConnectionFactory(journal.url());
+        f.setUser(TestDatabases.postgresAuthUser());
+        f.setPassword(TestDatabases.postgresAuthPassword());
+        f.setTablePrefix(TestDatabases.randomPrefix());
+        String queue = uniqueQueue("audit-auth");
+        try (jakarta.jms.Connection c = f.createConnection(); JournalAdmin admin = f.createAdmin()) {
+            jakarta.jms.Session s = c.createSession();
+            s.createProducer(s.createQueue(queue)).send(s.createTextMessage("x"));
+            try (AuditLog log = new AuditLog()) {
+                assertEquals(1, admin.purgeQueue(queue));
+                assertEquals("JMQ9001 purge of queue " + queue + " removed 1 message(s) (user "
+                        + TestDatabases.postgresAuthUser() + ", os user " + System.getProperty("user.name") + ")",
+                        text(log.line("JMQ9001")));
+                log.assertAbsent(TestDatabases.postgresAuthPassword());
+            }
+        } finally {
+            TestDatabases.dropAll(JournalConfig.builder(journal.url()).user(TestDatabases.postgresAuthUser())
+                    .password(TestDatabases.postgresAuthPassword()).tablePrefix(f.getTablePrefix()).build());
+        }
     }
 
     @Test
