@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.journalmq.jms.audit.Audit;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.JournalException;
@@ -500,6 +501,12 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         try {
             return JournalRegistry.acquire(config, jmx);
         } catch (JournalException e) {
+            // audited here, not in JmsExceptions: only here is the configuration, so the user, known
+            switch (e.kind()) {
+                case AUTHENTICATION -> Audit.loginRefused(config);
+                case TLS -> Audit.tlsRefused(config);
+                default -> { }
+            }
             throw JmsExceptions.translate(e, "connect to " + Journals.safeUrl(config.location()));
         }
     }

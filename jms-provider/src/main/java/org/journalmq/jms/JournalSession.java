@@ -31,6 +31,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.journalmq.jms.audit.Audit;
 import org.journalmq.jms.message.JournalBytesMessage;
 import org.journalmq.jms.message.JournalMapMessage;
 import org.journalmq.jms.message.JournalMessage;
@@ -179,7 +180,9 @@ public class JournalSession implements Session, QueueSession, TopicSession {
      */
     void useFilter(org.journalmq.jms.message.JournalMessage m) {
         if (m instanceof JournalObjectMessage object) {
-            object.useFilter(connection.settings().deserialization());
+            org.journalmq.persistence.JournalConfig config = connection.journal().config();
+            object.useFilter(connection.settings().deserialization(), (refused, why) -> Audit.bodyRefused(
+                    config, String.valueOf(refused.getJMSDestination()), refused.getJMSMessageID(), why));
         }
     }
 
@@ -279,8 +282,12 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         return connection.createTemporaryTopic();
     }
 
-    /** The destination for a consumer or browser: a queue this session may read. */
-    private JournalDestination readableQueue(Destination destination) throws JMSException {
+    /**
+     * The destination for a consumer or browser: a queue this session may read.
+     *
+     * @param operation "consume from" or "browse", for the audit line of a refusal
+     */
+    private JournalDestination readableQueue(Destination destination, String operation) throws JMSException {
         if (destination == null) {
             throw new InvalidDestinationException("destination is null");
         }
@@ -291,6 +298,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
                     + " reads queues only: " + d);
             case TEMPORARY_QUEUE -> {
                 if (!connection.ownsTemporary(d)) {
+                    Audit.temporaryRefused(connection.journal().config(), operation, "temporary queue " + d.name());
                     throw new InvalidDestinationException("temporary queue " + d.name()
                             + " belongs to another connection or was deleted: only its own connection may consume from it");
                 }
@@ -319,7 +327,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         if (destination != null && isTopic(JournalDestination.from(destination))) {
             return subscribe(destination, messageSelector, noLocal, null, false, false);
         }
-        JournalDestination d = readableQueue(destination);
+        JournalDestination d = readableQueue(destination, "consume from");
         Selector selector = Selector.parse(messageSelector);
         JournalConsumer c = new JournalConsumer(this, d, selector);
         try {
@@ -472,7 +480,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
-        JournalDestination d = readableQueue(queue);
+        JournalDestination d = readableQueue(queue, "browse");
         JournalBrowser b = new JournalBrowser(this, (Queue) d, Selector.parse(messageSelector));
         browsers.add(b);
         return b;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.journalmq.jms.audit.Audit;
 import org.journalmq.jms.message.MessageCodec;
 import org.journalmq.jms.selector.Selector;
 import org.journalmq.persistence.JournalException;
@@ -56,6 +57,7 @@ final class Subscriptions {
                 throw new InvalidDestinationException("a durable subscription cannot be made on temporary topic " + d);
             }
             if (!connection.ownsTemporary(d)) {
+                Audit.temporaryRefused(connection.journal().config(), "consume from", "temporary topic " + d.name());
                 throw new InvalidDestinationException("temporary topic " + d.name()
                         + " belongs to another connection or was deleted: only its own connection may consume from it");
             }

@@ -5,6 +5,7 @@ import jakarta.jms.JMSException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import org.journalmq.jms.JmsExceptions;
+import org.journalmq.jms.audit.Audit;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.PoolFigures;
@@ -73,6 +74,7 @@ public final class JournalAdmin implements AutoCloseable {
         try {
             int n = journal.purge(address);
             org.slf4j.LoggerFactory.getLogger(JournalAdmin.class).info("JMQ5006 purged {} message(s) of {}", n, what);
+            Audit.purge(journal.config(), what, n);
             return n;
         } catch (JournalException e) {
             throw JmsExceptions.translate(e, "purge " + what);
@@ -88,7 +90,27 @@ public final class JournalAdmin implements AutoCloseable {
      *         replayed message without an original destination, after the batches before it moved
      */
     public long move(MoveRequest request) throws JMSException {
-        return mover.move(request);
+        // the running total, for the audit line of a move that stops part way (its batches before
+        // the failure stay moved)
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        java.util.function.LongConsumer progress = request.progress();
+        MoveRequest counted = request.withProgress(total -> {
+            done.set(total);
+            if (progress != null) {
+                progress.accept(total);
+            }
+        });
+        long moved;
+        try {
+            moved = mover.move(counted);
+        } catch (JMSException | RuntimeException e) {
+            Audit.move(journal.config(), request.replay(), request.fromQueue(), request.toQueue(), request.selector(),
+                    done.get(), e);
+            throw e;
+        }
+        Audit.move(journal.config(), request.replay(), request.fromQueue(), request.toQueue(), request.selector(),
+                moved, null);
+        return moved;
     }
 
     /**

@@ -31,6 +31,11 @@ public class JournalObjectMessage extends JournalMessage implements ObjectMessag
     private DeserializationFilter filter = DeserializationFilter.DEFAULT;
     /** Why the filter refused this body, once a read was refused; read by the delivery (issue 15). */
     private volatile String refusal;
+    /**
+     * Told of the first refused read of this message: the session's audit (issue 15 item 6). A
+     * callback, since this package sits below the ones that know the connection and its user.
+     */
+    private volatile java.util.function.BiConsumer<JournalObjectMessage, String> onRefusal;
 
     public JournalObjectMessage() {
     }
@@ -71,6 +76,17 @@ public class JournalObjectMessage extends JournalMessage implements ObjectMessag
     }
 
     /**
+     * Sets the filter and who is told, with the filter's reason, of the first read it refuses; a
+     * later read of the same message refused again is not reported twice (an AUTO_ACKNOWLEDGE
+     * receive reads the body once itself before the application does).
+     */
+    public void useFilter(DeserializationFilter filter,
+                          java.util.function.BiConsumer<JournalObjectMessage, String> onRefusal) {
+        useFilter(filter);
+        this.onRefusal = onRefusal;
+    }
+
+    /**
      * Why the filter refused the body, or null when no read of it was refused: the delivery then
      * moves the message to the dead-letter queue instead of acknowledging it. Always null for a
      * message that was dead-lettered already (it carries the dead-letter reason property): it is
@@ -108,7 +124,12 @@ public class JournalObjectMessage extends JournalMessage implements ObjectMessag
             return deserialize(serialized, check);
         } catch (MessageFormatException e) {
             if (check.refusal() != null) {
+                boolean first = refusal == null;
                 refusal = check.refusal();
+                java.util.function.BiConsumer<JournalObjectMessage, String> told = onRefusal;
+                if (first && told != null) {
+                    told.accept(this, check.refusal());
+                }
                 MessageFormatException refused = new MessageFormatException(
                         "ObjectMessage.getObject() refused the body: " + check.refusal());
                 refused.initCause(e);
