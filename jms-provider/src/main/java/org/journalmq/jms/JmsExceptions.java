@@ -41,6 +41,8 @@ public final class JmsExceptions {
     public static final String DATABASE_UNAVAILABLE = "JMQ-DB-UNAVAILABLE";
     public static final String LEASE_LOST = "JMQ-LEASE-LOST";
     public static final String JOURNAL_ERROR = "JMQ-JOURNAL";
+    /** A commit whose outcome nobody can tell: deliberately not a TransactionRolledBackException. */
+    public static final String OUTCOME_UNKNOWN = "JMQ-OUTCOME-UNKNOWN";
 
     private JmsExceptions() {
     }
@@ -59,6 +61,8 @@ public final class JmsExceptions {
             case LEASE_LOST -> new JMSException(message, LEASE_LOST);
             case INVALID_ARGUMENT -> new JMSException(message, "JMQ-INVALID");
             case UNAVAILABLE -> new JMSException(message, DATABASE_UNAVAILABLE);
+            // Issue 13: the spec's TransactionRolledBackException would be a lie when it committed.
+            case OUTCOME_UNKNOWN -> new JMSException(message + "; " + UNKNOWN_ADVICE, OUTCOME_UNKNOWN);
             case SCHEMA, INTERNAL -> new JMSException(message, JOURNAL_ERROR);
             case CONFLICT -> new JMSException(message, "JMQ-CONFLICT");
             case NOT_FOUND -> new jakarta.jms.InvalidDestinationException(message, "JMQ-NOT-FOUND");
@@ -81,9 +85,22 @@ public final class JmsExceptions {
         return link(new JMSException(what + " failed: " + t, JOURNAL_ERROR), t);
     }
 
-    /** A transaction commit that could not be applied: its work is rolled back. */
-    public static TransactionRolledBackException rolledBack(Throwable cause, String what) {
+    /** What the application should do when a commit's outcome is unknown. */
+    static final String UNKNOWN_ADVICE = "it may or may not have taken effect, and JournalMQ did not retry it:"
+            + " messages it acknowledged may or may not be delivered again (a redelivery has JMSRedelivered=true),"
+            + " messages it sent may or may not be stored; process idempotently, or check before sending again"
+            + " (a JMS_JournalMQ_DuplicateID on the message makes a resend safe)";
+
+    /**
+     * A transaction commit that could not be applied: its work is rolled back. A failure whose
+     * outcome is unknown stays a plain JMSException (issue 13: Session.commit throws
+     * TransactionRolledBackException only "if the transaction is rolled back").
+     */
+    public static JMSException rolledBack(Throwable cause, String what) {
         JMSException translated = translate(cause, what);
+        if (OUTCOME_UNKNOWN.equals(translated.getErrorCode())) {
+            return translated;
+        }
         TransactionRolledBackException e = new TransactionRolledBackException(
                 translated.getMessage() + "; the transaction was rolled back", translated.getErrorCode());
         return link(e, translated);

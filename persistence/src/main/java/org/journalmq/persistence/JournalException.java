@@ -33,6 +33,13 @@ public class JournalException extends RuntimeException {
         CONFLICT,
         /** A named thing (e.g. a subscription) does not exist. */
         NOT_FOUND,
+        /**
+         * The connection broke while the database was committing (the JDBC {@code commit()} call
+         * itself failed) and the journal could not find out afterwards whether the transaction
+         * committed: its sends may or may not be stored, its acks may or may not be applied. Never
+         * retried by the journal (a retry could store a message twice).
+         */
+        OUTCOME_UNKNOWN,
         /** Anything else the database reported. */
         INTERNAL
     }

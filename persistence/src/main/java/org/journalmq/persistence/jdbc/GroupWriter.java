@@ -96,6 +96,7 @@ final class GroupWriter {
     private final Notifier.Sender notifier;
     private final Claimer claimer;
     private final DuplicateIds duplicates;
+    private final CommitOutcomes outcomes;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final WriteCapacity capacity = new WriteCapacity(MAX_QUEUED_UNITS, MAX_QUEUED_BYTES);
     private final Object submitLock = new Object();
@@ -116,6 +117,7 @@ final class GroupWriter {
                 DuplicateIds duplicates, String threadName) {
         this.db = db;
         this.duplicates = duplicates;
+        this.outcomes = new CommitOutcomes(db);
         this.claimer = claimer;
         this.ids = ids;
         this.clock = clock;
@@ -315,6 +317,11 @@ final class GroupWriter {
                     group.forEach(this::commitAlone);
                 }
                 return;
+            } catch (CommitOutcomes.Unknown e) {
+                // Neither retried nor re-run unit by unit: the group may have committed.
+                JournalException failure = e.toJournalException(db.url);
+                group.forEach(p -> p.future.completeExceptionally(failure));
+                return;
             } catch (SQLException e) {
                 if (SqlErrors.isRetryable(e) && attempt < RETRIES) {
                     Database.backOff(attempt);
@@ -342,6 +349,9 @@ final class GroupWriter {
                                     + " (lease expired or message gone); nothing of the unit was applied"));
                 }
                 return;
+            } catch (CommitOutcomes.Unknown e) {
+                unit.future.completeExceptionally(e.toJournalException(db.url));
+                return;
             } catch (SQLException e) {
                 if (SqlErrors.isRetryable(e) && attempt < RETRIES) {
                     Database.backOff(attempt);
@@ -368,6 +378,8 @@ final class GroupWriter {
          * there may claim them now, and no send or release announces that.
          */
         final Set<String> freed = new LinkedHashSet<>();
+        /** Ids of the rows the sends inserted: proof of the commit if the commit call fails (CommitOutcomes). */
+        final List<Long> inserted = new ArrayList<>();
     }
 
     /**
@@ -378,6 +390,7 @@ final class GroupWriter {
         Receivers.Handoffs handoffs = receivers.new Handoffs();
         Effects fx = new Effects();
         Connection c = pinned != null ? pinned.get() : db.connection();
+        SQLException commitFailure = null;
         try {
             if (onlyClaims(units)) {
                 db.relaxCommit(c); // nothing durable to keep: a lost claim is a redelivery with a lower count
@@ -387,7 +400,7 @@ final class GroupWriter {
                 handoffs.rolledBack();
                 return false;
             }
-            c.commit();
+            commitFailure = commit(c, units);
         } catch (SQLException | RuntimeException e) {
             Database.rollbackQuietly(c);
             handoffs.rolledBack();
@@ -399,6 +412,12 @@ final class GroupWriter {
             if (pinned == null) {
                 c.close();
             }
+        }
+        if (commitFailure != null) {
+            List<Ack> acks = new ArrayList<>();
+            units.forEach(p -> acks.addAll(p.work.acks()));
+            // Returns only when the group did commit; else throws (certain rollback, or unknown).
+            outcomes.settle(commitFailure, units.size(), acks, fx.inserted, handoffs::rolledBack);
         }
         // Receivers that found nothing wait from now on: this group's rows were theirs to claim, and
         // every later group offers its rows to them first.
@@ -421,6 +440,27 @@ final class GroupWriter {
         }
         handoffs.committed();
         return true;
+    }
+
+    /**
+     * Commits; a failure of the commit call itself is returned, not thrown, when the group wrote
+     * something durable: its outcome is unknown until {@link CommitOutcomes} looks. A group that
+     * only claimed gains nothing from knowing (a lost claim is a redelivery): thrown as before.
+     */
+    private SQLException commit(Connection c, List<Pending> units) throws SQLException {
+        try {
+            c.commit();
+            return null;
+        } catch (SQLException e) {
+            if (onlyClaims(units)) {
+                throw e;
+            }
+            Database.rollbackQuietly(c);
+            if (pinned != null) {
+                pinned.discard();
+            }
+            return e;
+        }
     }
 
     private boolean apply(Connection c, List<Pending> units, Receivers.Handoffs handoffs, Effects fx)
@@ -497,11 +537,13 @@ final class GroupWriter {
                     ls.setString(11, clientId);
                     ls.setLong(12, now + leaseMillis);
                     ls.addBatch();
+                    fx.inserted.add(id);
                     leased = true;
                     continue;
                 }
                 Sql.bindNewRow(ps, id, m, now);
                 ps.addBatch();
+                fx.inserted.add(id);
                 plain = true;
                 if (due) {
                     fx.ready.add(m.destination());

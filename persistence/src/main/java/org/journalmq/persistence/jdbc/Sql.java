@@ -28,6 +28,8 @@ final class Sql {
     final String insertLeased;
     final String earliestDelayed;
     final String ack;
+    /** Locks a row if it exists, changing nothing: after a lost commit, is this row still there? */
+    final String probeRow;
     final String claimById;
     final String candidates;
     final String candidatesSameRank;
@@ -121,6 +123,9 @@ final class Sql {
         earliestDelayed = "SELECT MIN(deliver_at) FROM " + d + " WHERE destination = ? AND state = 0 AND deliver_at > ?";
         // The delivery count is the claim token: a late ack of an older claim of the row misses.
         ack = "DELETE FROM " + d + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
+        // An UPDATE, not a SELECT: it waits for a transaction that still holds the row (a commit the
+        // server is still finishing), where a SELECT would read the state before it (CommitOutcomes).
+        probeRow = "UPDATE " + d + " SET delivery_count = delivery_count WHERE id = ?";
         // Parameters: owner, claimant, lease_until, id, delivery_count, then claimant and now for
         // the group rule (checked again here: the candidates were read before this transaction).
         claimById = "UPDATE " + d + " SET state = 1, owner = ?, claimant = ?, lease_until = ?,"

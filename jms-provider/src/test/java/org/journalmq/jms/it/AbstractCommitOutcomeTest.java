@@ -1,0 +1,271 @@
+package org.journalmq.jms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionRolledBackException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.journalmq.jms.JmsExceptions;
+import org.journalmq.jms.JournalConnectionFactory;
+import org.journalmq.jms.it.LostCommits.Mode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13: a commit whose JDBC {@code commit()} call fails, as in a database restart, has an
+ * unknown outcome, and JournalMQ must answer truly. Jakarta Messaging 3.1 §6.2.7 (transactions)
+ * and the Session.commit javadoc: TransactionRolledBackException "if the transaction is rolled
+ * back due to some internal error during commit" — so only when it did roll back; a commit that
+ * reached the database must not be reported as rolled back (the application would wait for
+ * messages that never come back), and a send must never be stored twice.
+ *
+ * <p>The journal runs on the application's DataSource (a pool over {@link LostCommits} over the
+ * real database), which loses one chosen commit either after the database committed it or before.
+ */
+abstract class AbstractCommitOutcomeTest extends JmsTestBase {
+    /** The journal's ack statement: the commit to lose is the one of a transaction that acknowledges. */
+    private static final Predicate<String> ACKS = sql -> sql.startsWith("DELETE FROM")
+            && sql.contains("delivery_count = ?");
+    /** The journal's insert of a new message row. */
+    private static final Predicate<String> SENDS = sql -> sql.startsWith("INSERT INTO")
+            && sql.contains("expiry_address");
+
+    private LostCommits lostCommits;
+    private HikariDataSource pool;
+    private final List<Connection> opened = new ArrayList<>();
+
+    /** The real database's DataSource, with the options the journal's own URL would carry. */
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void journalOnLosingDataSource() {
+        lostCommits = new LostCommits(dataSource());
+        // A pool, as an application would give one; it evicts a connection whose commit failed with 08xxx.
+        pool = new HikariDataSource();
+        pool.setDataSource(lostCommits);
+        pool.setMaximumPoolSize(6);
+        pool.setPoolName("lost-commits");
+        factory = new JournalConnectionFactory(pool);
+        factory.setTablePrefix(journal.prefix());
+        factory.setLeaseMillis(30_000); // no lease runs out in a test: redelivery comes from the journal's answer
+        factory.setRedeliveryDelayMillis(0);
+    }
+
+    @AfterEach
+    void closeConnectionsAndPool() throws JMSException {
+        for (Connection c : opened) {
+            c.close();
+        }
+        pool.close();
+    }
+
+    private Connection open() throws JMSException {
+        Connection c = factory.createConnection();
+        opened.add(c);
+        c.start();
+        return c;
+    }
+
+    private void send(Queue queue, String... texts) throws JMSException {
+        try (Session s = open().createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer p = s.createProducer(queue);
+            for (String t : texts) {
+                p.send(s.createTextMessage(t));
+            }
+        }
+    }
+
+    private static String text(Message m) throws JMSException {
+        assertNotNull(m, "expected a message");
+        return ((TextMessage) m).getText();
+    }
+
+    /** The texts left in the queue, read by a browser on a fresh connection after the others closed. */
+    private List<String> leftIn(Queue queue) throws JMSException {
+        for (Connection c : opened) {
+            c.close(); // gives back whatever a connection still holds, so that the browser sees it
+        }
+        opened.clear();
+        List<String> left = new ArrayList<>();
+        try (Session s = open().createSession(false, Session.AUTO_ACKNOWLEDGE);
+             QueueBrowser b = s.createBrowser(queue)) {
+            for (Object m : Collections.list(b.getEnumeration())) {
+                left.add(text((Message) m));
+            }
+        }
+        return left;
+    }
+
+    /** A plain JMSException that says the outcome is unknown: never the spec's "rolled back". */
+    private static void assertUnknown(JMSException e) {
+        assertFalse(e instanceof TransactionRolledBackException, () -> "not known to be rolled back: " + e);
+        assertEquals(JmsExceptions.OUTCOME_UNKNOWN, e.getErrorCode(), e::toString);
+        assertTrue(e.getMessage().contains("may or may not"), e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- transacted consumer
+
+    @Test
+    @DisplayName("§6.2.7: a consumer's commit that reached the database returns normally; nothing comes back")
+    void consumerCommitThatCommitted() throws Exception {
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-tx-a");
+        send(queue, "one", "two");
+        Session s = open().createSession(true, Session.SESSION_TRANSACTED);
+        MessageConsumer consumer = s.createConsumer(queue);
+        assertEquals("one", text(consumer.receive(10_000)));
+        assertEquals("two", text(consumer.receive(10_000)));
+
+        lostCommits.loseNextCommit(Mode.COMMITTED_THEN_BROKEN, ACKS);
+        s.commit(); // before issue 13: TransactionRolledBackException, though the acks had committed
+
+        assertEquals(1, lostCommits.lost(), "the commit of the acks was lost as planned");
+        assertNull(consumer.receive(500), "an acknowledged message came back");
+        assertEquals(List.of(), leftIn(queue));
+    }
+
+    @Test
+    @DisplayName("Session.commit javadoc: a commit that rolled back throws TransactionRolledBackException; redelivered")
+    void consumerCommitThatRolledBack() throws Exception {
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-tx-b");
+        send(queue, "one");
+        Session s = open().createSession(true, Session.SESSION_TRANSACTED);
+        MessageConsumer consumer = s.createConsumer(queue);
+        assertEquals("one", text(consumer.receive(10_000)));
+
+        lostCommits.loseNextCommit(Mode.BROKEN_BEFORE_COMMIT, ACKS);
+        assertThrows(TransactionRolledBackException.class, s::commit);
+
+        assertEquals(1, lostCommits.lost());
+        Message again = consumer.receive(10_000);
+        assertEquals("one", text(again));
+        assertTrue(again.getJMSRedelivered(), "a rolled-back message comes back redelivered");
+        s.commit();
+        assertEquals(List.of(), leftIn(queue));
+    }
+
+    // ---------------------------------------------------------------- CLIENT_ACKNOWLEDGE
+
+    @Test
+    @DisplayName("§6.2.10: acknowledge() whose acks committed returns normally; nothing comes back")
+    void acknowledgeThatCommitted() throws Exception {
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-ack-a");
+        send(queue, "one", "two");
+        Session s = open().createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer consumer = s.createConsumer(queue);
+        text(consumer.receive(10_000));
+        Message last = consumer.receive(10_000);
+        assertEquals("two", text(last));
+
+        lostCommits.loseNextCommit(Mode.COMMITTED_THEN_BROKEN, ACKS);
+        last.acknowledge();
+
+        assertEquals(1, lostCommits.lost());
+        assertNull(consumer.receive(500), "an acknowledged message came back");
+        assertEquals(List.of(), leftIn(queue));
+    }
+
+    @Test
+    @DisplayName("§6.2.10: acknowledge() whose acks rolled back throws JMSException; the messages are redelivered")
+    void acknowledgeThatRolledBack() throws Exception {
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-ack-b");
+        send(queue, "one");
+        Session s = open().createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer consumer = s.createConsumer(queue);
+        Message first = consumer.receive(10_000);
+        assertEquals("one", text(first));
+
+        lostCommits.loseNextCommit(Mode.BROKEN_BEFORE_COMMIT, ACKS);
+        JMSException e = assertThrows(JMSException.class, first::acknowledge);
+        assertEquals(JmsExceptions.DATABASE_UNAVAILABLE, e.getErrorCode(), e::toString);
+
+        Message again = consumer.receive(10_000);
+        assertEquals("one", text(again));
+        assertTrue(again.getJMSRedelivered());
+        again.acknowledge();
+        assertEquals(List.of(), leftIn(queue));
+    }
+
+    // ---------------------------------------------------------------- transacted producer
+
+    @Test
+    @DisplayName("§6.2.7: a producer's commit that reached the database returns normally; stored once, not twice")
+    void producerCommitThatCommitted() throws Exception {
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-send-a");
+        Session s = open().createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer producer = s.createProducer(queue);
+        producer.send(s.createTextMessage("one"));
+        producer.send(s.createTextMessage("two"));
+
+        lostCommits.loseNextCommit(Mode.COMMITTED_THEN_BROKEN, SENDS);
+        s.commit(); // the journal found its rows: committed
+
+        assertEquals(1, lostCommits.lost());
+        assertEquals(List.of("one", "two"), leftIn(queue));
+    }
+
+    @Test
+    @DisplayName("§6.2.7: a producer's commit lost before the database: a plain JMSException (unknown), nothing stored")
+    void producerCommitThatRolledBack() throws Exception {
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-send-b");
+        Session s = open().createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer producer = s.createProducer(queue);
+        producer.send(s.createTextMessage("one"));
+
+        lostCommits.loseNextCommit(Mode.BROKEN_BEFORE_COMMIT, SENDS);
+        // No row of it is found, but another JVM could have consumed it since: the journal cannot tell.
+        assertUnknown(assertThrows(JMSException.class, s::commit));
+
+        assertEquals(1, lostCommits.lost());
+        assertEquals(List.of(), leftIn(queue));
+    }
+
+    @Test
+    @DisplayName("a synchronous send whose commit reached the database returns normally; stored once")
+    void synchronousSendThatCommitted() throws Exception {
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-sync-a");
+        Session s = open().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer producer = s.createProducer(queue);
+
+        lostCommits.loseNextCommit(Mode.COMMITTED_THEN_BROKEN, SENDS);
+        producer.send(s.createTextMessage("one"));
+
+        assertEquals(1, lostCommits.lost());
+        assertEquals(List.of("one"), leftIn(queue));
+    }
+
+    @Test
+    @DisplayName("an unknown outcome is a JMSException for the simplified API too, never the rolled-back twin")
+    void contextCommitUnknown() throws Exception {
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-ctx");
+        try (var context = factory.createContext(Session.SESSION_TRANSACTED)) {
+            context.createProducer().send(queue, "one");
+            lostCommits.loseNextCommit(Mode.BROKEN_BEFORE_COMMIT, SENDS);
+            var e = assertThrows(jakarta.jms.JMSRuntimeException.class, context::commit);
+            assertFalse(e instanceof jakarta.jms.TransactionRolledBackRuntimeException, e::toString);
+            assertEquals(JmsExceptions.OUTCOME_UNKNOWN, e.getErrorCode());
+            assertInstanceOf(JMSException.class, e.getCause());
+        }
+        assertEquals(List.of(), leftIn(queue));
+    }
+}

@@ -1,0 +1,147 @@
+package org.journalmq.jms.it;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Failure injection for issue 13: a DataSource over a real one whose connections lose one chosen
+ * commit the way a database restart does, with the JDBC {@code commit()} call failing with SQLState
+ * 08006. A real server cannot be made to break exactly inside a commit on cue, so the connection is
+ * a proxy; everything else reaches the real database unchanged.
+ *
+ * <p>The commit to lose is the next one of a transaction that prepared a statement the trigger
+ * accepts (say, the journal's ack DELETE): the journal's heartbeat, claims and maintenance commit
+ * on the same DataSource and must go through.
+ */
+final class LostCommits implements DataSource {
+
+    /** How the chosen commit is lost. */
+    enum Mode {
+        /** The database commits, then the connection breaks before the client hears of it. */
+        COMMITTED_THEN_BROKEN,
+        /** The connection breaks before the commit reaches the database: it rolls back. */
+        BROKEN_BEFORE_COMMIT
+    }
+
+    private record Armed(Mode mode, Predicate<String> trigger) {
+    }
+
+    private final DataSource real;
+    private final AtomicReference<Armed> armed = new AtomicReference<>();
+    private final AtomicInteger lost = new AtomicInteger();
+
+    LostCommits(DataSource real) {
+        this.real = real;
+    }
+
+    /** Loses the next commit of a transaction that prepared a statement {@code trigger} accepts. */
+    void loseNextCommit(Mode mode, Predicate<String> trigger) {
+        armed.set(new Armed(mode, trigger));
+    }
+
+    /** How many commits were lost so far: a test that meant to lose one checks it did. */
+    int lost() {
+        return lost.get();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(real.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        return wrap(real.getConnection(user, password));
+    }
+
+    private Connection wrap(Connection c) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                new Losing(c));
+    }
+
+    /** One connection: notes whether its open transaction ran the trigger statement. */
+    private final class Losing implements InvocationHandler {
+        private final Connection target;
+        /** The armed failure this transaction will suffer at its commit, or null. */
+        private Armed doomed;
+
+        Losing(Connection target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.startsWith("prepare") && args != null && args.length > 0 && args[0] instanceof String sql) {
+                Armed a = armed.get();
+                if (doomed == null && a != null && a.trigger().test(sql) && armed.compareAndSet(a, null)) {
+                    doomed = a;
+                }
+            } else if (name.equals("rollback") && (args == null || args.length == 0)) {
+                doomed = null;
+            } else if (name.equals("commit") && doomed != null) {
+                Mode mode = doomed.mode();
+                doomed = null;
+                if (mode == Mode.COMMITTED_THEN_BROKEN) {
+                    target.commit();
+                } else {
+                    target.rollback();
+                }
+                lost.incrementAndGet();
+                throw new SQLException("An I/O error occurred while sending to the backend: connection lost"
+                        + " (injected, " + mode + ")", "08006");
+            }
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return real.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        real.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        real.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return real.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return real.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return real.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return real.isWrapperFor(iface);
+    }
+}
