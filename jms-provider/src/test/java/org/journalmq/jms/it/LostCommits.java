@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -34,12 +35,14 @@ final class LostCommits implements DataSource {
         BROKEN_BEFORE_COMMIT
     }
 
-    private record Armed(Mode mode, Predicate<String> trigger) {
+    private record Armed(Mode mode, Predicate<String> trigger, boolean staysDown) {
     }
 
     private final DataSource real;
     private final AtomicReference<Armed> armed = new AtomicReference<>();
     private final AtomicInteger lost = new AtomicInteger();
+    /** The database is "down": no connection opens, and every open one fails, until {@link #heal()}. */
+    private final AtomicBoolean down = new AtomicBoolean();
 
     LostCommits(DataSource real) {
         this.real = real;
@@ -47,7 +50,17 @@ final class LostCommits implements DataSource {
 
     /** Loses the next commit of a transaction that prepared a statement {@code trigger} accepts. */
     void loseNextCommit(Mode mode, Predicate<String> trigger) {
-        armed.set(new Armed(mode, trigger));
+        armed.set(new Armed(mode, trigger, false));
+    }
+
+    /** As {@link #loseNextCommit}, and the database then stays unreachable until {@link #heal()}. */
+    void loseNextCommitAndStayDown(Mode mode, Predicate<String> trigger) {
+        armed.set(new Armed(mode, trigger, true));
+    }
+
+    /** The database is reachable again. */
+    void heal() {
+        down.set(false);
     }
 
     /** How many commits were lost so far: a test that meant to lose one checks it did. */
@@ -57,12 +70,20 @@ final class LostCommits implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        refuseWhenDown();
         return wrap(real.getConnection());
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
+        refuseWhenDown();
         return wrap(real.getConnection(user, password));
+    }
+
+    private void refuseWhenDown() throws SQLException {
+        if (down.get()) {
+            throw new SQLException("Connection refused (injected: the database is down)", "08001");
+        }
     }
 
     private Connection wrap(Connection c) {
@@ -83,6 +104,10 @@ final class LostCommits implements DataSource {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
+            if (down.get() && !name.equals("close") && !name.equals("isClosed")) {
+                throw new SQLException("An I/O error occurred while sending to the backend (injected: the database"
+                        + " is down)", "08006");
+            }
             if (name.startsWith("prepare") && args != null && args.length > 0 && args[0] instanceof String sql) {
                 Armed a = armed.get();
                 if (doomed == null && a != null && a.trigger().test(sql) && armed.compareAndSet(a, null)) {
@@ -92,6 +117,7 @@ final class LostCommits implements DataSource {
                 doomed = null;
             } else if (name.equals("commit") && doomed != null) {
                 Mode mode = doomed.mode();
+                down.set(doomed.staysDown());
                 doomed = null;
                 if (mode == Mode.COMMITTED_THEN_BROKEN) {
                     target.commit();
