@@ -19,10 +19,15 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.TransactionRolledBackException;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XASession;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import javax.sql.DataSource;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.JournalConnectionFactory;
@@ -224,6 +229,41 @@ abstract class AbstractCommitOutcomeTest extends JmsTestBase {
         assertTrue(again.getJMSRedelivered());
         again.acknowledge();
         assertEquals(List.of(), leftIn(queue));
+    }
+
+    // ---------------------------------------------------------------- XA one-phase commit
+
+    @Test
+    @DisplayName("JTA XAResource.commit(onePhase): a lost commit that committed returns; while down XAER_RMFAIL, never XA_RB*")
+    void xaOnePhaseCommit() throws Exception {
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-xa");
+        send(queue, "one", "two");
+        XAConnection xc = factory.createXAConnection();
+        opened.add(xc);
+        xc.start();
+        XASession s = xc.createXASession();
+        XAResource xa = s.getXAResource();
+        MessageConsumer consumer = s.createConsumer(queue);
+
+        Xid resolved = TestXid.fresh();
+        xa.start(resolved, XAResource.TMNOFLAGS);
+        assertEquals("one", text(consumer.receive(10_000)));
+        xa.end(resolved, XAResource.TMSUCCESS);
+        lostCommits.loseNextCommit(Mode.COMMITTED_THEN_BROKEN, ACKS);
+        xa.commit(resolved, true); // the journal found the acked row gone: committed
+
+        Xid unknown = TestXid.fresh();
+        xa.start(unknown, XAResource.TMNOFLAGS);
+        assertEquals("two", text(consumer.receive(10_000)));
+        xa.end(unknown, XAResource.TMSUCCESS);
+        lostCommits.loseNextCommitAndStayDown(Mode.COMMITTED_THEN_BROKEN, ACKS);
+        XAException e = assertThrows(XAException.class, () -> xa.commit(unknown, true));
+        // XA: XA_RB* says "rolled back"; XAER_RMFAIL leaves the outcome to the transaction manager.
+        assertEquals(XAException.XAER_RMFAIL, e.errorCode, e::toString);
+
+        assertEquals(2, lostCommits.lost());
+        lostCommits.heal();
+        assertEquals(List.of(), leftIn(queue), "both branches' acks had committed");
     }
 
     // ---------------------------------------------------------------- transacted producer
