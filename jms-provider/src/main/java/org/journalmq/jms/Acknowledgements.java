@@ -83,7 +83,7 @@ final class Acknowledgements {
             session.journal().writeAndWait(UnitOfWork.ack(acksOf(taken)));
         } catch (JournalException e) {
             // Whatever is still ours goes back for redelivery; lost leases were redelivered already.
-            releaseUnlessUnknown(taken, e);
+            release(taken, true);
             throw JmsExceptions.translate(e, "acknowledge " + taken.size() + " message(s)");
         }
     }
@@ -107,21 +107,11 @@ final class Acknowledgements {
         try {
             session.journal().writeAndWait(new UnitOfWork(txSends, acksOf(txAcks), txPublications));
         } catch (JournalException e) {
-            releaseUnlessUnknown(txAcks, e);
+            // Also when the outcome is unknown: a release, like a dead-letter move, matches a row by
+            // its claim token, so a row the commit deleted stays deleted; a rolled-back one comes back.
+            release(txAcks, true);
             // TransactionRolledBackException only when the journal knows it rolled back (issue 13).
             throw JmsExceptions.rolledBack(e, "commit");
-        }
-    }
-
-    /**
-     * Gives back the rows of a failed acknowledge or commit, unless the journal could not tell
-     * whether it committed: then the rows may be gone for good, and a release could move a message
-     * to the dead-letter queue that was in fact acknowledged. If it rolled back, they come back
-     * when their lease ends, with JMSRedelivered set.
-     */
-    private void releaseUnlessUnknown(List<Delivered> delivered, JournalException failure) {
-        if (failure.kind() != JournalException.Kind.OUTCOME_UNKNOWN) {
-            release(delivered, true);
         }
     }
 

@@ -228,15 +228,14 @@ final class XaResourceManager {
             // One-phase: the branch's work commits in one journal transaction, never prepared.
             b.journal.writeAndWait(b.unit());
         } catch (JournalException e) {
+            // Released whatever the outcome: a release of a row the commit deleted matches nothing.
+            b.release(b.discard());
             if (e.kind() == JournalException.Kind.OUTCOME_UNKNOWN) {
                 // Issue 13: the commit call itself failed and the journal could not tell whether it
-                // committed: never XA_RBROLLBACK, and the rows are not released (they may be gone
-                // for good; if it rolled back, their lease ends and they come back).
-                b.discard();
+                // committed: XA_RB* would claim a rollback; RMFAIL leaves it to the transaction manager.
                 throw XaErrors.error(XAER_RMFAIL, "one-phase commit of XA branch " + id
                         + " lost the database during the commit; its outcome is unknown: " + e.getMessage(), e);
             }
-            b.release(b.discard());
             if (e.kind() == JournalException.Kind.UNAVAILABLE) {
                 throw XaErrors.error(XAER_RMFAIL, "one-phase commit of XA branch " + id
                         + " lost the database; its outcome is unknown: " + e.getMessage(), e);
