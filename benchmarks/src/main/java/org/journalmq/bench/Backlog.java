@@ -14,30 +14,17 @@ import java.util.Locale;
  * --consumer-ack says: the ack mode is what the pair compares. The heap used after a full GC is
  * taken before the preload, after it and after the drain.
  */
-final class Backlog implements Scenario {
+final class Backlog extends DeclaredScenario {
 
     static final int TX = 500;
 
     private final int ackMode;
 
     Backlog(int ackMode) {
+        super(ackMode == Session.DUPS_OK_ACKNOWLEDGE ? "backlog-dups-ok" : "backlog", 200_000);
+        // a full-size warm-up would double the run: a few transactions warm the same code
+        warmupAtMost(2_000);
         this.ackMode = ackMode;
-    }
-
-    @Override
-    public String name() {
-        return ackMode == Session.DUPS_OK_ACKNOWLEDGE ? "backlog-dups-ok" : "backlog";
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 200_000;
-    }
-
-    /** A full-size warm-up would double the run: a few transactions warm the same code. */
-    @Override
-    public int warmupMessages(int requested) {
-        return Math.min(requested, 2_000);
     }
 
     @Override

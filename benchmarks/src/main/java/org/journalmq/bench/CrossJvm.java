@@ -24,28 +24,14 @@ import org.journalmq.bench.peer.Peer;
  * arrival. JournalMQ only: an embedded peer in a second JVM would need a network broker, which
  * is another set-up than the embedded one measured here.
  */
-final class CrossJvm implements Scenario {
+final class CrossJvm extends DeclaredScenario {
 
     static final int RATE = 100;
 
-    @Override
-    public String name() {
-        return "cross-jvm";
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 2_000;
-    }
-
-    @Override
-    public int warmupMessages(int requested) {
-        return Math.min(requested, RATE);
-    }
-
-    @Override
-    public Metric metric() {
-        return Metric.LATENCY;
+    CrossJvm() {
+        super("cross-jvm", 2_000);
+        warmupAtMost(RATE);
+        metric(Metric.LATENCY);
     }
 
     @Override

@@ -19,24 +19,13 @@ import java.util.Locale;
  * end-to-end over all deliveries. Every run creates its subscriptions and removes them at the end,
  * so the warm-up's leave nothing behind.
  */
-final class Fanout implements Scenario {
+final class Fanout extends DeclaredScenario {
 
     static final int SUBSCRIBERS = 4;
 
-    @Override
-    public String name() {
-        return "fanout";
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 5_000;
-    }
-
-    /** Its own topic: the runner's queue is not used. */
-    @Override
-    public Kind kind() {
-        return Kind.SELF;
+    Fanout() {
+        super("fanout", 5_000);
+        kind(Kind.SELF); // its own topic: the runner's queue is not used
     }
 
     @Override

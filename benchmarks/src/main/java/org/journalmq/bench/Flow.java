@@ -15,43 +15,24 @@ import java.util.Locale;
  * separate connections, as separate applications would. Throughput is counted from the first send
  * to the last distinct arrival; every message must arrive exactly once.
  */
-final class Flow implements Scenario {
+final class Flow extends DeclaredScenario {
 
-    private final String name;
     private final int producers;
     private final int consumers;
     private final double perSecond;
-    private final int defaultMessages;
 
     /** @param perSecond the total send rate, or 0 for as fast as the producers go */
     Flow(String name, int producers, int consumers, double perSecond, int defaultMessages) {
-        this.name = name;
+        super(name, defaultMessages);
+        if (perSecond > 0) {
+            // a paced run's rate is the pace: what compares is the latency; a paced warm-up of the
+            // full count would take as long as the run: one second is enough
+            metric(Metric.LATENCY);
+            warmupAtMost((int) perSecond);
+        }
         this.producers = producers;
         this.consumers = consumers;
         this.perSecond = perSecond;
-        this.defaultMessages = defaultMessages;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    /** A paced run's rate is the pace: what compares is the latency. */
-    @Override
-    public Metric metric() {
-        return perSecond > 0 ? Metric.LATENCY : Metric.THROUGHPUT;
-    }
-
-    @Override
-    public int defaultMessages() {
-        return defaultMessages;
-    }
-
-    /** A paced warm-up of the full count would take as long as the run: one second is enough. */
-    @Override
-    public int warmupMessages(int requested) {
-        return perSecond > 0 ? Math.min(requested, (int) perSecond) : requested;
     }
 
     @Override
@@ -74,7 +55,7 @@ final class Flow implements Scenario {
                 pacers.add(pacer);
                 int first = k;
                 Thread t = new Thread(() -> produce(ctx, producing, queueName, first, messages, pacer, arrivals),
-                        name + "-producer-" + k);
+                        name() + "-producer-" + k);
                 t.setDaemon(true);
                 threads.add(t);
                 t.start();

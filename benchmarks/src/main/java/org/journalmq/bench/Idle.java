@@ -2,7 +2,6 @@ package org.journalmq.bench;
 
 import java.util.Locale;
 import org.journalmq.bench.peer.JournalPeer;
-import org.journalmq.bench.peer.Peer;
 
 /**
  * What idle listeners cost the database: {@value #LISTENERS} MessageListeners on an empty queue,
@@ -11,45 +10,17 @@ import org.journalmq.bench.peer.Peer;
  * starts {@value #SETTLE_MILLIS} ms after the listeners started, so opening the journal and
  * creating the consumers are left out. JournalMQ only: the count needs the JDBC side.
  */
-final class Idle implements Scenario {
+final class Idle extends DeclaredScenario {
 
     static final int LISTENERS = 4;
     static final long SETTLE_MILLIS = 2_000;
 
-    @Override
-    public String name() {
-        return "idle";
-    }
-
-    /** --messages does not apply: nothing is sent. */
-    @Override
-    public int defaultMessages() {
-        return 0;
-    }
-
-    @Override
-    public int warmupMessages(int requested) {
-        return 0;
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.SELF;
-    }
-
-    @Override
-    public Metric metric() {
-        return Metric.NONE;
-    }
-
-    @Override
-    public boolean appliesTo(Peer peer, BenchContext ctx) {
-        return peer.isJournal();
-    }
-
-    @Override
-    public String notApplicable(Peer peer, BenchContext ctx) {
-        return "JournalMQ only (statements are counted on its JDBC connections)";
+    Idle() {
+        super("idle", 0); // --messages does not apply: nothing is sent
+        warmupAtMost(0);
+        kind(Kind.SELF);
+        metric(Metric.NONE);
+        journalOnly("JournalMQ only (statements are counted on its JDBC connections)");
     }
 
     @Override

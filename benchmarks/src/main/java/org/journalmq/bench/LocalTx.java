@@ -19,37 +19,15 @@ import org.journalmq.jms.JournalLocalSession;
  * second; the percentiles are those of one whole transaction. The rows go to an application table
  * {@code <prefix>BENCH_ROW} in the journal's database, emptied before each run and counted after it.
  */
-final class LocalTx implements Scenario {
+final class LocalTx extends DeclaredScenario {
 
     private final boolean atomic;
 
     LocalTx(boolean atomic) {
+        super(atomic ? "local-tx" : "row-then-send", 5_000);
+        kind(Kind.SEND_ONLY);
+        journalOnly("JournalMQ only (the message joins the application's JDBC transaction)");
         this.atomic = atomic;
-    }
-
-    @Override
-    public String name() {
-        return atomic ? "local-tx" : "row-then-send";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.SEND_ONLY;
-    }
-
-    @Override
-    public boolean appliesTo(org.journalmq.bench.peer.Peer peer, BenchContext ctx) {
-        return peer.isJournal();
-    }
-
-    @Override
-    public String notApplicable(org.journalmq.bench.peer.Peer peer, BenchContext ctx) {
-        return "JournalMQ only (the message joins the application's JDBC transaction)";
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 5_000;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.journalmq.bench.peer.Peer;
 
 /**
  * The physical baseline: a bare JDBC loop on the journal's own database, one thread, one
@@ -14,39 +13,13 @@ import org.journalmq.bench.peer.Peer;
  * log; PostgreSQL: a table with the journal's prefix). Printed once, on the JournalMQ peer: no
  * broker is involved.
  */
-final class RawCommit implements Scenario {
+final class RawCommit extends DeclaredScenario {
 
-    @Override
-    public String name() {
-        return "raw-commit";
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 5_000;
-    }
-
-    /** Its own table; the runner's queue is not used. */
-    @Override
-    public Kind kind() {
-        return Kind.SELF;
-    }
-
-    /** Nothing to compare with a peer: it has no messaging in it. */
-    @Override
-    public Metric metric() {
-        return Metric.NONE;
-    }
-
-    @Override
-    public boolean appliesTo(Peer peer, BenchContext ctx) {
-        return peer.isJournal();
-    }
-
-    /** Not a row per peer: the journal database's row stands for all. */
-    @Override
-    public String notApplicable(Peer peer, BenchContext ctx) {
-        return null;
+    RawCommit() {
+        super("raw-commit", 5_000);
+        kind(Kind.SELF); // its own table; the runner's queue is not used
+        metric(Metric.NONE); // nothing to compare with a peer: it has no messaging in it
+        journalOnly(null); // not a row per peer: the journal database's row stands for all
     }
 
     @Override

@@ -14,27 +14,13 @@ import java.lang.management.MemoryMXBean;
  * {@code type = 'A'} takes to receive it (the p50 column holds that one time), and the heap the
  * JVM uses after a GC before and after, to show the scan keeps nothing.
  */
-final class SelectorDeep implements Scenario {
+final class SelectorDeep extends DeclaredScenario {
 
-    @Override
-    public String name() {
-        return "selector-deep";
-    }
-
-    /** Its figure is one time (in the p50 column): the comparison sets that against the peers'. */
-    @Override
-    public Metric metric() {
-        return Metric.LATENCY;
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 100_000;
-    }
-
-    @Override
-    public int warmupMessages(int requested) {
-        return Math.min(requested, 1_000);
+    SelectorDeep() {
+        super("selector-deep", 100_000);
+        warmupAtMost(1_000);
+        // its figure is one time (in the p50 column): the comparison sets that against the peers'
+        metric(Metric.LATENCY);
     }
 
     @Override

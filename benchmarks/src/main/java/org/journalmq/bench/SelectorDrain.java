@@ -14,21 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the selector {@code type = 'B'} drains the N/2 B messages. msgs/s counts the B messages from
  * the listener's start to the last one; the A messages must stay behind.
  */
-final class SelectorDrain implements Scenario {
+final class SelectorDrain extends DeclaredScenario {
 
-    @Override
-    public String name() {
-        return "selector-drain";
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 10_000;
-    }
-
-    @Override
-    public int warmupMessages(int requested) {
-        return Math.min(requested, 1_000);
+    SelectorDrain() {
+        super("selector-drain", 10_000);
+        warmupAtMost(1_000);
     }
 
     @Override

@@ -11,21 +11,11 @@ import jakarta.jms.Session;
  * once its row is committed, so this is the commit rate one thread can get. The percentiles are
  * those of the send() call.
  */
-final class SyncSend implements Scenario {
+final class SyncSend extends DeclaredScenario {
 
-    @Override
-    public String name() {
-        return "sync-send";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.SEND_ONLY;
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 5_000;
+    SyncSend() {
+        super("sync-send", 5_000);
+        kind(Kind.SEND_ONLY);
     }
 
     @Override

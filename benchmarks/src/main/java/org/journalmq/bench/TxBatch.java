@@ -9,23 +9,13 @@ import jakarta.jms.Session;
  * One producer in a transacted session committing every {@value #BATCH} sends: the journal
  * writes a whole batch in one database transaction. The percentiles are those of commit().
  */
-final class TxBatch implements Scenario {
+final class TxBatch extends DeclaredScenario {
 
     static final int BATCH = 100;
 
-    @Override
-    public String name() {
-        return "tx-batch";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.SEND_ONLY;
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 30_000;
+    TxBatch() {
+        super("tx-batch", 30_000);
+        kind(Kind.SEND_ONLY);
     }
 
     @Override

@@ -28,37 +28,14 @@ import org.postgresql.xa.PGXADataSource;
  * journal's PostgreSQL database (PGXADataSource), or for an HSQLDB journal in a second HSQLDB file
  * database with fsync at commit (JDBCXADataSource). Percentiles are those of one whole transaction.
  */
-final class XaSend implements Scenario {
+final class XaSend extends DeclaredScenario {
     private static TransactionManager tm;
 
-    @Override
-    public String name() {
-        return "xa";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.SEND_ONLY;
-    }
-
-    @Override
-    public boolean appliesTo(org.journalmq.bench.peer.Peer peer, BenchContext ctx) {
-        return peer.isJournal();
-    }
-
-    @Override
-    public String notApplicable(org.journalmq.bench.peer.Peer peer, BenchContext ctx) {
-        return "JournalMQ only (a JournalMQ XA session in a Narayana transaction)";
-    }
-
-    @Override
-    public int defaultMessages() {
-        return 2_000;
-    }
-
-    @Override
-    public int warmupMessages(int requested) {
-        return Math.min(requested, 200);
+    XaSend() {
+        super("xa", 2_000);
+        warmupAtMost(200);
+        kind(Kind.SEND_ONLY);
+        journalOnly("JournalMQ only (a JournalMQ XA session in a Narayana transaction)");
     }
 
     /** Narayana in this JVM, its object store in a temporary folder, no TCP listeners. */

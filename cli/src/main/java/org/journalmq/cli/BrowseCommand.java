@@ -4,16 +4,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.journalmq.cli.CommandSupport.Listing;
 import org.journalmq.jms.admin.DestinationFigures;
 import org.journalmq.jms.admin.JournalAdmin;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code journalmq browse}: shows what waits on a queue without taking it. */
 @Command(name = "browse", mixinStandardHelpOptions = true,
@@ -21,13 +17,7 @@ import picocli.CommandLine.Spec;
         description = {"Prints the messages waiting on a queue (or a topic subscription), in delivery order,"
                 + " without removing them, then a count line on stderr. Messages claimed by a consumer at that"
                 + " moment are not shown. The queue must be known to the journal (have messages or consumers)."})
-public class BrowseCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
+public class BrowseCommand extends ConnectedCommand {
 
     @Option(names = "--queue", paramLabel = "NAME", description = "Queue to browse.")
     String queue;

@@ -8,12 +8,8 @@ import jakarta.jms.MessageConsumer;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code journalmq demo}: producers and consumers in this JVM, with throughput and latency. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -22,13 +18,7 @@ import picocli.CommandLine.Spec;
                 + " --url is given): persistent sends of BytesMessages to a fresh demo queue, MessageListener"
                 + " consumers, progress about once a second and a final line with the throughput and the"
                 + " end-to-end latency (p50/p99). The demo queue is drained at the end."})
-public class DemoCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
+public class DemoCommand extends ConnectedCommand {
 
     @Option(names = "--messages", paramLabel = "N", defaultValue = "5000",
             description = "Messages to send in all (default: ${DEFAULT-VALUE}).")

@@ -5,7 +5,6 @@ import jakarta.jms.Message;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.journalmq.jms.DeadLetters;
 import org.journalmq.jms.admin.JournalAdmin;
 import org.journalmq.jms.admin.MoveRequest;
@@ -38,12 +37,7 @@ public class DlqCommand implements Runnable {
             footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq dlq list --queue orders --verbose",
             description = {"Lists the dead letters in delivery order without removing them: id, attempts,"
                     + " original destination and reason; -v adds headers, properties and body."})
-    public static class ListCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
+    public static class ListCommand extends ConnectedCommand {
 
         @Mixin
         DeadLetterTarget target;
@@ -101,12 +95,7 @@ public class DlqCommand implements Runnable {
                     + " batches: each batch is claimed from the dead-letter queue, sent and removed in one"
                     + " transaction, so two replays at once never move a message twice. The dead-letter"
                     + " properties are removed from the replayed copies and their delivery count starts again."})
-    public static class ReplayCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
+    public static class ReplayCommand extends ConnectedCommand {
 
         @Mixin
         DeadLetterTarget target;

@@ -1,15 +1,11 @@
 package org.journalmq.cli;
 
 import jakarta.jms.JMSException;
-import java.util.concurrent.Callable;
 import org.journalmq.jms.admin.JournalAdmin;
 import org.journalmq.jms.admin.MoveRequest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code journalmq move}: messages from one queue to another. */
 @Command(name = "move", mixinStandardHelpOptions = true,
@@ -19,13 +15,7 @@ import picocli.CommandLine.Spec;
                 + " to another queue, atomically in batches: each batch is claimed, sent and removed in one"
                 + " transaction, so a message is never lost or moved twice, even by two moves at once."
                 + " Headers and properties are kept; scheduled and in-flight messages stay."})
-public class MoveCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
+public class MoveCommand extends ConnectedCommand {
 
     @Option(names = {"--from", "--queue"}, paramLabel = "NAME", required = true, description = "The queue to take messages from.")
     String from;

@@ -7,28 +7,18 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.journalmq.jms.admin.DestinationFigures;
 import org.journalmq.jms.admin.JournalAdmin;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code journalmq purge}: deletes every message of a queue, or of a topic's subscriptions. */
 @Command(name = "purge", mixinStandardHelpOptions = true,
         footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq purge --queue orders --yes",
         description = {"Deletes every message of a queue (ready, scheduled and in flight) or of the"
                 + " subscriptions of a topic, after asking for confirmation (y/N on stdin) unless --yes."})
-public class PurgeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
+public class PurgeCommand extends ConnectedCommand {
 
     @Option(names = "--queue", paramLabel = "NAME", description = "The queue to purge.")
     String queue;

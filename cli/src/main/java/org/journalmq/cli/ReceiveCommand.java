@@ -4,12 +4,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code journalmq receive}: takes messages off a queue and prints them. */
 @Command(name = "receive", mixinStandardHelpOptions = true,
@@ -18,13 +14,7 @@ import picocli.CommandLine.Spec;
                 + " from the queue as it is printed) and prints their bodies, one a line.",
                 "Exit status: 0 when at least one message was received (fewer than --count only adds a"
                         + " note on stderr); 3 when no message arrived within --timeout."})
-public class ReceiveCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
+public class ReceiveCommand extends ConnectedCommand {
 
     @Option(names = "--queue", required = true, paramLabel = "NAME", description = "Queue to receive from.")
     String queue;

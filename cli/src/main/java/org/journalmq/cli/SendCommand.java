@@ -9,14 +9,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code journalmq send}: one or more text messages to a queue. */
 @Command(name = "send", mixinStandardHelpOptions = true,
@@ -24,13 +20,7 @@ import picocli.CommandLine.Spec;
         description = {"Sends BODY as a TextMessage to a queue and prints the JMSMessageID of each message"
                 + " sent, one a line. Sends are persistent and synchronous: when an id is printed, the"
                 + " message is committed to the journal."})
-public class SendCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
+public class SendCommand extends ConnectedCommand {
 
     @Option(names = "--queue", required = true, paramLabel = "NAME", description = "Queue to send to.")
     String queue;

@@ -4,16 +4,12 @@ import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.journalmq.jms.admin.DestinationFigures;
 import org.journalmq.jms.admin.JournalAdmin;
 import org.journalmq.jms.admin.JournalFigures;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code journalmq stat}: the figures of every destination, once or refreshed in place. */
 @Command(name = "stat", mixinStandardHelpOptions = true,
@@ -23,16 +19,10 @@ import picocli.CommandLine.Spec;
                 + " in flight + scheduled), dead-letter queue depth, age of the oldest message and consumers in"
                 + " every JVM, after a line with the journal's live clients. --json prints a JSON array instead,"
                 + " one object per destination (the client count goes to stderr)."})
-public class StatCommand implements Callable<Integer> {
+public class StatCommand extends ConnectedCommand {
 
     /** Clears the terminal and puts the cursor home, so that --watch redraws in place. */
     static final String CLEAR_HOME = "\033[H\033[2J";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
 
     @Option(names = "--queue", paramLabel = "NAME", description = "Only this queue.")
     String queue;

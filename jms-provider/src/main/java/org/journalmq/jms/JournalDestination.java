@@ -117,6 +117,16 @@ public abstract class JournalDestination implements Destination, Serializable {
         }
     }
 
+    /** {@link #checkName} for a public constructor: the name itself, or an IllegalArgumentException. */
+    static String validName(String name, Kind kind) {
+        try {
+            checkName(name, kind);
+            return name;
+        } catch (InvalidDestinationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof JournalDestination d && d.kind() == kind() && d.name.equals(name);

@@ -1,6 +1,5 @@
 package org.journalmq.jms;
 
-import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.Queue;
 
 /** A queue; create it with {@link #JournalQueue(String)} or {@code Session.createQueue}. */
@@ -12,16 +11,7 @@ public class JournalQueue extends JournalDestination implements Queue {
      * @throws IllegalArgumentException when the name is invalid (see {@link JournalDestination#checkName})
      */
     public JournalQueue(String name) {
-        super(checked(name));
-    }
-
-    private static String checked(String name) {
-        try {
-            checkName(name, Kind.QUEUE);
-            return name;
-        } catch (InvalidDestinationException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        super(validName(name, Kind.QUEUE));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.journalmq.jms;
 
-import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.Topic;
 
 /** A topic; create it with {@link #JournalTopic(String)} or {@code Session.createTopic}. */
@@ -12,16 +11,7 @@ public class JournalTopic extends JournalDestination implements Topic {
      * @throws IllegalArgumentException when the name is invalid (see {@link JournalDestination#checkName})
      */
     public JournalTopic(String name) {
-        super(checked(name));
-    }
-
-    private static String checked(String name) {
-        try {
-            checkName(name, Kind.TOPIC);
-            return name;
-        } catch (InvalidDestinationException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        super(validName(name, Kind.TOPIC));
     }
 
     @Override

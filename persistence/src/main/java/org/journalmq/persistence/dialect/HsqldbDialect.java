@@ -12,7 +12,7 @@ import java.util.Optional;
  * HSQLDB 2.7: embedded file, in-memory and server mode. No SKIP LOCKED, DDL commits on its own, and
  * an embedded file database is locked by one JVM at a time.
  */
-public final class HsqldbDialect implements Dialect {
+public final class HsqldbDialect extends BuiltInDialect {
 
     /**
      * CACHED tables: rows live on disk, not in the heap. VARBINARY(16M) rather than BLOB: stored
@@ -36,14 +36,8 @@ public final class HsqldbDialect implements Dialect {
             "hsqldb.tx=mvcc", "hsqldb.write_delay=false", "hsqldb.default_table_type=cached",
             "hsqldb.cache_rows=10000", "hsqldb.cache_size=8192");
 
-    @Override
-    public String name() {
-        return "HSQLDB";
-    }
-
-    @Override
-    public boolean accepts(String jdbcUrl) {
-        return jdbcUrl.regionMatches(true, 0, "jdbc:hsqldb:", 0, 12);
+    public HsqldbDialect() {
+        super("HSQLDB", "jdbc:hsqldb:", WORDS);
     }
 
     @Override
@@ -108,21 +102,6 @@ public final class HsqldbDialect implements Dialect {
     }
 
     @Override
-    public int latestSchemaVersion() {
-        return Migrations.LATEST;
-    }
-
-    @Override
-    public List<String> createVersionTable(Tables t) {
-        return Migrations.versionTable(t, WORDS);
-    }
-
-    @Override
-    public List<String> migration(int version, Tables t) {
-        return Migrations.of(version, t, WORDS);
-    }
-
-    @Override
     public boolean transactionalDdl() {
         return false;
     }
@@ -143,11 +122,6 @@ public final class HsqldbDialect implements Dialect {
     @Override
     public String currentTimeMillis() {
         return "VALUES UNIX_MILLIS()";
-    }
-
-    @Override
-    public String limitParameter() {
-        return " LIMIT ?";
     }
 
     @Override

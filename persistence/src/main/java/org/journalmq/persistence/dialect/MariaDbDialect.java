@@ -1,8 +1,6 @@
 package org.journalmq.persistence.dialect;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +10,7 @@ import java.util.Optional;
  * sequences and refuses such subqueries. DDL commits on its own, and there is no UPDATE ...
  * RETURNING, so a claim is a locking SELECT then an UPDATE per row in the same transaction.
  */
-public final class MariaDbDialect implements Dialect {
+public final class MariaDbDialect extends ServerDialect {
 
     /**
      * InnoDB for row locks and crash-safe commits whatever the server's default engine is. A binary
@@ -28,19 +26,8 @@ public final class MariaDbDialect implements Dialect {
             " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin", "LONGBLOB", "VARBINARY(64)",
             "TEXT", "", false);
 
-    @Override
-    public String name() {
-        return "MariaDB";
-    }
-
-    @Override
-    public boolean accepts(String jdbcUrl) {
-        return jdbcUrl.regionMatches(true, 0, "jdbc:mariadb:", 0, 13);
-    }
-
-    @Override
-    public String prepareUrl(String jdbcUrl) {
-        return jdbcUrl;
+    public MariaDbDialect() {
+        super("MariaDB", "jdbc:mariadb:", WORDS);
     }
 
     /**
@@ -56,52 +43,6 @@ public final class MariaDbDialect implements Dialect {
     public Map<String, String> driverProperties() {
         return Map.of("transactionIsolation", "READ-COMMITTED", "useBulkStmts", "false",
                 "useBulkStmtsForInserts", "false");
-    }
-
-    @Override
-    public String defaultUser() {
-        return null;
-    }
-
-    @Override
-    public String defaultPassword() {
-        return null;
-    }
-
-    @Override
-    public String databaseKey(String jdbcUrl) {
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
-    }
-
-    @Override
-    public boolean isEmbeddedFile(String jdbcUrl) {
-        return false;
-    }
-
-    @Override
-    public boolean isLockFileBusy(SQLException e) {
-        return false;
-    }
-
-    @Override
-    public Optional<String> shutdownSql() {
-        return Optional.empty();
-    }
-
-    @Override
-    public int latestSchemaVersion() {
-        return Migrations.LATEST;
-    }
-
-    @Override
-    public List<String> createVersionTable(Tables t) {
-        return Migrations.versionTable(t, WORDS);
-    }
-
-    @Override
-    public List<String> migration(int version, Tables t) {
-        return Migrations.of(version, t, WORDS);
     }
 
     @Override
@@ -126,17 +67,6 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public String currentTimeMillis() {
         return "SELECT CAST(UNIX_TIMESTAMP(SYSDATE(3)) * 1000 AS SIGNED)";
-    }
-
-    @Override
-    public String limitParameter() {
-        return " LIMIT ?";
-    }
-
-    /** The claim index's columns after the two equalities (destination, state): InnoDB walks it. */
-    @Override
-    public String inDeliveryOrder() {
-        return " ORDER BY priority_rank, id LIMIT ?";
     }
 
     @Override

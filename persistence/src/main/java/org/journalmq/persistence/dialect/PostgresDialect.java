@@ -4,30 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** PostgreSQL 12+: SKIP LOCKED claims, transactional DDL, advisory locks. */
-public final class PostgresDialect implements Dialect {
+public final class PostgresDialect extends ServerDialect {
 
     /** Partial indexes: only claimed, expiring or grouped rows pay for those indexes. */
     private static final SchemaWords WORDS = new SchemaWords("CREATE TABLE", "", "BYTEA", "BYTEA", "TEXT",
             " AS BIGINT", true);
 
-    @Override
-    public String name() {
-        return "PostgreSQL";
-    }
-
-    @Override
-    public boolean accepts(String jdbcUrl) {
-        return jdbcUrl.regionMatches(true, 0, "jdbc:postgresql:", 0, 16);
-    }
-
-    @Override
-    public String prepareUrl(String jdbcUrl) {
-        return jdbcUrl;
+    public PostgresDialect() {
+        super("PostgreSQL", "jdbc:postgresql:", WORDS);
     }
 
     @Override
@@ -35,52 +23,6 @@ public final class PostgresDialect implements Dialect {
         // One multi-row INSERT per batch instead of one round trip per row: the group commit's
         // throughput depends on it.
         return Map.of("reWriteBatchedInserts", "true", "ApplicationName", "journalmq");
-    }
-
-    @Override
-    public String defaultUser() {
-        return null;
-    }
-
-    @Override
-    public String defaultPassword() {
-        return null;
-    }
-
-    @Override
-    public String databaseKey(String jdbcUrl) {
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
-    }
-
-    @Override
-    public boolean isEmbeddedFile(String jdbcUrl) {
-        return false;
-    }
-
-    @Override
-    public boolean isLockFileBusy(SQLException e) {
-        return false;
-    }
-
-    @Override
-    public Optional<String> shutdownSql() {
-        return Optional.empty();
-    }
-
-    @Override
-    public int latestSchemaVersion() {
-        return Migrations.LATEST;
-    }
-
-    @Override
-    public List<String> createVersionTable(Tables t) {
-        return Migrations.versionTable(t, WORDS);
-    }
-
-    @Override
-    public List<String> migration(int version, Tables t) {
-        return Migrations.of(version, t, WORDS);
     }
 
     @Override
@@ -110,16 +52,6 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Optional<String> relaxedCommit() {
         return Optional.of("SET LOCAL synchronous_commit TO OFF");
-    }
-
-    @Override
-    public String limitParameter() {
-        return " LIMIT ?";
-    }
-
-    @Override
-    public String inDeliveryOrder() {
-        return " ORDER BY priority_rank, id LIMIT ?";
     }
 
     @Override
