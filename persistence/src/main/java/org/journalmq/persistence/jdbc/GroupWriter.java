@@ -5,10 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -363,32 +361,13 @@ final class GroupWriter {
         }
     }
 
-    /** What a group's transaction did that others must hear of once it committed. */
-    private static final class Effects {
-        /** Addresses that got ready rows (offered to every waiting receiver first). */
-        final Set<String> ready = new LinkedHashSet<>();
-        /** Per address, the earliest deliver-at of a row not due yet. */
-        final Map<String, Long> delayed = new LinkedHashMap<>();
-        /** Sends and publications whose duplicate id was known: written nowhere (by identity). */
-        Set<NewMessage> suppressed = Set.of();
-        /** Groups (destination, group id) a row of which was acknowledged. */
-        final Set<List<String>> acked = new LinkedHashSet<>();
-        /**
-         * Addresses where an acknowledged group is now free with rows waiting: consumers that wait
-         * there may claim them now, and no send or release announces that.
-         */
-        final Set<String> freed = new LinkedHashSet<>();
-        /** Ids of the rows the sends inserted: proof of the commit if the commit call fails (CommitOutcomes). */
-        final List<Long> inserted = new ArrayList<>();
-    }
-
     /**
      * Applies the units in one transaction. Commits and completes them when every ack matched a
      * row; otherwise rolls back and returns false.
      */
     private boolean applyAndCommit(List<Pending> units) throws SQLException {
         Receivers.Handoffs handoffs = receivers.new Handoffs();
-        Effects fx = new Effects();
+        GroupEffects fx = new GroupEffects();
         Connection c = pinned != null ? pinned.get() : db.connection();
         SQLException commitFailure = null;
         try {
@@ -463,7 +442,7 @@ final class GroupWriter {
         }
     }
 
-    private boolean apply(Connection c, List<Pending> units, Receivers.Handoffs handoffs, Effects fx)
+    private boolean apply(Connection c, List<Pending> units, Receivers.Handoffs handoffs, GroupEffects fx)
             throws SQLException {
         long now = clock.now();
         List<NewMessage> written = new ArrayList<>();
@@ -509,7 +488,7 @@ final class GroupWriter {
      * Inserts the sends, highest priority first (ids keep each priority's send order), so that a
      * waiting receiver is handed the row it would have claimed first.
      */
-    private void insertSends(Connection c, List<Pending> units, Receivers.Handoffs handoffs, Effects fx, long now)
+    private void insertSends(Connection c, List<Pending> units, Receivers.Handoffs handoffs, GroupEffects fx, long now)
             throws SQLException {
         List<NewMessage> sends = new ArrayList<>();
         for (Pending p : units) {
@@ -579,7 +558,7 @@ final class GroupWriter {
     }
 
     /** Deletes the acknowledged rows; false when an ack matched no row. */
-    private boolean applyAcks(Connection c, List<Pending> units, Effects fx) throws SQLException {
+    private boolean applyAcks(Connection c, List<Pending> units, GroupEffects fx) throws SQLException {
         List<Ack> acks = new ArrayList<>();
         for (Pending p : units) {
             acks.addAll(p.work.acks());
