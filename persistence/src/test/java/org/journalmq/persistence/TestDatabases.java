@@ -107,11 +107,7 @@ public final class TestDatabases {
         if (postgresProblem == null) {
             return;
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(postgresProblem + " (CI=true: PostgreSQL tests must run)");
-        }
-        System.out.println("SKIPPED: " + postgresProblem);
-        Assumptions.abort(postgresProblem);
+        skipOrFail(postgresProblem, "PostgreSQL");
     }
 
     // ------------------------------------------------------------------ MariaDB (issue 17)
@@ -149,11 +145,7 @@ public final class TestDatabases {
         if (mariaDbProblem == null) {
             return;
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(mariaDbProblem + " (CI=true: MariaDB tests must run)");
-        }
-        System.out.println("SKIPPED: " + mariaDbProblem);
-        Assumptions.abort(mariaDbProblem);
+        skipOrFail(mariaDbProblem, "MariaDB");
     }
 
     /** A plain JDBC connection (auto-commit on) to the database of a journal configuration. */
@@ -240,11 +232,7 @@ public final class TestDatabases {
         if (problem == null) {
             return;
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(problem + " (CI=true: PostgreSQL tests must run)");
-        }
-        System.out.println("SKIPPED: " + problem);
-        Assumptions.abort(problem);
+        skipOrFail(problem, "PostgreSQL");
     }
 
     /** A journal configuration for the password-checked role, with a fresh prefix. */
@@ -299,8 +287,16 @@ public final class TestDatabases {
         if (problem == null) {
             return;
         }
+        skipOrFail(problem, "PostgreSQL");
+    }
+
+    /**
+     * The rule for a missing database: under {@code CI=true} the test fails, since every database
+     * test must run there; elsewhere it is skipped with the reason printed.
+     */
+    private static void skipOrFail(String problem, String database) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(problem + " (CI=true: PostgreSQL tests must run)");
+            Assertions.fail(problem + " (CI=true: " + database + " tests must run)");
         }
         System.out.println("SKIPPED: " + problem);
         Assumptions.abort(problem);
