@@ -70,6 +70,14 @@ public final class JmsExceptions {
         return link(jms, e);
     }
 
+    /**
+     * The ExceptionListener's report of a database outage (issue 13): the connection stays open and
+     * JournalMQ reconnects by itself; error code {@value #DATABASE_UNAVAILABLE}.
+     */
+    public static JMSException outage(JournalException e) {
+        return link(new JMSException(e.getMessage(), DATABASE_UNAVAILABLE), e);
+    }
+
     /** Translates the failure of a journal future (unwrapping Completion/ExecutionException). */
     public static JMSException translate(Throwable failure, String what) {
         Throwable t = failure;

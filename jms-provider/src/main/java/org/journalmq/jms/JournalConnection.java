@@ -55,10 +55,13 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
     private volatile boolean pointToPointOnly;
+    /** Issue 13: the ExceptionListener hears of each database outage once (README "When the database restarts"). */
+    private final Journal.Registration outages;
 
     JournalConnection(Journal journal, JournalConnectionFactory.ProviderSettings settings) {
         this.journal = journal;
         this.settings = settings;
+        this.outages = journal.onOutage(e -> onAsyncException(JmsExceptions.outage(e)));
     }
 
     Journal journal() {
@@ -302,6 +305,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
         temporaries.clear();
         closed = true;
+        outages.close();
         if (clientID != null) {
             try {
                 journal.releaseClientName(clientID);

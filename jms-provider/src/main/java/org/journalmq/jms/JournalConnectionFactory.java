@@ -64,6 +64,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public static final String JMX = SettingsBinder.JMX;
     /** How long a duplicate id is remembered per destination, in milliseconds (default one hour). */
     public static final String DUPLICATE_WINDOW_MILLIS = SettingsBinder.DUPLICATE_WINDOW_MILLIS;
+    /** How long a send, acknowledge or commit waits for an unreachable database, in ms (default 30000; issue 13). */
+    public static final String RECONNECT_TIMEOUT_MILLIS = SettingsBinder.RECONNECT_TIMEOUT_MILLIS;
 
     // ---------------------------------------------------------------- security (issue 15)
     /**
@@ -213,6 +215,15 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
      */
     public void setDuplicateWindowMillis(long millis) { set(DUPLICATE_WINDOW_MILLIS, Long.toString(millis)); }
 
+    public long getReconnectTimeoutMillis() { return settings().reconnectTimeoutMillis(); }
+
+    /**
+     * How long a send, acknowledge or commit waits for a database that cannot be reached (restart,
+     * failover), reconnecting, before it throws a JMSException with error code JMQ-DB-UNAVAILABLE
+     * (README "When the database restarts"). 0: fail at the first failed attempt.
+     */
+    public void setReconnectTimeoutMillis(long millis) { set(RECONNECT_TIMEOUT_MILLIS, Long.toString(millis)); }
+
     public String getTablePrefix() { return settings().tablePrefix(); }
     public void setTablePrefix(String tablePrefix) { set(TABLE_PREFIX, tablePrefix); }
 
@@ -297,7 +308,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         JournalConfig.Builder b = dataSource != null ? JournalConfig.builder(dataSource)
                 : JournalConfig.builder(s.url()).poolSize(s.poolSize());
         return b.user(userName).password(pass).leaseMillis(s.leaseMillis()).tablePrefix(s.tablePrefix())
-                .duplicateWindowMillis(s.duplicateWindowMillis()).build();
+                .duplicateWindowMillis(s.duplicateWindowMillis()).reconnectTimeoutMillis(s.reconnectTimeoutMillis())
+                .build();
     }
 
     ProviderSettings providerSettings() {

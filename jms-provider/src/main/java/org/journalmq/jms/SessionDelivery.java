@@ -332,11 +332,18 @@ final class SessionDelivery implements Runnable {
         }
     }
 
-    /** Reports a failing delivery once, until one succeeds again. */
+    /**
+     * Reports a failing delivery once, until one succeeds again. An unreachable database is not
+     * reported here: the connection tells its ExceptionListener of the outage once for all sessions.
+     */
     private void reportFailure(JournalConsumer c, JMSException e) {
         if (!failing) {
             failing = true;
-            session.connection().onAsyncException(e);
+            if (JmsExceptions.DATABASE_UNAVAILABLE.equals(e.getErrorCode())) {
+                LOG.warn("JMQ2001 delivery to {} waits for the database: {}", c.destination(), e.getMessage());
+            } else {
+                session.connection().onAsyncException(e);
+            }
         }
     }
 

@@ -84,6 +84,16 @@ public interface Journal extends AutoCloseable {
     Registration onAvailable(String destination, Runnable listener);
 
     /**
+     * Registers a callback told once per outage of the database (issue 13): when the first of the
+     * journal's operations finds it unreachable (kind {@link JournalException.Kind#UNAVAILABLE}).
+     * Not told again until an operation has succeeded. Runs on a journal thread of its own, never
+     * on the thread whose operation failed.
+     */
+    default Registration onOutage(java.util.function.Consumer<JournalException> listener) {
+        return () -> { };
+    }
+
+    /**
      * Opens a receiver of the rows of a journal address (a queue, or a topic subscription): the
      * consume path of a consumer, see {@link Receiver}.
      *

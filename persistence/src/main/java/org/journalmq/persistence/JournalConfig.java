@@ -16,10 +16,12 @@ import java.util.Objects;
  *                             pool on {@code jdbcUrl}; see {@link #builder(javax.sql.DataSource)}
  * @param duplicateWindowMillis how long a send's duplicate id is remembered (issue 16): a second send of the
  *                             id to the same destination within it stores nothing
+ * @param reconnectTimeoutMillis how long a write (send, acknowledge, commit) waits for a database that
+ *                             cannot be reached, reconnecting, before it fails (issue 13)
  */
 public record JournalConfig(String jdbcUrl, String user, String password, int poolSize, long leaseMillis,
                             String tablePrefix, long connectTimeoutMillis, javax.sql.DataSource dataSource,
-                            long duplicateWindowMillis) {
+                            long duplicateWindowMillis, long reconnectTimeoutMillis) {
 
     public static final String DEFAULT_URL = "jdbc:hsqldb:file:journalmq-data/journal";
     public static final int DEFAULT_POOL_SIZE = 8;
@@ -31,6 +33,13 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
      * the table of ids stays a fraction of the messages.
      */
     public static final long DEFAULT_DUPLICATE_WINDOW_MILLIS = 3_600_000;
+    /**
+     * 30 s: longer than a PostgreSQL restart (a few seconds, see docs/benchmarks.md) and than a
+     * failover whose health checks must first miss the primary (pg_auto_failover's defaults take
+     * 10-30 s), so that neither reaches a synchronous sender as an exception; short enough that a
+     * database that is really gone is reported while someone still waits for the answer.
+     */
+    public static final long DEFAULT_RECONNECT_TIMEOUT_MILLIS = 30_000;
 
     public JournalConfig {
         if (dataSource == null) {
@@ -56,6 +65,18 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         if (duplicateWindowMillis < 1) {
             throw new IllegalArgumentException("duplicateWindowMillis must be at least 1, was " + duplicateWindowMillis);
         }
+        if (reconnectTimeoutMillis < 0) {
+            throw new IllegalArgumentException("reconnectTimeoutMillis must not be negative, was "
+                    + reconnectTimeoutMillis);
+        }
+    }
+
+    /** The configuration with the default reconnect time. */
+    public JournalConfig(String jdbcUrl, String user, String password, int poolSize, long leaseMillis,
+                         String tablePrefix, long connectTimeoutMillis, javax.sql.DataSource dataSource,
+                         long duplicateWindowMillis) {
+        this(jdbcUrl, user, password, poolSize, leaseMillis, tablePrefix, connectTimeoutMillis, dataSource,
+                duplicateWindowMillis, DEFAULT_RECONNECT_TIMEOUT_MILLIS);
     }
 
     /** The configuration with the default duplicate window. */
@@ -78,7 +99,8 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
     public Builder toBuilder() {
         return new Builder(jdbcUrl).user(user).password(password).poolSize(poolSize).leaseMillis(leaseMillis)
                 .tablePrefix(tablePrefix).connectTimeoutMillis(connectTimeoutMillis)
-                .dataSource(dataSource).duplicateWindowMillis(duplicateWindowMillis);
+                .dataSource(dataSource).duplicateWindowMillis(duplicateWindowMillis)
+                .reconnectTimeoutMillis(reconnectTimeoutMillis);
     }
 
     /** Interval of the maintenance task (heartbeat, lease renewal, sweeps). */
@@ -108,7 +130,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
     /** This configuration with the database URL learnt from the DataSource's connection. */
     public JournalConfig withJdbcUrl(String url) {
         return new JournalConfig(url, user, password, poolSize, leaseMillis, tablePrefix, connectTimeoutMillis,
-                dataSource, duplicateWindowMillis);
+                dataSource, duplicateWindowMillis, reconnectTimeoutMillis);
     }
 
     /** The password never appears here. */
@@ -130,6 +152,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         private long connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
         private javax.sql.DataSource dataSource;
         private long duplicateWindowMillis = DEFAULT_DUPLICATE_WINDOW_MILLIS;
+        private long reconnectTimeoutMillis = DEFAULT_RECONNECT_TIMEOUT_MILLIS;
 
         private Builder(String jdbcUrl) {
             this.jdbcUrl = jdbcUrl;
@@ -144,10 +167,11 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         /** See {@link JournalConfig#builder(javax.sql.DataSource)}; null for the journal's own pool. */
         public Builder dataSource(javax.sql.DataSource ds) { this.dataSource = ds; return this; }
         public Builder duplicateWindowMillis(long millis) { this.duplicateWindowMillis = millis; return this; }
+        public Builder reconnectTimeoutMillis(long millis) { this.reconnectTimeoutMillis = millis; return this; }
 
         public JournalConfig build() {
             return new JournalConfig(jdbcUrl, user, password, poolSize, leaseMillis, tablePrefix,
-                    connectTimeoutMillis, dataSource, duplicateWindowMillis);
+                    connectTimeoutMillis, dataSource, duplicateWindowMillis, reconnectTimeoutMillis);
         }
     }
 }

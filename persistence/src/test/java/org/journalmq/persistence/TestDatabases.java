@@ -294,7 +294,7 @@ public final class TestDatabases {
      * The rule for a missing database: under {@code CI=true} the test fails, since every database
      * test must run there; elsewhere it is skipped with the reason printed.
      */
-    private static void skipOrFail(String problem, String database) {
+    public static void skipOrFail(String problem, String database) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             Assertions.fail(problem + " (CI=true: " + database + " tests must run)");
         }

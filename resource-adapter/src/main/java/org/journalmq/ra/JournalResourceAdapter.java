@@ -56,6 +56,8 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setLeaseMillis(Long millis) { config.leaseMillis = millis; }
     public Long getDuplicateWindowMillis() { return config.duplicateWindowMillis; }
     public void setDuplicateWindowMillis(Long millis) { config.duplicateWindowMillis = millis; }
+    public Long getReconnectTimeoutMillis() { return config.reconnectTimeoutMillis; }
+    public void setReconnectTimeoutMillis(Long millis) { config.reconnectTimeoutMillis = millis; }
     public Integer getPoolSize() { return config.poolSize; }
     public void setPoolSize(Integer size) { config.poolSize = size; }
     public Long getRedeliveryDelayMillis() { return config.redeliveryDelayMillis; }

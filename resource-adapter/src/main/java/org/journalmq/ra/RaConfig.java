@@ -24,6 +24,7 @@ final class RaConfig {
     String tablePrefix;
     Long leaseMillis;
     Long duplicateWindowMillis;
+    Long reconnectTimeoutMillis;
     Integer poolSize;
     Long redeliveryDelayMillis;
     Integer prefetch;
@@ -66,6 +67,7 @@ final class RaConfig {
         given.put(JournalConnectionFactory.TABLE_PREFIX, tablePrefix);
         given.put(JournalConnectionFactory.LEASE_MILLIS, leaseMillis);
         given.put(JournalConnectionFactory.DUPLICATE_WINDOW_MILLIS, duplicateWindowMillis);
+        given.put(JournalConnectionFactory.RECONNECT_TIMEOUT_MILLIS, reconnectTimeoutMillis);
         given.put(JournalConnectionFactory.POOL_SIZE, poolSize);
         given.put(JournalConnectionFactory.REDELIVERY_DELAY_MILLIS, redeliveryDelayMillis);
         given.put(JournalConnectionFactory.PREFETCH, prefetch);

@@ -26,11 +26,12 @@ import java.util.TreeMap;
  *                                 name: factory defaults under plain names, per-destination values
  *                                 under {@code queue.<name>.<setting>} and {@code topic.<name>.<setting>};
  *                                 normalised strings, read by the provider's policy resolver
+ * @param reconnectTimeoutMillis   how long a send, acknowledge or commit waits for an unreachable database
  */
 public record Settings(String url, String user, String password, String passwordEnv, int poolSize, long leaseMillis,
                        long duplicateWindowMillis, String tablePrefix, String clientID, int prefetch,
                        long redeliveryDelayMillis, boolean jmx, String deserializationAllowList,
-                       String deserializationDenyList, Map<String, String> policies) {
+                       String deserializationDenyList, Map<String, String> policies, long reconnectTimeoutMillis) {
 
     public Settings {
         policies = Collections.unmodifiableMap(new TreeMap<>(policies));
@@ -48,6 +49,7 @@ public record Settings(String url, String user, String password, String password
         put(m, SettingsBinder.POOL_SIZE, Integer.toString(poolSize));
         put(m, SettingsBinder.LEASE_MILLIS, Long.toString(leaseMillis));
         put(m, SettingsBinder.DUPLICATE_WINDOW_MILLIS, Long.toString(duplicateWindowMillis));
+        put(m, SettingsBinder.RECONNECT_TIMEOUT_MILLIS, Long.toString(reconnectTimeoutMillis));
         put(m, SettingsBinder.TABLE_PREFIX, tablePrefix);
         put(m, SettingsBinder.CLIENT_ID, clientID);
         put(m, SettingsBinder.PREFETCH, Integer.toString(prefetch));

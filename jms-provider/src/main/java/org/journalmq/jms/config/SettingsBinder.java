@@ -36,6 +36,7 @@ public final class SettingsBinder implements Serializable {
     public static final String POOL_SIZE = "poolSize";
     public static final String LEASE_MILLIS = "leaseMillis";
     public static final String DUPLICATE_WINDOW_MILLIS = "duplicateWindowMillis";
+    public static final String RECONNECT_TIMEOUT_MILLIS = "reconnectTimeoutMillis";
     public static final String TABLE_PREFIX = "tablePrefix";
     public static final String CLIENT_ID = "clientID";
     public static final String PREFETCH = "prefetch";
@@ -87,6 +88,7 @@ public final class SettingsBinder implements Serializable {
         r.put(POOL_SIZE, (key, raw) -> intAtLeast(key, raw, 1));
         r.put(LEASE_MILLIS, (key, raw) -> atLeast(key, raw, 100));
         r.put(DUPLICATE_WINDOW_MILLIS, (key, raw) -> atLeast(key, raw, 1));
+        r.put(RECONNECT_TIMEOUT_MILLIS, (key, raw) -> atLeast(key, raw, 0));
         r.put(TABLE_PREFIX, (key, raw) -> {
             try {
                 // the journal owns the rule (it builds SQL identifiers from the prefix)
@@ -205,7 +207,8 @@ public final class SettingsBinder implements Serializable {
                     Integer.parseInt(valueOr(PREFETCH, DEFAULT_PREFETCH)),
                     Long.parseLong(valueOr(REDELIVERY_DELAY_MILLIS, 0)),
                     Boolean.parseBoolean(values.getOrDefault(JMX, "true")), values.get(DESERIALIZATION_ALLOW_LIST),
-                    values.get(DESERIALIZATION_DENY_LIST), policies);
+                    values.get(DESERIALIZATION_DENY_LIST), policies,
+                    Long.parseLong(valueOr(RECONNECT_TIMEOUT_MILLIS, JournalConfig.DEFAULT_RECONNECT_TIMEOUT_MILLIS)));
         }
         return settings;
     }

@@ -372,4 +372,23 @@ final class Claimer {
         int hash = (databaseKey + '\u0000' + destination).hashCode();
         return STRIPES[Math.floorMod(hash, STRIPES.length)];
     }
+
+    /**
+     * A receiver's fetch inside the group writer's transaction. A filtered fetch's scan ran before
+     * that transaction, so it has not seen the rows this very group made ready on its address, and
+     * nobody offered them to it: then it must not wait but scan again.
+     */
+    org.journalmq.persistence.Receiver.Fetched fetchIn(Connection c, GroupWriter.FetchOp op,
+            java.util.Set<String> readyNow) throws SQLException {
+        if (op.claim() != null) {
+            List<StoredMessage> rows = claimIn(c, op.claim());
+            return new org.journalmq.persistence.Receiver.Fetched(rows, rows.isEmpty() && op.mayWait(), false);
+        }
+        List<StoredMessage> rows = op.candidates().isEmpty() ? List.of()
+                : takeIn(c, op.candidates(), op.receiver().claimant);
+        boolean unseen = readyNow.contains(op.receiver().address);
+        boolean scanDone = op.mayWait() && !unseen;
+        return new org.journalmq.persistence.Receiver.Fetched(rows, scanDone && op.candidates().isEmpty(),
+                !scanDone || rows.size() < op.candidates().size());
+    }
 }

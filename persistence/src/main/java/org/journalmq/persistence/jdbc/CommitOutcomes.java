@@ -39,8 +39,6 @@ final class CommitOutcomes {
     private static final Logger LOG = LoggerFactory.getLogger(CommitOutcomes.class);
     /** How long the probe may wait for a row lock held by the old connection's transaction. */
     static final int PROBE_SECONDS = 10;
-    /** How long to keep trying to reach a database that is restarting (the usual cause of a lost commit). */
-    static final long RECONNECT_MILLIS = 5_000;
 
     enum Outcome { COMMITTED, ROLLED_BACK, UNKNOWN }
 
@@ -65,9 +63,15 @@ final class CommitOutcomes {
     }
 
     private final Database db;
+    /**
+     * How long to keep trying to reach a database that is restarting (the usual cause of a lost
+     * commit): the journal's reconnect time, as for any write, with a floor for the tests that set it to 0.
+     */
+    private final long reconnectMillis;
 
     CommitOutcomes(Database db) {
         this.db = db;
+        this.reconnectMillis = Math.max(5_000, db.outages.reconnectMillis());
     }
 
     /**
@@ -91,7 +95,7 @@ final class CommitOutcomes {
      * {@code insertedIds} committed. Never throws: a database that cannot be asked gives UNKNOWN.
      */
     Outcome resolve(List<Ack> acks, List<Long> insertedIds) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECONNECT_MILLIS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(reconnectMillis);
         for (int attempt = 1; ; attempt++) {
             try {
                 return probe(acks, insertedIds);

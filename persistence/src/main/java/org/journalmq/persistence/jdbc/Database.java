@@ -39,13 +39,16 @@ final class Database implements AutoCloseable {
     private volatile boolean closed;
     /** NOTIFY of the transactions that make rows ready; set once by the journal (PostgreSQL). */
     volatile Notifier.Sender notifier = Notifier.NONE;
+    /** Whether the database can be reached (issue 13); every operation's failure and success reports here. */
+    final Outages outages;
 
-    private Database(Dialect dialect, Tables tables, String url, OwnPool pool) {
-        this(dialect, tables, url, pool, null, null, null);
+    private Database(Dialect dialect, Tables tables, String url, OwnPool pool, long reconnectMillis) {
+        this(dialect, tables, url, pool, null, null, null, reconnectMillis);
     }
 
     private Database(Dialect dialect, Tables tables, String url, OwnPool pool, javax.sql.DataSource source,
-                     String sourceUser, String sourcePassword) {
+                     String sourceUser, String sourcePassword, long reconnectMillis) {
+        this.outages = new Outages(url, reconnectMillis);
         this.dialect = dialect;
         this.tables = tables;
         this.sql = new Sql(dialect, tables);
@@ -76,7 +79,8 @@ final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(dialect, new Tables(config.tablePrefix()), config.jdbcUrl(), pool);
+        return new Database(dialect, new Tables(config.tablePrefix()), config.jdbcUrl(), pool,
+                config.reconnectTimeoutMillis());
     }
 
     /**
@@ -103,6 +107,7 @@ final class Database implements AutoCloseable {
             try {
                 T result = work.run(c);
                 c.commit();
+                outages.reached();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
@@ -135,7 +140,9 @@ final class Database implements AutoCloseable {
         if (closed) {
             return new JournalException(JournalException.Kind.CLOSED, "journal closed during " + action, e);
         }
-        return SqlErrors.wrap(action, e, url);
+        JournalException failure = SqlErrors.wrap(action, e, url);
+        outages.failed(failure);
+        return failure;
     }
 
     static void rollbackQuietly(Connection c) {
@@ -249,7 +256,7 @@ final class Database implements AutoCloseable {
             throw SqlErrors.wrap("open", e, where);
         }
         return new Database(dialect, new Tables(config.tablePrefix()), url, null, ds, config.user(),
-                config.password());
+                config.password(), config.reconnectTimeoutMillis());
     }
 
     /**

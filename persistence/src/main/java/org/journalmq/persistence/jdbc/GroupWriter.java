@@ -59,6 +59,7 @@ final class GroupWriter {
         final FetchOp fetch;
         final CompletableFuture<Object> future;
         final long bytes;
+        final long queuedAt = System.nanoTime();
         Object result;
 
         Pending(UnitOfWork work, ClaimRequest claim, FetchOp fetch) {
@@ -66,7 +67,7 @@ final class GroupWriter {
             this.claim = claim;
             this.fetch = fetch;
             this.future = new CompletableFuture<>();
-            this.bytes = work == null ? 0 : bytes(work);
+            this.bytes = work == null ? 0 : WriteCapacity.bytesOf(work);
         }
 
         boolean sends() {
@@ -105,6 +106,8 @@ final class GroupWriter {
     private volatile boolean accepting = true;
     /** The previous group carried acks: consumers are at work (writer thread only). */
     private boolean lastHadAcks;
+    /** Pause between two attempts to reach a database that is down (issue 13). */
+    private static final long RECONNECT_PAUSE_NANOS = 250_000_000;
     /** How long a group waits for the sessions of the last group when consumers are at work. */
     private static final long LINGER_NANOS = 150_000;
     /** Units of the previous group (writer thread only). */
@@ -329,13 +332,43 @@ final class GroupWriter {
                 if (group.size() > 1 && kind != Kind.UNAVAILABLE && kind != Kind.AUTHENTICATION && kind != Kind.TLS) {
                     // A bad unit (say, a value too long) spoils the batch; alone, only it fails.
                     group.forEach(this::commitAlone);
-                } else {
-                    JournalException failure = db.failure("write", e);
-                    group.forEach(p -> p.future.completeExceptionally(failure));
+                    return;
                 }
+                JournalException failure = db.failure("write", e);
+                if (kind == Kind.UNAVAILABLE && awaitDatabase(group, failure)) {
+                    attempt = 0;
+                    continue;
+                }
+                group.forEach(p -> p.future.completeExceptionally(failure));
                 return;
             }
         }
+    }
+
+    /**
+     * Issue 13: a database that cannot be reached (restarting, failing over) is waited for, each
+     * unit up to the reconnect time from its submission; a unit whose time is up fails naming the
+     * outage, the others are applied again after a pause (the pool reconnects meanwhile). Safe to
+     * apply again: the failure came before the commit call (a failed commit call goes to
+     * CommitOutcomes), so nothing of the group was stored. False when no unit is left.
+     */
+    private boolean awaitDatabase(List<Pending> group, JournalException failure) {
+        long now = System.nanoTime();
+        long limit = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(db.outages.reconnectMillis());
+        group.removeIf(p -> {
+            boolean over = !accepting || now - p.queuedAt >= limit;
+            if (over) {
+                p.future.completeExceptionally(new JournalException(Kind.UNAVAILABLE, "database unavailable for "
+                        + (now - p.queuedAt) / 1_000_000 + " ms, longer than reconnectTimeoutMillis="
+                        + db.outages.reconnectMillis() + ": " + failure.getMessage(), failure.getCause()));
+            }
+            return over;
+        });
+        if (group.isEmpty()) {
+            return false;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(RECONNECT_PAUSE_NANOS);
+        return !Thread.currentThread().isInterrupted();
     }
 
     private void commitAlone(Pending unit) {
@@ -398,6 +431,7 @@ final class GroupWriter {
             // Returns only when the group did commit; else throws (certain rollback, or unknown).
             outcomes.settle(commitFailure, units.size(), acks, fx.inserted, handoffs::rolledBack);
         }
+        db.outages.reached();
         // Receivers that found nothing wait from now on: this group's rows were theirs to claim, and
         // every later group offers its rows to them first.
         for (Pending p : units) {
@@ -470,7 +504,7 @@ final class GroupWriter {
             if (p.claim != null) {
                 p.result = claimer.claimIn(c, p.claim);
             } else if (p.fetch != null) {
-                p.result = fetch(c, p.fetch, fx.ready);
+                p.result = claimer.fetchIn(c, p.fetch, fx.ready);
             }
         }
         fx.freed.addAll(FreedGroups.find(c, db.sql, fx.acked));
@@ -539,24 +573,6 @@ final class GroupWriter {
         }
     }
 
-    /**
-     * A fetch inside the group transaction. A filtered fetch's scan ran before this transaction, so
-     * it has not seen the rows this very group made ready on its address, and nobody offered them
-     * to it: then it must not wait but scan again.
-     */
-    private Fetched fetch(Connection c, FetchOp op, Set<String> readyNow) throws SQLException {
-        if (op.claim() != null) {
-            List<StoredMessage> rows = claimer.claimIn(c, op.claim());
-            return new Fetched(rows, rows.isEmpty() && op.mayWait(), false);
-        }
-        List<StoredMessage> rows = op.candidates().isEmpty() ? List.of()
-                : claimer.takeIn(c, op.candidates(), op.receiver().claimant);
-        boolean unseen = readyNow.contains(op.receiver().address);
-        boolean scanDone = op.mayWait() && !unseen;
-        return new Fetched(rows, scanDone && op.candidates().isEmpty(),
-                !scanDone || rows.size() < op.candidates().size());
-    }
-
     /** Deletes the acknowledged rows; false when an ack matched no row. */
     private boolean applyAcks(Connection c, List<Pending> units, GroupEffects fx) throws SQLException {
         List<Ack> acks = new ArrayList<>();
@@ -587,16 +603,5 @@ final class GroupWriter {
 
     private static JournalException closed() {
         return new JournalException(Kind.CLOSED, "journal is closed");
-    }
-
-    private static long bytes(UnitOfWork work) {
-        long total = 0;
-        for (NewMessage m : work.sends()) {
-            total += m.data().length;
-        }
-        for (var pub : work.publications()) {
-            total += pub.message().data().length;
-        }
-        return total;
     }
 }

@@ -356,6 +356,12 @@ public final class JdbcJournal implements Journal {
         return listeners.register(destination, listener);
     }
 
+    @Override
+    public Registration onOutage(java.util.function.Consumer<JournalException> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return db.outages.register(listener);
+    }
+
     // ------------------------------------------------------------------ XA
 
     @Override

@@ -32,7 +32,6 @@ final class Maintenance implements Runnable {
     private final long leaseMillis;
     private final long startedAt;
     private final Listeners listeners;
-    private boolean unavailable;
     private Topics topics;
     private Temporaries temporaries;
     private DuplicateIds duplicateIds;
@@ -62,20 +61,12 @@ final class Maintenance implements Runnable {
             sweepTopics();
             sweepTemporaries();
             sweepDuplicateIds();
-            if (unavailable) {
-                unavailable = false;
-                LOG.info("JMQ1004 database reachable again: {}", SqlErrors.safeUrl(db.url));
-            }
         } catch (JournalException e) {
             if (e.kind() == JournalException.Kind.CLOSED) {
                 return;
             }
-            if (e.kind() == JournalException.Kind.UNAVAILABLE) {
-                if (!unavailable) {
-                    unavailable = true;
-                    LOG.warn("JMQ1003 database unavailable: {}", e.getMessage());
-                }
-            } else {
+            // An outage is logged (JMQ1003/JMQ1004) and reported once, by Outages, whoever meets it.
+            if (e.kind() != JournalException.Kind.UNAVAILABLE) {
                 LOG.warn("JMQ1007 journal maintenance failed: {}", e.getMessage(), e);
             }
         } catch (RuntimeException e) {

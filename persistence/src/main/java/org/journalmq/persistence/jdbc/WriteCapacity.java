@@ -33,4 +33,16 @@ final class WriteCapacity {
     synchronized void wakeWaiters() {
         notifyAll();
     }
+
+    /** The bytes of message data a unit sends: what the byte bound counts. */
+    static long bytesOf(org.journalmq.persistence.UnitOfWork work) {
+        long total = 0;
+        for (org.journalmq.persistence.NewMessage m : work.sends()) {
+            total += m.data().length;
+        }
+        for (var pub : work.publications()) {
+            total += pub.message().data().length;
+        }
+        return total;
+    }
 }
