@@ -340,7 +340,7 @@ final class SessionDelivery implements Runnable {
         if (!failing) {
             failing = true;
             if (JmsExceptions.DATABASE_UNAVAILABLE.equals(e.getErrorCode())) {
-                LOG.warn("JMQ2001 delivery to {} waits for the database: {}", c.destination(), e.getMessage());
+                LOG.warn("JMQ2011 delivery to {} waits for the database: {}", c.destination(), e.getMessage());
             } else {
                 session.connection().onAsyncException(e);
             }

@@ -195,6 +195,7 @@ class OutboundTest {
         server.start();
         JournalResourceAdapter served = new JournalResourceAdapter();
         served.setUrl("jdbc:hsqldb:hsql://127.0.0.1:" + port + "/jq");
+        served.setReconnectTimeoutMillis(0L); // the send fails at once instead of waiting for the database
         served.start(container);
         JournalManagedConnectionFactory servedMcf = new JournalManagedConnectionFactory();
         servedMcf.setResourceAdapter(served);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A PostgreSQL 15 cluster of the test's own (issue 13), so that a test may restart, crash or stop
+ * A PostgreSQL cluster (15, as Debian installs it) of the test's own (issue 13), so that a test may restart, crash or stop
  * the database under load without touching the shared server on 5432 that other tests use.
  * {@code initdb} into a directory under {@code target/}, on a free port from 55432 up, listening on
  * 127.0.0.1 only, trust authentication, prepared transactions on. The PostgreSQL binaries refuse to
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code CI=true}, where they fail ({@link TestDatabases#skipOrFail}).
  */
 final class OwnPostgres implements BeforeAllCallback, AfterAllCallback {
-    static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+    /** PostgreSQL 15's binaries (Debian's layout), else those of the newest version installed. */
+    static final Path BIN = binaries();
     private static final int FIRST_PORT = 55432;
 
     private Path dir;
@@ -51,6 +52,20 @@ final class OwnPostgres implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         close();
+    }
+
+    private static Path binaries() {
+        Path root = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(root.resolve("15/bin")) || !Files.isDirectory(root)) {
+            return root.resolve("15/bin");
+        }
+        try (Stream<Path> versions = Files.list(root)) {
+            return versions.filter(v -> v.getFileName().toString().matches("\\d+"))
+                    .max(Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+                    .orElse(root.resolve("15")).resolve("bin");
+        } catch (IOException e) {
+            return root.resolve("15/bin");
+        }
     }
 
     /** Why no cluster can be made here, or null. */
