@@ -104,7 +104,7 @@ class PostgresRestartTest {
         JournalConnectionFactory f = factory(JournalConfig.DEFAULT_RECONNECT_TIMEOUT_MILLIS);
         String queue = "restart-" + UUID.randomUUID();
         RestartLoad load = new RestartLoad(f, queue);
-        try {
+        try (AuditLog log = new AuditLog()) {
             load.start();
             assertTrue(RestartLoad.await(120_000, () -> load.confirmedCount.get() >= CONFIRMED_EACH_SIDE),
                     "load did not start: " + load.counts());
@@ -122,9 +122,9 @@ class PostgresRestartTest {
             assertTrue(load.awaitAllDelivered(120_000), "not every acknowledged send arrived: " + load.counts());
             load.close();
             load.drainRest(f);
-            System.out.printf("RESTART %s: outage (command) %d ms, first send after it %d ms later; %s%n", name,
-                    TimeUnit.NANOSECONDS.toMillis(up - down), Math.max(0, TimeUnit.NANOSECONDS.toMillis(recovered - up)),
-                    load.counts());
+            System.out.printf("RESTART %s: outage (command) %d ms, first send after it %d ms later; %s;"
+                    + " commits cut by the outage (JMQ1021): %s%n", name, TimeUnit.NANOSECONDS.toMillis(up - down),
+                    Math.max(0, TimeUnit.NANOSECONDS.toMillis(recovered - up)), load.counts(), lostCommits(log.all()));
             assertEquals(List.of(), load.unexpected.stream().map(Throwable::toString).toList(), "unexpected failures");
             assertEquals(List.of(), load.violations(flagsExact), load.counts());
             for (var back : load.cameBackFrom().entrySet()) {
@@ -228,6 +228,17 @@ class PostgresRestartTest {
             assertEquals("after", text(consumer.receive(10_000)));
             assertNull(consumer.receive(500), "a failed send was stored");
         }
+    }
+
+    /** The commits whose call failed, by the outcome the journal found (its JMQ1021 lines). */
+    private static String lostCommits(String log) {
+        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("JMQ1021 the commit of a group.*its outcome: (\\w+)")
+                .matcher(log);
+        while (m.find()) {
+            outcomes.merge(m.group(1), 1, Integer::sum);
+        }
+        return outcomes.isEmpty() ? "none" : outcomes.toString();
     }
 
     private static String text(Message m) throws JMSException {

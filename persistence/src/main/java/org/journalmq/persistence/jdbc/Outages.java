@@ -84,13 +84,13 @@ final class Outages {
      */
     static String reason(Throwable e) {
         Throwable root = e;
-        for (int i = 0; i < 20; i++) {
-            Throwable next = root instanceof java.sql.SQLException s && s.getNextException() != null
-                    ? s.getNextException() : root.getCause();
-            if (next == null || next == root) {
-                break;
+        for (Throwable t = e; t != null; ) { // the innermost one that says something
+            if (t.getMessage() != null) {
+                root = t;
             }
-            root = next;
+            Throwable next = t instanceof java.sql.SQLException s && s.getNextException() != null
+                    ? s.getNextException() : t.getCause();
+            t = next == t ? null : next;
         }
         String state = root instanceof java.sql.SQLException s && s.getSQLState() != null
                 ? " (SQLState " + s.getSQLState() + ")" : "";
