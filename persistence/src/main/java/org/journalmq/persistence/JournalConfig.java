@@ -34,10 +34,11 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
      */
     public static final long DEFAULT_DUPLICATE_WINDOW_MILLIS = 3_600_000;
     /**
-     * 30 s: longer than a PostgreSQL restart (a few seconds, see docs/benchmarks.md) and than a
-     * failover whose health checks must first miss the primary (pg_auto_failover's defaults take
-     * 10-30 s), so that neither reaches a synchronous sender as an exception; short enough that a
-     * database that is really gone is reported while someone still waits for the answer.
+     * 30 s: longer than a PostgreSQL restart or crash recovery (under a second to a few seconds,
+     * docs/benchmarks.md), so that it never reaches a synchronous sender as an exception; short
+     * enough that a database that is really gone is reported while someone still waits for the
+     * answer. A failover takes longer (about 55 s with pg_auto_failover's defaults): deployments
+     * with one set it above their failover time (README "High availability").
      */
     public static final long DEFAULT_RECONNECT_TIMEOUT_MILLIS = 30_000;
 
