@@ -82,6 +82,8 @@ final class CommitOutcomes {
      */
     void settle(SQLException failure, int units, List<Ack> acks, List<Long> insertedIds, Runnable rolledBack)
             throws SQLException {
+        // The outage began here, even if the probe below finds the outcome and nothing else fails.
+        db.outages.failed(SqlErrors.wrap("commit", failure, db.url));
         Outcome outcome = resolve(acks, insertedIds);
         LOG.warn("JMQ1021 the commit of a group of {} unit(s) failed ({}); its outcome: {}", units, failure, outcome);
         if (outcome != Outcome.COMMITTED) {
