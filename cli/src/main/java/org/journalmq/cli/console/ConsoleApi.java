@@ -54,7 +54,7 @@ final class ConsoleApi {
     }
 
     Map<String, Object> destination(String address) throws JMSException {
-        DestinationFigures d = known(address);
+        DestinationFigures d = knownOrEmpty(address);
         Map<String, Object> o = header(sampler.latest());
         o.put("destination", row(d));
         o.put("history", sampler.history(address));
@@ -82,7 +82,7 @@ final class ConsoleApi {
 
     /** The first messages of a queue or subscription, with a body preview (bytes as hex). */
     Map<String, Object> browse(String address, int count) throws JMSException {
-        DestinationFigures d = known(address);
+        DestinationFigures d = knownOrEmpty(address);
         List<Message> found = admin.browse(d, null, Math.min(Math.max(1, count), MAX_BROWSE));
         int shown = Math.min(found.size(), Math.min(Math.max(1, count), MAX_BROWSE));
         List<Object> messages = new ArrayList<>();
@@ -163,6 +163,24 @@ final class ConsoleApi {
         }
         return admin.figures().byAddress(address).orElseThrow(() -> new InvalidDestinationException(
                 "unknown destination '" + address + "': the journal holds no message and no consumer for it"));
+    }
+
+    /**
+     * As {@link #known}, but a queue that was emptied (purged, consumed, replayed) shows as empty:
+     * the journal forgets a queue with neither messages nor consumers, and an open page should
+     * show zeros rather than an error.
+     */
+    DestinationFigures knownOrEmpty(String address) throws JMSException {
+        try {
+            return known(address);
+        } catch (InvalidDestinationException e) {
+            if (address == null || !address.startsWith("Q:") || address.length() < 3) {
+                throw e;
+            }
+            String name = address.substring(2);
+            return new DestinationFigures(name, "queue", address, null, false, false, 0, 0, 0, "DLQ." + name, 0, 0,
+                    0, 0, 0, 0);
+        }
     }
 
     private Map<String, Object> header(JournalFigures f) {

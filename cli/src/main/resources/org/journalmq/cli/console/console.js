@@ -149,6 +149,8 @@ async function destinationPage(period) {
     $('more').textContent = data.more ? 'more messages wait' : '';
   }
   $('count').addEventListener('change', browse);
+  // read on demand, not on every refresh: a browse is a query of its own for each open tab
+  $('refresh-messages').addEventListener('click', browse);
   $('purge').addEventListener('click', () => { $('purge-confirm').hidden = false; $('purge-name').focus(); });
   $('purge-cancel').addEventListener('click', () => { $('purge-confirm').hidden = true; });
   $('purge-confirm-button').addEventListener('click', async () => {

@@ -76,6 +76,8 @@ abstract class ConsoleBrowserContract {
         // root in CI: Chromium's sandbox cannot start as root
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1000");
+        // the page's console errors, printed after each test: a broken script shows why a wait timed out
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .build();
         browser = new ChromeDriver(service, options);
@@ -99,6 +101,8 @@ abstract class ConsoleBrowserContract {
 
     @AfterEach
     void close() throws JMSException {
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                .forEach(e -> System.out.println("browser: " + e.getLevel() + " " + e.getMessage()));
         if (console != null) {
             console.close();
         }
@@ -147,6 +151,7 @@ abstract class ConsoleBrowserContract {
     }
 
     private void screenshot(String name) throws Exception {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Path dir = Path.of("target", "console-screenshots");
         Files.createDirectories(dir);
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
@@ -173,11 +178,11 @@ abstract class ConsoleBrowserContract {
         assertEquals("0", text(r, "consumers"));
         assertFalse(text(r, "oldest").isEmpty());
         assertEquals("2", text(row("DLQ." + queue), "depth"));
+        screenshot("overview");
 
         browser.findElement(By.id("filter")).sendKeys(queue);
         waiting().until(d -> d.findElements(By.cssSelector("#overview tbody tr")).size() == 2);
         assertTrue(browser.findElement(By.id("footer")).getText().contains("starts again when the console restarts"));
-        screenshot("overview");
     }
 
     @Test
@@ -197,6 +202,7 @@ abstract class ConsoleBrowserContract {
         assertTrue(Integer.parseInt(browser.findElement(By.id("depth-chart")).getAttribute("data-points")) > points,
                 "new samples were added to the chart");
         assertEquals("7", browser.findElement(By.id("fig-depth")).getText());
+        browser.findElement(By.id("refresh-messages")).click();
         waiting().until(d -> d.findElements(By.cssSelector("#messages tbody tr")).size() == 7);
         assertTrue(browser.findElement(By.id("messages")).getText().contains("more 5"));
         screenshot("destination");
@@ -258,13 +264,15 @@ abstract class ConsoleBrowserContract {
 
     @Test
     void clientsPageListsTheLiveJvmsWithTheirConsumers() throws Exception {
-        connection.setClientID("web-client-" + queue);
-        session.createConsumer(session.createQueue(queue));
+        Connection named = factory().createConnection();
+        named.setClientID("web-client-" + queue);
+        named.createSession(Session.AUTO_ACKNOWLEDGE).createConsumer(session.createQueue(queue));
         browser.get(console.url() + "clients.html");
         waiting().until(d -> d.findElement(By.id("clients")).getText().contains("web-client-" + queue));
         WebElement r = browser.findElements(By.cssSelector("#clients tbody tr")).stream()
                 .filter(e -> e.getText().contains("web-client-" + queue)).findFirst().orElseThrow();
         assertTrue(r.getText().contains("ago"), r.getText());
         assertTrue(browser.findElement(By.id("status")).getText().contains("live client(s)"));
+        named.close();
     }
 }
