@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -o -q -pl cli -am verify -DskipITs -Dtest=HsqldbConsoleBrowserTest -Dsurefire.failIfNoSpecifiedTests=false
 for page in overview destination; do
-  cp "cli/target/console-screenshots/hsqldb-$page.png" "docs/images/console-$page.png"
+  install -m 644 "cli/target/console-screenshots/hsqldb-$page.png" "docs/images/console-$page.png"
 done
 echo "docs/images/console-overview.png and docs/images/console-destination.png refreshed"
