@@ -138,6 +138,10 @@ public final class JournalConsole implements AutoCloseable {
                 send(ex, 403, "text/plain", "refused: a POST needs this console's Origin and CSRF token\n");
                 return;
             }
+            if (path.equals("/favicon.ico")) {
+                send(ex, 204, "text/plain", ""); // none, and no error in the browser's console for it
+                return;
+            }
             if (path.startsWith("/static/")) {
                 serveStatic(ex, path.substring("/static/".length()));
                 return;
