@@ -138,16 +138,23 @@ abstract class ConsoleBrowserContract {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // pages redraw their tables at every refresh: an element found a moment ago may be gone
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
-    private WebElement row(String name) {
-        return waiting().until(d -> d.findElements(By.cssSelector("#overview tr[data-name='" + name + "']")).stream()
-                .findFirst().orElse(null));
-    }
-
-    private String text(WebElement row, String cls) {
-        return row.findElement(By.cssSelector("td." + cls)).getText();
+    /**
+     * The cells of an overview row by class (depth, ready, ...), read in one script call: the page
+     * redraws its table at every refresh, so elements found earlier go stale.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> cells(String name) {
+        return waiting().until(d -> (Map<String, String>) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const r = [...document.querySelectorAll('#overview tbody tr')].find(t => t.dataset.name === arguments[0]);"
+                        + "if (!r) return null; const o = {};"
+                        + "r.querySelectorAll('td').forEach(td => td.classList.forEach(c => { o[c] = td.textContent; }));"
+                        + "return o;", name));
     }
 
     private void screenshot(String name) throws Exception {
@@ -167,17 +174,14 @@ abstract class ConsoleBrowserContract {
         deadLetter(queue, "dead 1");
         deadLetter(queue, "dead 2");
         browser.get(console.url());
-        waiting().until(d -> {
-            WebElement r = row(queue);
-            return text(r, "depth").equals("5") && text(r, "dlqDepth").equals("2") ? r : null;
-        });
-        WebElement r = row(queue);
-        assertEquals("4", text(r, "ready"));
-        assertEquals("0", text(r, "inFlight"));
-        assertEquals("1", text(r, "scheduled"));
-        assertEquals("0", text(r, "consumers"));
-        assertFalse(text(r, "oldest").isEmpty());
-        assertEquals("2", text(row("DLQ." + queue), "depth"));
+        waiting().until(d -> "5".equals(cells(queue).get("depth")) && "2".equals(cells(queue).get("dlqDepth")));
+        Map<String, String> r = cells(queue);
+        assertEquals("4", r.get("ready"));
+        assertEquals("0", r.get("inFlight"));
+        assertEquals("1", r.get("scheduled"));
+        assertEquals("0", r.get("consumers"));
+        assertFalse(r.get("oldest").isEmpty());
+        assertEquals("2", cells("DLQ." + queue).get("depth"));
         screenshot("overview");
 
         browser.findElement(By.id("filter")).sendKeys(queue);
@@ -269,9 +273,16 @@ abstract class ConsoleBrowserContract {
         named.createSession(Session.AUTO_ACKNOWLEDGE).createConsumer(session.createQueue(queue));
         browser.get(console.url() + "clients.html");
         waiting().until(d -> d.findElement(By.id("clients")).getText().contains("web-client-" + queue));
-        WebElement r = browser.findElements(By.cssSelector("#clients tbody tr")).stream()
-                .filter(e -> e.getText().contains("web-client-" + queue)).findFirst().orElseThrow();
-        assertTrue(r.getText().contains("ago"), r.getText());
+        // the table is redrawn at every refresh: read its text in one call
+        String table = waiting().until(d -> {
+            try {
+                return d.findElement(By.id("clients")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            }
+        });
+        String line = table.lines().filter(l -> l.contains("web-client-" + queue)).findFirst().orElseThrow();
+        assertTrue(line.contains("ago"), line);
         assertTrue(browser.findElement(By.id("status")).getText().contains("live client(s)"));
         named.close();
     }
