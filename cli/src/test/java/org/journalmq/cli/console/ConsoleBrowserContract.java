@@ -173,6 +173,13 @@ abstract class ConsoleBrowserContract {
         send(queue, "later", 3_600_000, Map.of());
         deadLetter(queue, "dead 1");
         deadLetter(queue, "dead 2");
+        // a topic subscription is a row too (Jakarta Messaging 3.1 §8.3: a shared durable subscription)
+        jakarta.jms.Topic topic = session.createTopic("prices-" + queue);
+        var subscriber = session.createSharedDurableConsumer(topic, "audit-" + queue);
+        try (MessageProducer p = session.createProducer(topic)) {
+            p.send(session.createTextMessage("p1"));
+            p.send(session.createTextMessage("p2"));
+        }
         browser.get(console.url());
         waiting().until(d -> "5".equals(cells(queue).get("depth")) && "2".equals(cells(queue).get("dlqDepth")));
         Map<String, String> r = cells(queue);
@@ -182,6 +189,11 @@ abstract class ConsoleBrowserContract {
         assertEquals("0", r.get("consumers"));
         assertFalse(r.get("oldest").isEmpty());
         assertEquals("2", cells("DLQ." + queue).get("depth"));
+        Map<String, String> sub = cells("audit-" + queue);
+        assertEquals("2", sub.get("depth"), "both publications wait for the subscription");
+        assertEquals("1", sub.get("consumers"));
+        subscriber.close();
+        session.unsubscribe("audit-" + queue);
         screenshot("overview");
 
         browser.findElement(By.id("filter")).sendKeys(queue);

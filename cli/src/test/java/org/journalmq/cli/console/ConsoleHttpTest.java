@@ -119,6 +119,13 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void aHostNameGivenByTheOperatorIsAnsweredToo() throws Exception {
+        start(new ConsoleOptions("127.0.0.1", 0, 5_000, null, null, null, List.of("console.example")));
+        assertEquals(200, get("/api/overview", "console.example:" + console.port()).statusCode());
+        assertEquals(421, get("/api/overview", "other.example:" + console.port()).statusCode());
+    }
+
+    @Test
     void postsNeedTheConsolesOriginAndTokenAndPurgeNeedsConfirmation() throws Exception {
         start(ConsoleOptions.loopback(0));
         String page = get("/", null).body();
