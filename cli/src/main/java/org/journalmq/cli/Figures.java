@@ -5,14 +5,14 @@ import java.util.Map;
 import org.journalmq.jms.admin.DestinationFigures;
 
 /** How {@code stat} shows one destination: a JSON object, or a row of its table. */
-final class Figures {
+public final class Figures {
     static final String HEADER = String.format("%-16s %-32s %8s %8s %9s %9s %8s %12s %9s",
             "TYPE", "NAME", "DEPTH", "READY", "IN-FLIGHT", "SCHEDULED", "DLQ", "OLDEST", "CONSUMERS");
 
     private Figures() {
     }
 
-    static Map<String, Object> json(DestinationFigures d) {
+    public static Map<String, Object> json(DestinationFigures d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", d.name());
         m.put("type", d.type());

@@ -9,13 +9,13 @@ import java.util.Map;
  * nested object and array values, in insertion order. Written here rather than pulled in as a
  * library because the CLI only ever writes JSON, never reads it.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** A value as JSON text: Map (String keys), List, String, Number, Boolean, null; others via toString as strings. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value);
         return out.toString();

@@ -15,7 +15,7 @@ import java.util.Enumeration;
 import java.util.List;
 
 /** How {@code receive} shows a message: the body alone, or headers, properties and body. */
-final class MessagePrinter {
+public final class MessagePrinter {
 
     private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
@@ -51,7 +51,7 @@ final class MessagePrinter {
     }
 
     /** A message as a JSON object (browse --json, dlq list --json): headers, properties and body. */
-    static java.util.Map<String, Object> json(Message m) throws JMSException {
+    public static java.util.Map<String, Object> json(Message m) throws JMSException {
         java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
         o.put("messageId", m.getJMSMessageID());
         o.put("destination", String.valueOf(m.getJMSDestination()));

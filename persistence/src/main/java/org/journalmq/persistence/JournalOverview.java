@@ -12,12 +12,20 @@ import java.util.Map;
  *                     were registered with {@link Journal#registerConsumer}), live clients only
  * @param subscriptions every topic subscription, in address order (also those without rows)
  * @param liveClients  journal clients (JVM-level connection groups) with a heartbeat within one lease
+ * @param clients      those clients, oldest first (read in the same query that counts them)
  */
 public record JournalOverview(long takenAt, List<DestinationStats> destinations, Map<String, Integer> consumers,
-                              List<Subscription> subscriptions, int liveClients) {
+                              List<Subscription> subscriptions, int liveClients, List<LiveClient> clients) {
     public JournalOverview {
         destinations = List.copyOf(destinations);
         consumers = Map.copyOf(consumers);
         subscriptions = List.copyOf(subscriptions);
+        clients = List.copyOf(clients);
+    }
+
+    /** An overview that counts its live clients without listing them (tests, older callers). */
+    public JournalOverview(long takenAt, List<DestinationStats> destinations, Map<String, Integer> consumers,
+                           List<Subscription> subscriptions, int liveClients) {
+        this(takenAt, destinations, consumers, subscriptions, liveClients, List.of());
     }
 }

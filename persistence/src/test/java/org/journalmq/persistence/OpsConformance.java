@@ -35,6 +35,10 @@ interface OpsConformance extends JournalFixture {
         assertEquals(Map.of("Q:a", 2, "D:-:audit", 1), o.consumers());
         assertEquals(List.of("D:-:audit"), o.subscriptions().stream().map(Subscription::address).toList());
         assertEquals(2, o.liveClients());
+        assertEquals(2, o.clients().size(), "every live client listed");
+        LiveClient mine = o.clients().stream().filter(c -> c.clientId().equals(j.clientId())).findFirst().orElseThrow();
+        assertEquals(2, mine.consumers(), "j's queue consumer c1 and subscriber s1");
+        assertTrue(mine.heartbeatAt() >= mine.startedAt());
         assertTrue(Math.abs(o.takenAt() - j.now()) < 5_000, "taken on the journal clock");
 
         j.detach("c1");

@@ -72,7 +72,9 @@ final class FiguresBuilder {
         }
         figures.sort(Comparator.comparing(DestinationFigures::type).thenComparing(DestinationFigures::name)
                 .thenComparing(DestinationFigures::address));
-        return new JournalFigures(overview.takenAt(), overview.liveClients(), figures);
+        List<ClientFigures> clients = overview.clients().stream().map(c -> new ClientFigures(c.clientId(),
+                c.startedAt(), Math.max(0, overview.takenAt() - c.heartbeatAt()), c.consumers(), c.names())).toList();
+        return new JournalFigures(overview.takenAt(), overview.liveClients(), figures, clients);
     }
 
     /** The name of a queue or topic address: what follows the kind tag and colon. */

@@ -9,10 +9,23 @@ import java.util.Optional;
  * @param takenAt      journal-clock time of the snapshot (epoch milliseconds)
  * @param clients      live journal clients (JVM-level connection groups) in every JVM
  * @param destinations every queue with messages or consumers and every subscription, by type and name
+ * @param liveClients  the live clients counted by {@code clients}, oldest first
  */
-public record JournalFigures(long takenAt, int clients, List<DestinationFigures> destinations) {
+public record JournalFigures(long takenAt, int clients, List<DestinationFigures> destinations,
+                             List<ClientFigures> liveClients) {
     public JournalFigures {
         destinations = List.copyOf(destinations);
+        liveClients = List.copyOf(liveClients);
+    }
+
+    /** Figures that count the live clients without listing them. */
+    public JournalFigures(long takenAt, int clients, List<DestinationFigures> destinations) {
+        this(takenAt, clients, destinations, List.of());
+    }
+
+    /** The destination whose journal address this is: a queue or a subscription. */
+    public Optional<DestinationFigures> byAddress(String address) {
+        return destinations.stream().filter(d -> d.address().equals(address)).findFirst();
     }
 
     /** The queue (type queue or temporary-queue) of that name. */

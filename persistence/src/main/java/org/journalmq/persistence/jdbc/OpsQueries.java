@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.journalmq.persistence.DestinationStats;
 import org.journalmq.persistence.JournalOverview;
+import org.journalmq.persistence.LiveClient;
 import org.journalmq.persistence.Subscription;
 import org.journalmq.persistence.dialect.Tables;
 
@@ -24,6 +25,7 @@ final class OpsQueries {
     private final String consumersPerAddress;
     private final String allSubscriptions;
     private final String liveClients;
+    private final String clientNames;
     private final String insertConsumer;
 
     OpsQueries(Database db, JournalClock clock, String clientId, long leaseMillis) {
@@ -36,7 +38,12 @@ final class OpsQueries {
         consumersPerAddress = "SELECT address, COUNT(*) FROM " + t.consumer() + " WHERE" + alive
                 + " GROUP BY address";
         allSubscriptions = "SELECT " + TopicSql.SUBSCRIPTION_COLUMNS + " FROM " + t.subscription() + " ORDER BY address";
-        liveClients = "SELECT COUNT(*) FROM " + t.client() + " WHERE heartbeat_at >= ?";
+        // one row per live client with its consumer count: the count of live clients and the web
+        // console's client list come from the same read (plain SQL-92, the same on every dialect)
+        liveClients = "SELECT c.client_id, c.started_at, c.heartbeat_at, (SELECT COUNT(*) FROM " + t.consumer()
+                + " k WHERE k.client_id = c.client_id) FROM " + t.client() + " c WHERE c.heartbeat_at >= ?"
+                + " ORDER BY c.started_at, c.client_id";
+        clientNames = "SELECT client_id, name FROM " + t.clientName() + " ORDER BY name";
         insertConsumer = "INSERT INTO " + t.consumer() + " (consumer_id, address, client_id) VALUES (?, ?, ?)";
     }
 
@@ -61,15 +68,24 @@ final class OpsQueries {
                     subscriptions.add(TopicSql.subscription(rs));
                 }
             }
-            int clients;
+            Map<String, List<String>> names = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(clientNames); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+            List<LiveClient> clients = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(liveClients)) {
                 ps.setLong(1, aliveSince);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    clients = rs.getInt(1);
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        clients.add(new LiveClient(id, rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                                names.getOrDefault(id, List.of())));
+                    }
                 }
             }
-            return new JournalOverview(now, stats, consumers, subscriptions, clients);
+            return new JournalOverview(now, stats, consumers, subscriptions, clients.size(), clients);
         });
     }
 
