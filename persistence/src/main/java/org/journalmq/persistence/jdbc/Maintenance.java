@@ -79,7 +79,9 @@ final class Maintenance implements Runnable {
     void heartbeatAndRenew() {
         db.transaction("heartbeat", c -> {
             clock.measure(c);
-            long now = clock.now();
+            // A fresh measurement may set the clock back by a few milliseconds (the round trip's
+            // midpoint moves); the client row's heartbeat is never before its start.
+            long now = Math.max(clock.now(), startedAt);
             try (PreparedStatement ps = c.prepareStatement(db.dialect.upsertClient(db.tables))) {
                 ps.setString(1, clientId);
                 ps.setLong(2, now);
