@@ -13,19 +13,29 @@ import java.util.Map;
  * @param subscriptions every topic subscription, in address order (also those without rows)
  * @param liveClients  journal clients (JVM-level connection groups) with a heartbeat within one lease
  * @param clients      those clients, oldest first (read in the same query that counts them)
+ * @param traffic      sends and acks per address over every client of the journal, as of each
+ *                     client's last heartbeat (read in the same transaction)
  */
 public record JournalOverview(long takenAt, List<DestinationStats> destinations, Map<String, Integer> consumers,
-                              List<Subscription> subscriptions, int liveClients, List<LiveClient> clients) {
+                              List<Subscription> subscriptions, int liveClients, List<LiveClient> clients,
+                              JournalTraffic traffic) {
     public JournalOverview {
         destinations = List.copyOf(destinations);
         consumers = Map.copyOf(consumers);
         subscriptions = List.copyOf(subscriptions);
         clients = List.copyOf(clients);
+        java.util.Objects.requireNonNull(traffic, "traffic");
+    }
+
+    /** An overview without journal-wide traffic counts (tests, older callers). */
+    public JournalOverview(long takenAt, List<DestinationStats> destinations, Map<String, Integer> consumers,
+                           List<Subscription> subscriptions, int liveClients, List<LiveClient> clients) {
+        this(takenAt, destinations, consumers, subscriptions, liveClients, clients, JournalTraffic.none(takenAt));
     }
 
     /** An overview that counts its live clients without listing them (tests, older callers). */
     public JournalOverview(long takenAt, List<DestinationStats> destinations, Map<String, Integer> consumers,
                            List<Subscription> subscriptions, int liveClients) {
-        this(takenAt, destinations, consumers, subscriptions, liveClients, List.of());
+        this(takenAt, destinations, consumers, subscriptions, liveClients, List.of(), JournalTraffic.none(takenAt));
     }
 }

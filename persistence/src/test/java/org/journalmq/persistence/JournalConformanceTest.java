@@ -15,7 +15,7 @@ public abstract class JournalConformanceTest implements SendClaimConformance, Ac
         ConcurrencyConformance, OperationsConformance, TopicConformance,
         TemporaryConformance, XaConformance, DeadLetterConformance, OpsConformance,
         LocalTransactionConformance, ReceiverConformance, DuplicateConformance,
-        GroupConformance {
+        GroupConformance, TrafficConformance {
     protected static final String QUEUE = ConformanceSupport.QUEUE;
 
     protected JournalConfig config;

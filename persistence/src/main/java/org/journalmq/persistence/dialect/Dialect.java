@@ -128,6 +128,13 @@ public interface Dialect {
     String upsertClient(Tables t);
 
     /**
+     * Adds counts to a row of {@link Tables#traffic()}, inserting it when missing, in one statement
+     * so that two maintenance tasks folding dead clients into the same retired row never clash on
+     * its key. Parameters: client_id, destination, enqueued, acked, updated_at.
+     */
+    String addTraffic(Tables t);
+
+    /**
      * A statement run first in claim and release transactions that lets their commit return before
      * it is flushed to disk, if the database can do that per transaction. Their effects need not
      * survive a crash of the database server itself: a lost claim is a message delivered again

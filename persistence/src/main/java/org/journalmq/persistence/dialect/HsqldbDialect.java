@@ -159,6 +159,18 @@ public final class HsqldbDialect extends BuiltInDialect {
     }
 
     @Override
+    public String addTraffic(Tables t) {
+        String r = t.traffic();
+        return "MERGE INTO " + r + " USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(400)),"
+                + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) AS v (client_id, destination,"
+                + " enqueued, acked, updated_at) ON " + r + ".client_id = v.client_id AND " + r
+                + ".destination = v.destination WHEN MATCHED THEN UPDATE SET enqueued = " + r
+                + ".enqueued + v.enqueued, acked = " + r + ".acked + v.acked, updated_at = v.updated_at"
+                + " WHEN NOT MATCHED THEN INSERT VALUES (v.client_id, v.destination, v.enqueued, v.acked,"
+                + " v.updated_at)";
+    }
+
+    @Override
     public boolean isInProcess(String jdbcUrl) {
         return !isServer(jdbcUrl.toLowerCase(Locale.ROOT));
     }

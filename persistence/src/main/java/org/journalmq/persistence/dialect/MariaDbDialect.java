@@ -104,6 +104,13 @@ public final class MariaDbDialect extends ServerDialect {
                 + " ON DUPLICATE KEY UPDATE heartbeat_at = VALUES(heartbeat_at)";
     }
 
+    @Override
+    public String addTraffic(Tables t) {
+        return "INSERT INTO " + t.traffic() + " (client_id, destination, enqueued, acked, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE enqueued = enqueued + VALUES(enqueued),"
+                + " acked = acked + VALUES(acked), updated_at = VALUES(updated_at)";
+    }
+
     /**
      * A known id must count 0 rows, but with found rows (see {@link #driverProperties}), and on an
      * application's connection in a local transaction, an ON DUPLICATE KEY UPDATE that changes

@@ -3,7 +3,7 @@ package org.journalmq.persistence.dialect;
 import java.util.List;
 
 /**
- * The schema migrations 1 to 7, written once for every dialect (issue 19). Databases differ here
+ * The schema migrations 1 to 8, written once for every dialect (issue 19). Databases differ here
  * only in the words a {@link SchemaWords} supplies: how a table is created (HSQLDB wants CACHED
  * tables so that rows live on disk, MariaDB wants InnoDB and a binary collation), the types of
  * large and short byte strings and of long text, how the id sequence is declared, and whether an
@@ -14,7 +14,7 @@ import java.util.List;
 final class Migrations {
 
     /** The newest schema version. */
-    static final int LATEST = 7;
+    static final int LATEST = 8;
 
     private Migrations() {
     }
@@ -28,6 +28,7 @@ final class Migrations {
             case 5 -> temporaries(t, w);
             case 6 -> duplicateIds(t, w);
             case 7 -> messageGroups(t, w);
+            case 8 -> traffic(t, w);
             default -> throw new IllegalArgumentException("no migration " + version);
         };
     }
@@ -151,5 +152,19 @@ final class Migrations {
                 "ALTER TABLE " + t.delivery() + " ADD COLUMN IF NOT EXISTS claimant VARCHAR(100)",
                 "CREATE INDEX IF NOT EXISTS " + t.groupIndex() + " ON " + t.delivery()
                         + " (destination, group_id, state, id)" + onlyGrouped);
+    }
+
+    /**
+     * Migration 8: journal-wide traffic counts (issue 18). Each client writes its own cumulative
+     * sends and acks per destination into its own rows at its heartbeat, so no two JVMs ever update
+     * the same row; maintenance folds the rows of a dead or closed client into the retired rows
+     * (client_id '-'), so the sum over a destination never goes down. No index besides the key:
+     * the table holds one row per live client and destination it used, plus one retired row per
+     * destination, and is read whole by the operators' overview.
+     */
+    private static List<String> traffic(Tables t, SchemaWords w) {
+        return List.of(w.table(t.traffic(), "client_id VARCHAR(64) NOT NULL, destination VARCHAR(400) NOT NULL, "
+                + "enqueued BIGINT NOT NULL, acked BIGINT NOT NULL, updated_at BIGINT NOT NULL, "
+                + "PRIMARY KEY (client_id, destination)"));
     }
 }

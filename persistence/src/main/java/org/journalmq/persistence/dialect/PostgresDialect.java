@@ -82,6 +82,14 @@ public final class PostgresDialect extends ServerDialect {
                 + " ON CONFLICT (client_id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at";
     }
 
+    @Override
+    public String addTraffic(Tables t) {
+        String r = t.traffic();
+        return "INSERT INTO " + r + " AS r (client_id, destination, enqueued, acked, updated_at) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (client_id, destination) DO UPDATE SET enqueued = r.enqueued + EXCLUDED.enqueued,"
+                + " acked = r.acked + EXCLUDED.acked, updated_at = EXCLUDED.updated_at";
+    }
+
     /** A stable 64-bit FNV-1a hash, so every JVM computes the same advisory lock key for a prefix. */
     static long lockKey(String prefix) {
         long hash = 0xcbf29ce484222325L;

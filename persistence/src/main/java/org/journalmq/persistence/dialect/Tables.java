@@ -165,4 +165,11 @@ public record Tables(String prefix) {
     public String duplicateIdXaIndex() {
         return prefix + "DUPLICATE_ID_XA_IX";
     }
+
+    // ------------------------------------------------------------------ traffic counts (migration 8)
+
+    /** Cumulative sends and acks per (client, destination), and the retired clients' sums. */
+    public String traffic() {
+        return prefix + "TRAFFIC";
+    }
 }

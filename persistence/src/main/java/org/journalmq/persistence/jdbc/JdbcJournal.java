@@ -68,6 +68,7 @@ public final class JdbcJournal implements Journal {
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Traffic traffic = new Traffic();
+    private final TrafficRows trafficRows;
     private final DuplicateIds duplicates;
     private final OpsQueries ops;
     private final LocalTransactions local;
@@ -115,12 +116,14 @@ public final class JdbcJournal implements Journal {
             return null;
         });
         SchemaMigrator.migrate(db, dialect.databaseKey(config.jdbcUrl()), clock.now());
-        Maintenance maintenance = new Maintenance(db, clock, clientId, config.leaseMillis(), clock.now(), listeners);
+        this.trafficRows = new TrafficRows(db, clientId, traffic);
+        Maintenance maintenance = new Maintenance(db, clock, clientId, config.leaseMillis(), clock.now(), listeners,
+                trafficRows);
         maintenance.heartbeatAndRenew(); // registers this client before it claims anything
         this.claimer = new Claimer(db, clock, clientId, config.leaseMillis(), dialect.databaseKey(config.jdbcUrl()));
         this.operations = new Operations(db, clock, clientId, this::wakeOnJournalThread, receivers);
         this.topics = new Topics(db, new TopicSql(dialect, db.tables), clock, clientId, config.leaseMillis());
-        this.ops = new OpsQueries(db, clock, clientId, config.leaseMillis());
+        this.ops = new OpsQueries(db, clock, clientId, config.leaseMillis(), trafficRows);
         maintenance.topics(topics);
         this.temporaries = new Temporaries(db, clock, clientId, config.leaseMillis());
         maintenance.temporaries(temporaries);
@@ -510,6 +513,8 @@ public final class JdbcJournal implements Journal {
                     ps.setString(1, clientId);
                     ps.executeUpdate();
                 }
+                // Its final counts go to the retired rows: the journal-wide sums keep them.
+                trafficRows.retire(c, clock.now());
                 return null;
             });
         } catch (JournalException e) {

@@ -27,9 +27,11 @@ final class OpsQueries {
     private final String liveClients;
     private final String clientNames;
     private final String insertConsumer;
+    private final TrafficRows trafficRows;
 
-    OpsQueries(Database db, JournalClock clock, String clientId, long leaseMillis) {
+    OpsQueries(Database db, JournalClock clock, String clientId, long leaseMillis, TrafficRows trafficRows) {
         this.db = db;
+        this.trafficRows = trafficRows;
         this.clock = clock;
         this.clientId = clientId;
         this.leaseMillis = leaseMillis;
@@ -85,7 +87,8 @@ final class OpsQueries {
                     }
                 }
             }
-            return new JournalOverview(now, stats, consumers, subscriptions, clients.size(), clients);
+            return new JournalOverview(now, stats, consumers, subscriptions, clients.size(), clients,
+                    trafficRows.read(c, now));
         });
     }
 

@@ -47,7 +47,8 @@ final class Sql {
     final String releaseExpiredLease;
     final String releaseOwn;
     final String deleteClient;
-    final String deleteDeadClients;
+    final String deadClients;
+    final String deleteDeadClient;
     final String expiredRows;
     final String deleteExpired;
     final String moveExpired;
@@ -165,7 +166,8 @@ final class Sql {
                 + " WHERE id = ? AND state = 1 AND lease_until < ?";
         releaseOwn = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0 WHERE state = 1 AND owner = ?";
         deleteClient = "DELETE FROM " + t.client() + " WHERE client_id = ?";
-        deleteDeadClients = "DELETE FROM " + t.client() + " WHERE heartbeat_at < ?";
+        deadClients = "SELECT client_id FROM " + t.client() + " WHERE heartbeat_at < ?";
+        deleteDeadClient = "DELETE FROM " + t.client() + " WHERE client_id = ? AND heartbeat_at < ?";
         expiredRows = "SELECT id, destination, expiry_address FROM " + d
                 + " WHERE expires_at > 0 AND expires_at <= ? AND state = 0" + limit;
         String expiredNow = " WHERE id = ? AND state = 0 AND expires_at > 0 AND expires_at <= ?";

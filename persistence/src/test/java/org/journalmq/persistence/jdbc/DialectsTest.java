@@ -63,7 +63,7 @@ class DialectsTest {
     }
 
     /**
-     * Migrations 1-7 are one template (issue 19): a dialect differs only in the words it fills in,
+     * Migrations 1-8 are one template (issue 19): a dialect differs only in the words it fills in,
      * so every dialect creates the same tables, columns and indexes in the same order.
      */
     @Test
