@@ -36,11 +36,11 @@ interface TrafficConformance extends JournalFixture {
         JournalOverview o = reader.overview();
         assertEquals(o.takenAt(), o.traffic().takenAt(), "read with the overview, on the journal clock");
 
-        // A client that died: its client row has no heartbeat and it owns second's rows.
+        // A client that died: its client row has no heartbeat and it owns second's rows (one
+        // transaction: maintenance must not remove the client row before it owns them).
         execute("INSERT INTO " + config().tablePrefix() + "CLIENT (client_id, heartbeat_at, started_at)"
-                + " VALUES ('dead-client', 0, 0)");
-        execute("UPDATE " + config().tablePrefix() + "TRAFFIC SET client_id = 'dead-client' WHERE client_id = '"
-                + second.clientId() + "'");
+                + " VALUES ('dead-client', 0, 0)", "UPDATE " + config().tablePrefix() + "TRAFFIC"
+                + " SET client_id = 'dead-client' WHERE client_id = '" + second.clientId() + "'");
         List<List<Long>> seen = new ArrayList<>();
         await("maintenance removes the dead client", () -> {
             seen.add(sums(reader));
@@ -79,10 +79,15 @@ interface TrafficConformance extends JournalFixture {
         }
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = TestDatabases.connect(config()); PreparedStatement ps = c.prepareStatement(sql)) {
-            c.setAutoCommit(true);
-            assertTrue(ps.executeUpdate() > 0, sql);
+    private void execute(String... statements) throws SQLException {
+        try (Connection c = TestDatabases.connect(config())) {
+            c.setAutoCommit(false);
+            for (String sql : statements) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    assertTrue(ps.executeUpdate() > 0, sql);
+                }
+            }
+            c.commit();
         }
     }
 

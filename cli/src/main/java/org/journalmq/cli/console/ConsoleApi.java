@@ -195,6 +195,9 @@ final class ConsoleApi {
     private static Map<String, Object> row(DestinationFigures d) {
         Map<String, Object> m = Figures.json(d);
         m.put("address", d.address());
+        // every JVM's sends and acks as of each one's last heartbeat: what the rate chart differentiates
+        m.put("journalEnqueued", d.journalEnqueued());
+        m.put("journalAcked", d.journalAcked());
         return m;
     }
 

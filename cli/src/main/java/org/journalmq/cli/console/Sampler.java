@@ -18,6 +18,12 @@ import org.journalmq.jms.admin.JournalFigures;
  * served from the last snapshot and from a ring buffer of one hour per destination, held in memory
  * only (a restart starts empty, and the pages say so).
  *
+ * <p>Rates come from the journal-wide counts ({@link DestinationFigures#journalEnqueued()},
+ * {@link DestinationFigures#journalAcked()}): every JVM's sends and acks, as each JVM published them
+ * at its last heartbeat, so a stand-alone console sees the applications' traffic, up to one
+ * heartbeat period (lease / 3) late. Those sums never go down (a closed or dead JVM's counts are
+ * kept), so a difference between two samples is traffic.
+ *
  * <p>Memory: per destination and sample an int (depth) and two floats (rates), so 1,000
  * destinations sampled every 5 s for an hour take about 9 MB.
  */
@@ -169,10 +175,10 @@ final class Sampler implements AutoCloseable {
 
         void put(int slot, DestinationFigures d, double seconds) {
             depth[slot] = (int) Math.min(Integer.MAX_VALUE, d.depth());
-            enqueued[slot] = rate(lastEnqueued, d.enqueued(), seconds);
-            acked[slot] = rate(lastAcked, d.acked(), seconds);
-            lastEnqueued = d.enqueued();
-            lastAcked = d.acked();
+            enqueued[slot] = rate(lastEnqueued, d.journalEnqueued(), seconds);
+            acked[slot] = rate(lastAcked, d.journalAcked(), seconds);
+            lastEnqueued = d.journalEnqueued();
+            lastAcked = d.journalAcked();
             lastSlot = slot;
             missed = 0;
         }

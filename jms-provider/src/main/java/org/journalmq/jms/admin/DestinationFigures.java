@@ -21,11 +21,25 @@ package org.journalmq.jms.admin;
  * @param acked           messages acknowledged from it by this JVM since its journal opened
  * @param duplicates      sends to it by this JVM since its journal opened that carried a known duplicate id
  *                        and stored nothing (for a subscription: publications to its topic)
+ * @param journalEnqueued messages sent to it by every JVM of the journal (for a subscription:
+ *                        publications to its topic), as of each JVM's last heartbeat (up to lease / 3
+ *                        late), counting JVMs that closed or died; never goes down
+ * @param journalAcked    messages acknowledged from it by every JVM of the journal, as of each JVM's
+ *                        last heartbeat, counting JVMs that closed or died; never goes down
  */
 public record DestinationFigures(String name, String type, String address, String topic, boolean durable,
                                  boolean shared, long ready, long inFlight, long scheduled, String deadLetterQueue,
                                  long dlqDepth, long oldestAgeMs, int consumers, long enqueued, long acked,
-                                 long duplicates) {
+                                 long duplicates, long journalEnqueued, long journalAcked) {
+
+    /** Figures without journal-wide traffic counts (0). */
+    public DestinationFigures(String name, String type, String address, String topic, boolean durable,
+                              boolean shared, long ready, long inFlight, long scheduled, String deadLetterQueue,
+                              long dlqDepth, long oldestAgeMs, int consumers, long enqueued, long acked,
+                              long duplicates) {
+        this(name, type, address, topic, durable, shared, ready, inFlight, scheduled, deadLetterQueue, dlqDepth,
+                oldestAgeMs, consumers, enqueued, acked, duplicates, 0, 0);
+    }
 
     /** Every message it holds: ready, in flight and scheduled. */
     public long depth() {

@@ -4,7 +4,7 @@ package org.journalmq.jms.admin;
  * A queue or a topic subscription, registered as {@code org.journalmq:type=Queue,factory=F,name=N}
  * or {@code org.journalmq:type=Subscription,factory=F,topic=T,name=N} (see README, "JMX").
  * Figures come from a journal snapshot at most one second old; the enqueue and ack counts are
- * those of this JVM since its journal opened.
+ * those of this JVM since its journal opened, the journal ones those of every JVM.
  */
 public interface DestinationMXBean {
     String getName();
@@ -34,6 +34,15 @@ public interface DestinationMXBean {
     long getEnqueueCount();
 
     long getAckCount();
+
+    /**
+     * Sends to it by every JVM of the journal (for a subscription: publications to its topic), as of
+     * each JVM's last heartbeat (lease / 3), including JVMs that closed or died.
+     */
+    long getJournalEnqueueCount();
+
+    /** Acknowledgements from it by every JVM of the journal, as of each JVM's last heartbeat. */
+    long getJournalAckCount();
 
     /** Sends by this JVM that carried a known duplicate id (JMS_JournalMQ_DuplicateID) and stored nothing. */
     long getDuplicateCount();

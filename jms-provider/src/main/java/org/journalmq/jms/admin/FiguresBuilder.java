@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.journalmq.persistence.DestinationStats;
 import org.journalmq.persistence.JournalOverview;
+import org.journalmq.persistence.JournalTraffic;
 import org.journalmq.persistence.Subscription;
 import org.journalmq.persistence.TrafficCounts;
 
@@ -37,6 +38,7 @@ final class FiguresBuilder {
         for (Subscription s : overview.subscriptions()) {
             subscriptions.put(s.address(), s);
         }
+        JournalTraffic everyJvm = overview.traffic();
         TreeSet<String> addresses = new TreeSet<>(stats.keySet());
         addresses.addAll(overview.consumers().keySet());
         addresses.addAll(subscriptions.keySet());
@@ -68,7 +70,8 @@ final class FiguresBuilder {
                     sub != null && sub.shared(), s.ready(), s.inFlight(), s.scheduled(), dlq, dlqDepth,
                     s.oldestAgeMillis(), overview.consumers().getOrDefault(address, 0),
                     traffic.enqueued(sub != null ? sub.topic() : address), traffic.acked(address),
-                    traffic.duplicates(sub != null ? sub.topic() : address)));
+                    traffic.duplicates(sub != null ? sub.topic() : address),
+                    everyJvm.enqueued(sub != null ? sub.topic() : address), everyJvm.acked(address)));
         }
         figures.sort(Comparator.comparing(DestinationFigures::type).thenComparing(DestinationFigures::name)
                 .thenComparing(DestinationFigures::address));

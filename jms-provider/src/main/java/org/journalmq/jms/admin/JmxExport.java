@@ -226,6 +226,8 @@ public final class JmxExport implements AutoCloseable {
         @Override public long getEnqueueCount() { return figures().enqueued(); }
         @Override public long getAckCount() { return figures().acked(); }
         @Override public long getDuplicateCount() { return figures().duplicates(); }
+        @Override public long getJournalEnqueueCount() { return figures().journalEnqueued(); }
+        @Override public long getJournalAckCount() { return figures().journalAcked(); }
 
         @Override
         public long purge() {

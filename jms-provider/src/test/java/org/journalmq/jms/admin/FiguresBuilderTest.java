@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.journalmq.persistence.DestinationStats;
 import org.journalmq.persistence.JournalOverview;
+import org.journalmq.persistence.JournalTraffic;
 import org.journalmq.persistence.Subscription;
 import org.journalmq.persistence.TrafficCounts;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,25 @@ class FiguresBuilderTest {
         assertEquals(2, audit.consumers());
         assertEquals(4, audit.enqueued(), "its topic's publications");
         assertFalse(f.queue("audit").isPresent());
+    }
+
+    /** Issue 18: the journal-wide counts (every JVM) sit beside this JVM's, from the overview's traffic. */
+    @Test
+    void journalWideCountsComeFromTheOverviewsTraffic() {
+        JournalOverview overview = new JournalOverview(1_000, List.of(
+                new DestinationStats("Q:orders", 2, 0, 0, 50), new DestinationStats("D:-:audit", 1, 0, 0, 10)),
+                Map.of(), List.of(new Subscription("D:-:audit", "T:prices", null, null, true, false)), 2, List.of(),
+                new JournalTraffic(1_000, Map.of("Q:orders", 70L, "T:prices", 40L),
+                        Map.of("Q:orders", 60L, "D:-:audit", 30L)));
+        TrafficCounts mine = new TrafficCounts(Map.of("Q:orders", 7L), Map.of("Q:orders", 6L));
+
+        JournalFigures f = FiguresBuilder.build(overview, mine);
+        DestinationFigures orders = f.queue("orders").orElseThrow();
+        assertEquals(7, orders.enqueued(), "this JVM's");
+        assertEquals(70, orders.journalEnqueued(), "every JVM's");
+        assertEquals(60, orders.journalAcked());
+        DestinationFigures audit = f.subscriptions("prices").get(0);
+        assertEquals(40, audit.journalEnqueued(), "its topic's publications by every JVM");
+        assertEquals(30, audit.journalAcked());
     }
 }

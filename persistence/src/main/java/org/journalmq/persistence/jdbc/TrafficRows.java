@@ -56,7 +56,9 @@ final class TrafficRows {
         String r = t.traffic();
         update = "UPDATE " + r + " SET enqueued = ?, acked = ?, updated_at = ? WHERE client_id = ? AND destination = ?";
         insert = "INSERT INTO " + r + " (enqueued, acked, updated_at, client_id, destination) VALUES (?, ?, ?, ?, ?)";
-        ownRows = "SELECT destination, enqueued, acked FROM " + r + " WHERE client_id = ?";
+        // In destination order, so that two folds into the same retired rows lock them in one order
+        // (no deadlock between two maintenance tasks folding two dead clients).
+        ownRows = "SELECT destination, enqueued, acked FROM " + r + " WHERE client_id = ? ORDER BY destination";
         deleteOwn = "DELETE FROM " + r + " WHERE client_id = ?";
         sums = "SELECT destination, SUM(enqueued), SUM(acked) FROM " + r + " GROUP BY destination";
         addTraffic = db.dialect.addTraffic(t);
