@@ -245,7 +245,10 @@ public interface Journal extends AutoCloseable {
      */
     void registerConsumer(String address, String consumerId);
 
-    /** Sends and acks committed by this journal instance since it opened (this JVM only). */
+    /**
+     * Sends and acks committed by this journal instance since it opened (this JVM only); every
+     * JVM's are in {@link JournalOverview#traffic()}.
+     */
     TrafficCounts trafficCounts();
 
     /** The connection pool's figures now. */
