@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Mode {@code send}: sends {@code count} persistent BytesMessages of {@code mib} MiB each and prints
  * "SENT count peakHeapMiB millis". Mode {@code receive}: drains them with a listener
  * (AUTO_ACKNOWLEDGE, the factory's default prefetch), checking each body's length and content, and
- * prints "RECEIVED count peakHeapMiB millis". Run the receiver with -Xmx256m: a consumer that held
+ * prints "RECEIVED count peakHeapMiB millis liveHeapMiB" (the largest heap in use right after a
+ * full GC, taken at each delivery). Run the receiver with -Xmx256m: a consumer that held
  * its prefetch (16) of such messages in hand would not fit. Exits 0 when all went well.
  * Args: url user prefix lease queue count mib mode.
  */
@@ -53,6 +54,7 @@ public final class BigMessagesMain {
     }
 
     private static void receive(String[] args, int count, int size, AtomicLong peak) throws Exception {
+        AtomicLong live = new AtomicLong();
         try (Connection c = ChildSupport.connect(args)) {
             Session r = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = r.createConsumer(r.createQueue(args[4]));
@@ -74,6 +76,9 @@ public final class BigMessagesMain {
                         seen.set(n);
                     }
                     sample(peak);
+                    // live heap, measured after a full GC: what the consumer holds in hand, garbage aside
+                    ManagementFactory.getMemoryMXBean().gc();
+                    sample(live);
                     if (received.incrementAndGet() == count) {
                         done.countDown();
                     }
@@ -95,7 +100,8 @@ public final class BigMessagesMain {
                 System.out.println("FAILED the queue is not empty");
                 System.exit(3);
             }
-            System.out.println("RECEIVED " + received.get() + " " + (peak.get() >> 20) + " " + receiveMillis);
+            System.out.println("RECEIVED " + received.get() + " " + (peak.get() >> 20) + " " + receiveMillis + " "
+                    + (live.get() >> 20));
         }
     }
 
