@@ -43,6 +43,10 @@ public final class JmsExceptions {
     public static final String JOURNAL_ERROR = "JMQ-JOURNAL";
     /** A commit whose outcome nobody can tell: deliberately not a TransactionRolledBackException. */
     public static final String OUTCOME_UNKNOWN = "JMQ-OUTCOME-UNKNOWN";
+    /** A send larger than the factory's maxMessageSize; nothing was written (issue 13). */
+    public static final String MESSAGE_TOO_LARGE = "JMQ-MESSAGE-TOO-LARGE";
+    /** The database's disk (or its file system) is full; committed messages are kept (issue 13). */
+    public static final String DISK_FULL = "JMQ-DISK-FULL";
 
     private JmsExceptions() {
     }
@@ -61,6 +65,8 @@ public final class JmsExceptions {
             case LEASE_LOST -> new JMSException(message, LEASE_LOST);
             case INVALID_ARGUMENT -> new JMSException(message, "JMQ-INVALID");
             case UNAVAILABLE -> new JMSException(message, DATABASE_UNAVAILABLE);
+            // Issue 13: a resource the provider cannot allocate, said plainly; nothing of it was stored
+            case DISK_FULL -> new ResourceAllocationException(message, DISK_FULL);
             // Issue 13: the spec's TransactionRolledBackException would be a lie when it committed.
             case OUTCOME_UNKNOWN -> new JMSException(message + "; " + UNKNOWN_ADVICE, OUTCOME_UNKNOWN);
             case SCHEMA, INTERNAL -> new JMSException(message, JOURNAL_ERROR);

@@ -59,6 +59,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public static final String TABLE_PREFIX = SettingsBinder.TABLE_PREFIX;
     public static final String CLIENT_ID = SettingsBinder.CLIENT_ID;
     public static final String PREFETCH = SettingsBinder.PREFETCH;
+    /** Largest encoded message (body and properties) a send accepts, in bytes (default 15 MiB; issue 13). */
+    public static final String MAX_MESSAGE_SIZE = SettingsBinder.MAX_MESSAGE_SIZE;
     public static final String REDELIVERY_DELAY_MILLIS = SettingsBinder.REDELIVERY_DELAY_MILLIS;
     /** "false" turns off the MBeans of the journal; default true. */
     public static final String JMX = SettingsBinder.JMX;
@@ -235,6 +237,15 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public int getPrefetch() { return settings().prefetch(); }
     public void setPrefetch(int prefetch) { set(PREFETCH, Integer.toString(prefetch)); }
 
+    public int getMaxMessageSize() { return settings().maxMessageSize(); }
+
+    /**
+     * The largest message a send accepts, in bytes of its encoded form (body and properties;
+     * default 15 MiB, at least 1024): a larger one gets a JMSException with error code
+     * JMQ-MESSAGE-TOO-LARGE and nothing is written.
+     */
+    public void setMaxMessageSize(int bytes) { set(MAX_MESSAGE_SIZE, Integer.toString(bytes)); }
+
     /** Delay before a rolled back or recovered message is delivered again. */
     public long getRedeliveryDelayMillis() { return settings().redeliveryDelayMillis(); }
     public void setRedeliveryDelayMillis(long millis) { set(REDELIVERY_DELAY_MILLIS, Long.toString(millis)); }
@@ -320,7 +331,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
         DeserializationFilter filter = s.deserializationAllowList() == null && s.deserializationDenyList() == null
                 ? DeserializationFilter.DEFAULT
                 : new DeserializationFilter(s.deserializationAllowList(), s.deserializationDenyList());
-        return new ProviderSettings(s.prefetch(), s.redeliveryDelayMillis(), PolicySettings.resolve(s), filter);
+        return new ProviderSettings(s.prefetch(), s.redeliveryDelayMillis(), PolicySettings.resolve(s), filter,
+                s.maxMessageSize());
     }
 
     /**
@@ -463,7 +475,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
 
     /** Settings of the JMS layer that the journal does not know about. */
     record ProviderSettings(int prefetch, long redeliveryDelayMillis, PolicySettings.Policies policies,
-                            DeserializationFilter deserialization) {
+                            DeserializationFilter deserialization, int maxMessageSize) {
     }
 
     // ---------------------------------------------------------------- local transactions (issue 6 item 4)

@@ -62,6 +62,8 @@ public class JournalConsumer implements QueueReceiver {
     /** A fetch ahead is under way; guarded by {@link #prefetched}. */
     private boolean ahead;
     private volatile Throwable aheadFailure;
+    /** Encoded size of the last row delivered; -1 before the first (see {@link #prefetchWithin}). */
+    private volatile int lastRowBytes = -1;
     /** Counts {@link #releasePrefetched} calls: a fetch that started before one gives its rows back. */
     private volatile long epoch;
 
@@ -308,9 +310,27 @@ public class JournalConsumer implements QueueReceiver {
                 row = prefetched.poll();
             }
             if (row == null || !Redeliveries.deadLetterIfExhausted(session, this, row)) {
+                if (row != null) {
+                    lastRowBytes = row.data() == null ? 0 : row.data().length;
+                }
                 return row;
             }
         }
+    }
+
+    /**
+     * The prefetch bounded in bytes (issue 13): how many rows a claim may take so that those in hand
+     * stay within {@code bytes}, judged by the size of the last row delivered, at most
+     * {@code prefetch} and at least one. Before its first row a consumer claims one, since a claim
+     * of the full prefetch of 10 MiB messages would hold 160 MiB of a small heap. The claim cannot
+     * see sizes, so a batch of small messages followed by large ones can exceed the bound once.
+     */
+    int prefetchWithin(int prefetch, long bytes) {
+        int last = lastRowBytes;
+        if (last < 0) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(prefetch, bytes / Math.max(1, last)));
     }
 
     /** Rows in hand, not yet delivered. */

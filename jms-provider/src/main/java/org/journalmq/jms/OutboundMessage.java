@@ -87,8 +87,23 @@ final class OutboundMessage {
             stamp(own, destination, deliveryMode, priority, timeToLive, deliveryDelay, disableTimestamp, now, id);
         }
         String group = own.propertyExists("JMSXGroupID") ? own.getStringProperty("JMSXGroupID") : null;
+        byte[] data = MessageCodec.encode(own);
+        checkSize(data.length, connection.settings().maxMessageSize(), destination);
         return new OutboundMessage(message, destination, deliveryMode == DeliveryMode.PERSISTENT, priority,
-                timeToLive, deliveryDelay, group, duplicateId(own), MessageCodec.encode(own));
+                timeToLive, deliveryDelay, group, duplicateId(own), data);
+    }
+
+    /**
+     * The one check of maxMessageSize (issue 13): on the encoded form, body and properties, since
+     * that is what the journal stores; before anything is queued for writing, so a refused send
+     * leaves no trace in the journal and no transaction of the session is touched.
+     */
+    static void checkSize(int encoded, int limit, JournalDestination destination) throws JMSException {
+        if (encoded > limit) {
+            throw new JMSException("message of " + encoded + " bytes (encoded body and properties) to " + destination
+                    + " exceeds maxMessageSize of " + limit + " bytes; raise maxMessageSize or send a smaller message",
+                    JmsExceptions.MESSAGE_TOO_LARGE);
+        }
     }
 
     /**

@@ -152,8 +152,7 @@ final class SessionDelivery implements Runnable {
                 return false;
             }
             try {
-                int prefetch = session.connection().settings().prefetch();
-                c.fetch(takeDupsOkAcks(), prefetch);
+                c.fetch(takeDupsOkAcks(), prefetch(c));
                 if (failing) {
                     failing = false;
                     LOG.info("JMQ2005 delivery to {} resumed", c.destination());
@@ -300,7 +299,7 @@ final class SessionDelivery implements Runnable {
      */
     private void ack(Delivered d) {
         JournalConsumer c = d.consumer();
-        int prefetch = session.connection().settings().prefetch();
+        int prefetch = prefetch(c);
         boolean refill = !c.waitingClean() && c.inHand() <= prefetch / 2 && session.connection().isStarted();
         try {
             if (session.mode() == Session.AUTO_ACKNOWLEDGE) {
@@ -324,9 +323,20 @@ final class SessionDelivery implements Runnable {
         }
     }
 
+    /**
+     * Bytes of messages a listener's consumer may hold in hand (issue 13): 100 messages of 10 MiB
+     * drain through a JVM with a 256 MiB heap, while messages up to 2 MiB keep the full prefetch.
+     */
+    static final long PREFETCH_BYTES = 32L << 20;
+
+    /** The prefetch setting, bounded in bytes by the size of the consumer's messages. */
+    private int prefetch(JournalConsumer c) {
+        return c.prefetchWithin(session.connection().settings().prefetch(), PREFETCH_BYTES);
+    }
+
     /** Claims the next rows without waiting when the consumer's hand runs low. */
     private void refillAhead(JournalConsumer c) {
-        int prefetch = session.connection().settings().prefetch();
+        int prefetch = prefetch(c);
         if (!c.waitingClean() && c.inHand() <= prefetch / 2 && session.connection().isStarted()) {
             c.fetchAhead(UnitOfWork.ack(List.of()), prefetch - c.inHand());
         }

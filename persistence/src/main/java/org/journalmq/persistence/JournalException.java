@@ -40,6 +40,12 @@ public class JournalException extends RuntimeException {
          * retried by the journal (a retry could store a message twice).
          */
         OUTCOME_UNKNOWN,
+        /**
+         * The database could not write because its disk or file system is full (PostgreSQL's
+         * 53100, HSQLDB's failed log or data file write): the failed work was not committed,
+         * committed work is kept; sends work again once space is freed.
+         */
+        DISK_FULL,
         /** Anything else the database reported. */
         INTERNAL
     }

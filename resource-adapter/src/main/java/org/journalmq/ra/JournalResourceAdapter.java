@@ -64,6 +64,8 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setRedeliveryDelayMillis(Long millis) { config.redeliveryDelayMillis = millis; }
     public Integer getPrefetch() { return config.prefetch; }
     public void setPrefetch(Integer prefetch) { config.prefetch = prefetch; }
+    public Integer getMaxMessageSize() { return config.maxMessageSize; }
+    public void setMaxMessageSize(Integer bytes) { config.maxMessageSize = bytes; }
     public Double getRedeliveryMultiplier() { return config.redeliveryMultiplier; }
     public void setRedeliveryMultiplier(Double m) { config.redeliveryMultiplier = m; }
     public Long getMaxRedeliveryDelayMillis() { return config.maxRedeliveryDelayMillis; }

@@ -28,6 +28,7 @@ final class RaConfig {
     Integer poolSize;
     Long redeliveryDelayMillis;
     Integer prefetch;
+    Integer maxMessageSize;
     // Redelivery policy and dead-letter queue of the provider's redelivery policy (names as the
     // provider factory's properties; see README "Redelivery policy").
     Double redeliveryMultiplier;
@@ -71,6 +72,7 @@ final class RaConfig {
         given.put(JournalConnectionFactory.POOL_SIZE, poolSize);
         given.put(JournalConnectionFactory.REDELIVERY_DELAY_MILLIS, redeliveryDelayMillis);
         given.put(JournalConnectionFactory.PREFETCH, prefetch);
+        given.put(JournalConnectionFactory.MAX_MESSAGE_SIZE, maxMessageSize);
         given.put(JournalConnectionFactory.REDELIVERY_MULTIPLIER, redeliveryMultiplier);
         given.put(JournalConnectionFactory.MAX_REDELIVERY_DELAY_MILLIS, maxRedeliveryDelayMillis);
         given.put(JournalConnectionFactory.MAX_DELIVERY_ATTEMPTS, maxDeliveryAttempts);

@@ -55,6 +55,7 @@ class RaSettingsTest {
             new Case("poolSize", "3", "0"),
             new Case("redeliveryDelayMillis", "250", "-1"),
             new Case("prefetch", "4", "0"),
+            new Case("maxMessageSize", "1048576", "1023"),
             new Case("redeliveryMultiplier", "2", "0.5"),
             new Case("maxRedeliveryDelayMillis", "10000", "-5"),
             new Case("maxDeliveryAttempts", "3", "0"),

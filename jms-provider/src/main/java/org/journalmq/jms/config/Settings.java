@@ -27,11 +27,13 @@ import java.util.TreeMap;
  *                                 under {@code queue.<name>.<setting>} and {@code topic.<name>.<setting>};
  *                                 normalised strings, read by the provider's policy resolver
  * @param reconnectTimeoutMillis   how long a send, acknowledge or commit waits for an unreachable database
+ * @param maxMessageSize           largest encoded message (body and properties) a send accepts, in bytes
  */
 public record Settings(String url, String user, String password, String passwordEnv, int poolSize, long leaseMillis,
                        long duplicateWindowMillis, String tablePrefix, String clientID, int prefetch,
                        long redeliveryDelayMillis, boolean jmx, String deserializationAllowList,
-                       String deserializationDenyList, Map<String, String> policies, long reconnectTimeoutMillis) {
+                       String deserializationDenyList, Map<String, String> policies, long reconnectTimeoutMillis,
+                       int maxMessageSize) {
 
     public Settings {
         policies = Collections.unmodifiableMap(new TreeMap<>(policies));
@@ -53,6 +55,7 @@ public record Settings(String url, String user, String password, String password
         put(m, SettingsBinder.TABLE_PREFIX, tablePrefix);
         put(m, SettingsBinder.CLIENT_ID, clientID);
         put(m, SettingsBinder.PREFETCH, Integer.toString(prefetch));
+        put(m, SettingsBinder.MAX_MESSAGE_SIZE, Integer.toString(maxMessageSize));
         put(m, SettingsBinder.REDELIVERY_DELAY_MILLIS, Long.toString(redeliveryDelayMillis));
         put(m, SettingsBinder.JMX, Boolean.toString(jmx));
         put(m, SettingsBinder.DESERIALIZATION_ALLOW_LIST, deserializationAllowList);

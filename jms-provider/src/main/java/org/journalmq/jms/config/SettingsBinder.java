@@ -40,6 +40,7 @@ public final class SettingsBinder implements Serializable {
     public static final String TABLE_PREFIX = "tablePrefix";
     public static final String CLIENT_ID = "clientID";
     public static final String PREFETCH = "prefetch";
+    public static final String MAX_MESSAGE_SIZE = "maxMessageSize";
     public static final String JMX = "jmx";
     public static final String DESERIALIZATION_ALLOW_LIST = DeserializationFilter.ALLOW_SETTING;
     public static final String DESERIALIZATION_DENY_LIST = DeserializationFilter.DENY_SETTING;
@@ -54,6 +55,16 @@ public final class SettingsBinder implements Serializable {
 
     /** The default prefetch of a listener's consumer. */
     public static final int DEFAULT_PREFETCH = 16;
+
+    /**
+     * The default largest encoded message, 15 MiB: it fits HSQLDB's VARBINARY(16M) body column and
+     * MariaDB's default max_allowed_packet (16 MiB) with room for the statement around it, so a send
+     * the provider accepts is one every journal can store.
+     */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 15 << 20;
+
+    /** The smallest maxMessageSize: below it even a message with a few headers would be refused. */
+    public static final int MIN_MAX_MESSAGE_SIZE = 1024;
 
     private static final String QUEUE_SCOPE = "queue.";
     private static final String TOPIC_SCOPE = "topic.";
@@ -100,6 +111,7 @@ public final class SettingsBinder implements Serializable {
         });
         r.put(CLIENT_ID, (key, raw) -> raw);
         r.put(PREFETCH, (key, raw) -> intAtLeast(key, raw, 1));
+        r.put(MAX_MESSAGE_SIZE, (key, raw) -> intAtLeast(key, raw, MIN_MAX_MESSAGE_SIZE));
         r.put(JMX, SettingsBinder::bool);
         // the two lists are checked together in set(): the deny list may not hold the allow list's limits
         r.put(DESERIALIZATION_ALLOW_LIST, (key, raw) -> raw);
@@ -208,7 +220,8 @@ public final class SettingsBinder implements Serializable {
                     Long.parseLong(valueOr(REDELIVERY_DELAY_MILLIS, 0)),
                     Boolean.parseBoolean(values.getOrDefault(JMX, "true")), values.get(DESERIALIZATION_ALLOW_LIST),
                     values.get(DESERIALIZATION_DENY_LIST), policies,
-                    Long.parseLong(valueOr(RECONNECT_TIMEOUT_MILLIS, JournalConfig.DEFAULT_RECONNECT_TIMEOUT_MILLIS)));
+                    Long.parseLong(valueOr(RECONNECT_TIMEOUT_MILLIS, JournalConfig.DEFAULT_RECONNECT_TIMEOUT_MILLIS)),
+                    Integer.parseInt(valueOr(MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE)));
         }
         return settings;
     }

@@ -60,6 +60,7 @@ class SettingsEntryPointsTest {
             new Case("tablePrefix", "APP_", "9bad"),
             new Case("clientID", "orders-app", null),
             new Case("prefetch", "4", "0"),
+            new Case("maxMessageSize", "1048576", "1023"),
             new Case("redeliveryDelayMillis", "250", "-1"),
             new Case("redeliveryMultiplier", "2", "0.5"),
             new Case("maxRedeliveryDelayMillis", "10000", "-5"),

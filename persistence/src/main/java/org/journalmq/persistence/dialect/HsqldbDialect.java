@@ -28,13 +28,24 @@ public final class HsqldbDialect extends BuiltInDialect {
     /**
      * Options the journal relies on: MVCC so readers never block the writer, fsync at every commit
      * (a synchronous send is durable when it returns) and disk-backed tables so a backlog does not
-     * live on the heap, with a row cache small enough (10,000 rows, 8 MiB) that a JVM with a 64 MiB
-     * heap drains a 100 MiB backlog. Only honoured by an in-process database; a server applies its
-     * own.
+     * live on the heap, with a row cache small enough (10,000 rows, 32 MiB) that a JVM with a 64 MiB
+     * heap drains a 100 MiB backlog of 1 KiB messages. Only honoured by an in-process database; a
+     * server applies its own.
+     *
+     * <p>The cache's byte limit must hold two rows of the largest message (issue 13): a row larger
+     * than the whole cache fails its insert or read with "Data cache size limit is reached"; at the
+     * earlier 8 MiB a 10 MiB message could not be sent at all. 32 MiB holds two rows of the default
+     * maxMessageSize (15 MiB), and for 1 KiB rows the 10,000-row limit still binds first.
+     *
+     * <p>No memory-mapped data file (issue 13): when the disk fills up, a write into a mapped file
+     * is a SIGBUS that HSQLDB gets as an InternalError, after which every statement of the database
+     * fails until the JVM restarts (measured on a full tmpfs). With plain file writes the failed
+     * write is an IOException ("No space left on device"): the statement fails, committed rows stay,
+     * and the same database works again once space is freed.
      */
     private static final List<String> OPTIONS = List.of(
             "hsqldb.tx=mvcc", "hsqldb.write_delay=false", "hsqldb.default_table_type=cached",
-            "hsqldb.cache_rows=10000", "hsqldb.cache_size=8192");
+            "hsqldb.cache_rows=10000", "hsqldb.cache_size=32768", "hsqldb.nio_data_file=false");
 
     public HsqldbDialect() {
         super("HSQLDB", "jdbc:hsqldb:", WORDS);

@@ -28,6 +28,9 @@ public final class SqlErrors {
         if (isTlsFailure(e)) {
             return Kind.TLS; // the drivers say 08xxx, but waiting does not mend a refused certificate
         }
+        if (isDiskFull(e)) {
+            return Kind.DISK_FULL; // before the states: HSQLDB reports it as a general error, S1000
+        }
         String state = sqlState(e);
         if (state == null) {
             // Hikari's "Connection is not available, request timed out" copies the state of the
@@ -58,6 +61,37 @@ public final class SqlErrors {
     static boolean isTlsFailure(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL's disk_full (class 53, insufficient resources); its other 53xxx stay as they are. */
+    private static final String POSTGRES_DISK_FULL = "53100";
+
+    /**
+     * HSQLDB's "Data File size limit is reached" (error -468, state S1000): its .data file could not
+     * grow, because the disk is full (it turns the IOException into this) or at its size limit.
+     */
+    private static final int HSQLDB_DATA_FILE_IS_FULL = -468;
+
+    /**
+     * True when the database could not write for lack of space: PostgreSQL's 53100 ("could not
+     * extend file ...: No space left on device"); HSQLDB's data file that cannot grow; or an
+     * embedded database's (HSQLDB's) failed log write, which it reports as SQL state S1000 with the
+     * JVM's IOException in its causes. The IOException's text is the operating system's (ENOSPC on
+     * Linux, ERROR_DISK_FULL on Windows).
+     */
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException s && (POSTGRES_DISK_FULL.equals(s.getSQLState())
+                    || "S1000".equals(s.getSQLState()) && s.getErrorCode() == HSQLDB_DATA_FILE_IS_FULL)) {
+                return true;
+            }
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("No space left on device")
+                    || t.getMessage().contains("not enough space on the disk"))) {
                 return true;
             }
         }
@@ -125,6 +159,7 @@ public final class SqlErrors {
         String where = kind == Kind.TLS ? "TLS handshake failed (check sslmode and sslrootcert): "
                 : kind == Kind.UNAVAILABLE ? "database unavailable: "
                 : kind == Kind.AUTHENTICATION ? "database refused the credentials: "
+                : kind == Kind.DISK_FULL ? "the database's disk is full, nothing of this work was stored: "
                 : "";
         String message = where + action + " failed on " + safeUrl(url) + " (SQLState " + sqlState(e) + "): "
                 + safeUrl(String.valueOf(e.getMessage())) + rootCause(e);

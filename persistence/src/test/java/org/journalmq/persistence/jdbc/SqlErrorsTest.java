@@ -25,6 +25,24 @@ class SqlErrorsTest {
         assertEquals(Kind.INTERNAL, SqlErrors.kindOf(new SQLException("no state")));
     }
 
+    /** Issue 13: a full disk is its own kind, from PostgreSQL's state or an embedded database's IOException. */
+    @Test
+    void aFullDiskIsDiskFull() {
+        assertEquals(Kind.DISK_FULL, SqlErrors.kindOf(new SQLException(
+                "could not extend file \"base/1/2\": No space left on device", "53100")));
+        SQLException hsqldb = new SQLException("java.io.IOException: No space left on device", "S1000", -466,
+                new RuntimeException("wrapper", new java.io.IOException("No space left on device")));
+        assertEquals(Kind.DISK_FULL, SqlErrors.kindOf(hsqldb));
+        assertEquals(Kind.DISK_FULL, SqlErrors.kindOf(new SQLException("Data File size limit is reached", "S1000",
+                -468)));
+        JournalException e = SqlErrors.wrap("write", hsqldb, "jdbc:hsqldb:file:/x/j");
+        assertEquals(Kind.DISK_FULL, e.kind());
+        assertTrue(e.getMessage().startsWith("the database's disk is full"), e.getMessage());
+        assertEquals(Kind.INTERNAL, SqlErrors.kindOf(new SQLException("general", "S1000", -466,
+                new java.io.IOException("Input/output error"))));
+        assertEquals(Kind.INTERNAL, SqlErrors.kindOf(new SQLException("out of memory", "53200")));
+    }
+
     /** A refused server certificate arrives as a connection failure (08006) with the TLS exception as its cause. */
     @Test
     void aFailedTlsHandshakeIsTlsNotAnOutage() {
