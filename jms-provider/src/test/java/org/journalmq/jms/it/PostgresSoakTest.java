@@ -148,9 +148,11 @@ class PostgresSoakTest {
 
     /**
      * pg_ctl restart -m fast. Unless {@code -Dsoak.xaDuringRestart=true}, the XA lanes first finish
-     * their transaction and start no new one until the database is back: a two-phase commit cut by
-     * the restart ends heuristic today (JournalMQ's commit answers XAER_RMERR, not XAER_RMFAIL, and so
-     * does pgjdbc's), which Narayana leaves to an operator, so the branch stays in doubt.
+     * their transaction and start no new one until the database is back: when the restart cuts a
+     * two-phase commit, JournalMQ's commit answers XAER_RMFAIL (retry later) but pgjdbc's commit of
+     * the business branch answers XAER_RMERR, which Narayana records as a heuristic outcome and
+     * leaves to an operator; recovery then finishes neither branch and the message stays in doubt
+     * (seen in a run before this pause: one message "lost", its journal branch still prepared).
      */
     private void restartDatabase() throws Exception {
         Path pause = work.resolve("xa-pause");

@@ -23,7 +23,9 @@ import org.journalmq.jms.it.child.SoakLane.Mode;
  *
  * <p>The rules, all modes: every send that returned is received (<em>lost</em> otherwise; for
  * CLIENT, TRANSACTED and XA it must also be acknowledged: an acknowledge()/commit() that returned,
- * the drain's acknowledge, or for XA its business row); every delivery after a message's first
+ * the drain's acknowledge, or for XA its business row; unless its last delivery was in a unit of
+ * work whose commit the application never saw end, cut by a kill or with an unknown outcome:
+ * <em>in flight</em>, it may have committed, see {@link #mayHaveCommitted}); every delivery after a message's first
  * carries JMSRedelivered=true. Then per mode (Jakarta Messaging 3.1 §6.2.10 message acknowledgment,
  * §6.2.7 transactions):
  * <ul>
@@ -53,12 +55,17 @@ final class SoakLedger {
         long flagged;
         long lost;
         long illegal;
+        /** Received, never acknowledged, in a unit of work cut by a kill or an unknown commit outcome. */
+        long inFlight;
     }
 
     private final Set<String> sent = new HashSet<>();
     private final Set<String> unknown = new HashSet<>();
     private final Map<String, List<Receipt>> receipts = new HashMap<>();
     private final Map<String, List<Long>> acks = new HashMap<>();
+    /** The last acknowledge()/commit() that returned, per session (millis). */
+    private final Map<String, Long> lastAck = new HashMap<>();
+    private final Set<String> ackUnknown = new HashSet<>();
     private final Map<String, Integer> xaRows;
     private final Set<String> killed;
     private final int databaseRestarts;
@@ -101,7 +108,11 @@ final class SoakLedger {
             case "U" -> unknown.add(f[1] + " " + f[2]);
             case "R" -> receipts.computeIfAbsent(f[1] + " " + f[2], k -> new ArrayList<>())
                     .add(new Receipt(f[4], Boolean.parseBoolean(f[3]), Long.parseLong(f[5])));
-            case "A" -> acks.computeIfAbsent(f[1] + " " + f[2], k -> new ArrayList<>()).add(Long.parseLong(f[3]));
+            case "A" -> {
+                acks.computeIfAbsent(f[1] + " " + f[2], k -> new ArrayList<>()).add(Long.parseLong(f[3]));
+                lastAck.merge(f[4], Long.parseLong(f[3]), Math::max);
+            }
+            case "K" -> ackUnknown.add(f[1] + " " + f[2]);
             case "E" -> errors.add(line);
             default -> { } // a line cut by the kill cannot be: one write() each; ignore anything else
         }
@@ -141,7 +152,9 @@ final class SoakLedger {
             c.redelivered += Math.max(0, rs.size() - 1);
             c.flagged += rs.stream().filter(Receipt::redelivered).count();
             boolean needsAck = lane.mode == Mode.CLIENT || lane.mode == Mode.TRANSACTED || lane.mode == Mode.XA;
-            if (sent.contains(key) && (rs.isEmpty() || needsAck && !confirmed)) {
+            if (needsAck && !confirmed && !rs.isEmpty() && mayHaveCommitted(key, rs.get(rs.size() - 1))) {
+                c.inFlight++;
+            } else if (sent.contains(key) && (rs.isEmpty() || needsAck && !confirmed)) {
                 c.lost++;
                 lostKeys.add(key);
                 violate(c, "lost (" + lane.mode + "): " + key + (rs.isEmpty() ? ", never received"
@@ -178,6 +191,17 @@ final class SoakLedger {
         });
     }
 
+    /**
+     * Whether the last delivery of an unacknowledged message was in a unit of work whose end the
+     * application never learned: its commit() failed with an unknown outcome, or its JVM was killed
+     * after the session's last acknowledge()/commit() that returned (the kill may have met the
+     * commit call after the database committed). Such a message may be consumed for good.
+     */
+    private boolean mayHaveCommitted(String key, Receipt last) {
+        return ackUnknown.contains(key) || killed.contains(last.incarnation())
+                && last.millis() > lastAck.getOrDefault(last.session(), 0L);
+    }
+
     /** The sender's incarnation, from the id "w1.0.producer.n". */
     private static String incarnationOfSender(String key) {
         String[] p = id(key).split("\\.");
@@ -206,8 +230,8 @@ final class SoakLedger {
 
     /** The report table: one line per acknowledge mode. */
     String table() {
-        StringBuilder b = new StringBuilder(String.format("%-11s %8s %13s %9s %12s %8s %5s %8s%n", "mode", "sent",
-                "acknowledged", "received", "redelivered", "flagged", "lost", "illegal"));
+        StringBuilder b = new StringBuilder(String.format("%-11s %8s %13s %9s %12s %8s %9s %5s %8s%n", "mode",
+                "sent", "acknowledged", "received", "redelivered", "flagged", "in-flight", "lost", "illegal"));
         Counts total = new Counts();
         for (var e : counts.entrySet()) {
             Counts c = e.getValue();
@@ -218,13 +242,16 @@ final class SoakLedger {
             total.redelivered += c.redelivered;
             total.flagged += c.flagged;
             total.lost += c.lost;
+            total.inFlight += c.inFlight;
             total.illegal += c.illegal;
         }
         return b.append(row("all", total)).toString();
     }
 
+    /** DUPS_OK shows no acknowledged count: the application never learns when its acks are durable. */
     private static String row(String name, Counts c) {
-        return String.format("%-11s %8d %13d %9d %12d %8d %5d %8d%n", name, c.sent, c.acknowledged, c.received,
-                c.redelivered, c.flagged, c.lost, c.illegal);
+        String acknowledged = name.equals(Mode.DUPS_OK.toString()) ? "-" : Long.toString(c.acknowledged);
+        return String.format("%-11s %8d %13s %9d %12d %8d %9d %5d %8d%n", name, c.sent, acknowledged, c.received,
+                c.redelivered, c.flagged, c.inFlight, c.lost, c.illegal);
     }
 }

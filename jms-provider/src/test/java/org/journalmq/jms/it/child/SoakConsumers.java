@@ -47,7 +47,7 @@ final class SoakConsumers {
                 Message m = consumer.receive(500);
                 if (m != null) {
                     if (previous != null) {
-                        record.acknowledged(lane, previous);
+                        record.acknowledged(lane, previous, session);
                     }
                     previous = text(m);
                     record.received(lane, previous, m.getJMSRedelivered(), session);
@@ -77,7 +77,7 @@ final class SoakConsumers {
                 if (pending.size() >= 3 || m == null && !pending.isEmpty()) {
                     try {
                         last.acknowledge();
-                        pending.forEach(id -> record.acknowledged(lane, id));
+                        pending.forEach(id -> record.acknowledged(lane, id, session));
                     } catch (JMSException e) {
                         record.error(lane + " acknowledge", e);
                         s.recover(); // not acknowledged: they come again
@@ -107,14 +107,14 @@ final class SoakConsumers {
                 if (batch.size() >= 3 || m == null && !batch.isEmpty()) {
                     try {
                         s.commit();
-                        batch.forEach(id -> record.acknowledged(lane, id));
+                        batch.forEach(id -> record.acknowledged(lane, id, session));
                     } catch (TransactionRolledBackException e) {
                         record.error(lane + " commit rolled back", e); // they come again
                     } catch (JMSException e) {
                         if (!JmsExceptions.OUTCOME_UNKNOWN.equals(e.getErrorCode())) {
                             throw e;
                         }
-                        record.error(lane + " commit outcome unknown", e); // they may come again
+                        batch.forEach(id -> record.ackUnknown(lane, id)); // they may come again
                     }
                     batch.clear();
                 }
@@ -155,7 +155,7 @@ final class SoakConsumers {
         s.createDurableConsumer(s.createTopic(lane.destination), lane.subscription).setMessageListener(m -> {
             try {
                 if (previous[0] != null) {
-                    record.acknowledged(lane, previous[0]);
+                    record.acknowledged(lane, previous[0], session);
                 }
                 previous[0] = text(m);
                 record.received(lane, previous[0], m.getJMSRedelivered(), session);

@@ -15,8 +15,9 @@ import java.nio.file.Path;
  *   <li>{@code S lane id} - the send (or the commit of a transacted send) returned;</li>
  *   <li>{@code U lane id} - the send's outcome is unknown (database restart): it may or may not be stored;</li>
  *   <li>{@code R lane id redelivered session millis} - the message was handed to the application;</li>
- *   <li>{@code A lane id millis} - its acknowledge()/commit() returned (AUTO: the next message of
- *       the session was handed over, which JournalMQ does only once the previous ack is durable);</li>
+ *   <li>{@code A lane id millis session} - its acknowledge()/commit() returned (AUTO: the next message
+ *       of the session was handed over, which JournalMQ does only once the previous ack is durable);</li>
+ *   <li>{@code K lane id} - its commit() failed with an unknown outcome: it may or may not come again;</li>
  *   <li>{@code E lane text} - an exception the loop survived.</li>
  * </ul>
  * A line written before the kill is complete or absent: lines are short, one write() each.
@@ -40,8 +41,12 @@ public final class SoakRecord implements AutoCloseable {
         line("R " + lane + " " + id + " " + redelivered + " " + session + " " + System.currentTimeMillis());
     }
 
-    public void acknowledged(SoakLane lane, String id) {
-        line("A " + lane + " " + id + " " + System.currentTimeMillis());
+    public void acknowledged(SoakLane lane, String id, String session) {
+        line("A " + lane + " " + id + " " + System.currentTimeMillis() + " " + session);
+    }
+
+    public void ackUnknown(SoakLane lane, String id) {
+        line("K " + lane + " " + id);
     }
 
     public void error(String where, Throwable e) {

@@ -44,7 +44,7 @@ final class SoakXa {
     /**
      * Runs transactions until stopped. While the file {@code pause} exists it starts none and
      * shows it by the file {@code idle}: the soak restarts the database only then, because a
-     * two-phase commit cut by the restart ends heuristic (see docs/benchmarks.md, the soak).
+     * two-phase commit cut by the restart ends heuristic (PostgresSoakTest#restartDatabase).
      */
     void consume(String session, SoakWorker.Running running, java.nio.file.Path pause, java.nio.file.Path idle)
             throws Exception {
@@ -102,7 +102,7 @@ final class SoakXa {
         }
         try {
             tm.commit();
-            record.acknowledged(lane, id);
+            record.acknowledged(lane, id, session);
         } catch (RollbackException e) {
             record.error(lane + " rolled back", e); // the message comes again, no row
         } catch (Exception e) {
