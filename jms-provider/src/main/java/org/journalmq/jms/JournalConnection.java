@@ -65,14 +65,14 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     /** Issue 13: the ExceptionListener hears of each database outage once (README "When the database restarts"). */
     private final Journal.Registration outages;
 
-    /** Protected for org.journalmq.jms.transaction.JournalXAConnection. */
+    /** Protected for subclasses in org.journalmq.jms.transaction. */
     protected JournalConnection(Journal journal, JournalConnectionFactory.ProviderSettings settings) {
         this.journal = journal;
         this.settings = settings;
         this.outages = journal.onOutage(e -> onAsyncException(JmsExceptions.outage(e)));
     }
 
-    /** Internal: for org.journalmq.jms.client. */
+    /** Internal: for org.journalmq.jms.client, org.journalmq.jms.transaction. */
     public Journal journal() {
         return journal;
     }
@@ -92,7 +92,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         return started;
     }
 
-    /** Internal: for org.journalmq.jms.transaction. */
+    /** Internal: for org.journalmq.jms.client, org.journalmq.jms.transaction. */
     public boolean isClosed() {
         return closed;
     }

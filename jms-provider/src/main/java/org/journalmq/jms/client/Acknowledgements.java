@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * acknowledgement modes): rows delivered but not yet acknowledged or committed, and the sends of
  * the open transaction. Synchronized because the application thread and the session's delivery
  * thread both reach it.
- * <p>Internal: for org.journalmq.jms.
+ * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
  */
 public final class Acknowledgements {
 
@@ -193,7 +193,7 @@ public final class Acknowledgements {
      * The work of a session's open transaction, taken out of it: at XAResource.end it moves to the
      * transaction branch; in a local-transaction session it is written into the application's
      * connection.
-     * <p>Internal: for org.journalmq.jms.transaction.
+     * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
      */
     public record TransactionWork(List<NewMessage> sends, List<Publication> publications, List<Delivered> delivered) {
         /** Internal: for org.journalmq.jms. */
@@ -203,7 +203,7 @@ public final class Acknowledgements {
 
         /**
          * The work as one journal unit: the sends, publications and the acks of the delivered rows.
-         * <p>Internal: for org.journalmq.jms.
+         * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
          */
         public UnitOfWork unit() {
             return new UnitOfWork(sends, acksOf(delivered), publications);
@@ -212,7 +212,7 @@ public final class Acknowledgements {
 
     /**
      * Takes the sends, publications and delivered rows gathered since the last call, leaving the session with none.
-     * <p>Internal: for org.journalmq.jms.
+     * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
      */
     public synchronized TransactionWork takeTransactionWork() {
         TransactionWork work = new TransactionWork(List.copyOf(sends), List.copyOf(publications), List.copyOf(unacked));

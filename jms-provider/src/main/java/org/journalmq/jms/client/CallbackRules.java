@@ -43,7 +43,7 @@ import org.journalmq.jms.JournalConnection;
  *   <li>MessageConsumer.close from its own listener returns once onMessage is done (its javadoc,
  *       after JMS_SPEC-48); recover is not restricted in either callback.</li>
  * </ul>
- * <p>Internal: for org.journalmq.jms.
+ * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
  */
 public final class CallbackRules {
 
@@ -128,7 +128,10 @@ public final class CallbackRules {
         }
     }
 
-    /** Connection.close: refused from either callback of the connection. */
+    /**
+     * Connection.close: refused from either callback of the connection.
+     * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
+     */
     public static void checkClose(JournalConnection c) throws IllegalStateException {
         Running r = RUNNING.get();
         if (r != null && r.isListenerOf(c)) {
@@ -141,7 +144,10 @@ public final class CallbackRules {
         }
     }
 
-    /** Session.close: refused from either callback of the session. */
+    /**
+     * Session.close: refused from either callback of the session.
+     * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
+     */
     public static void checkClose(JournalSession s) throws IllegalStateException {
         Running r = RUNNING.get();
         if (r != null && r.is(Kind.MESSAGE_LISTENER, s)) {
@@ -153,7 +159,10 @@ public final class CallbackRules {
         }
     }
 
-    /** MessageProducer.close: refused from a CompletionListener of a send by that producer. */
+    /**
+     * MessageProducer.close: refused from a CompletionListener of a send by that producer.
+     * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
+     */
     public static void checkClose(JournalProducer p) throws IllegalStateException {
         Running r = RUNNING.get();
         if (r != null && r.kind == Kind.COMPLETION_LISTENER && r.producer == p) {

@@ -56,17 +56,23 @@ public class JournalContext implements JMSContext {
         this.sessionMode = sessionMode;
     }
 
-    /** For the XA context and {@link ContainerContext}: a context of its own on the connection. */
+    /**
+     * For the XA context and {@link ContainerContext}: a context of its own on the connection.
+     * <p>Protected for subclasses in org.journalmq.jms.transaction.
+     */
     protected JournalContext(JournalConnection connection, int sessionMode) {
         this(new SharedConnection(connection), sessionMode);
     }
 
-    /** The session a context runs on; the XA context opens an XA session instead. */
+    /**
+     * The session a context runs on; the XA context opens an XA session instead.
+     * <p>Protected for subclasses in org.journalmq.jms.transaction.
+     */
     protected JournalSession openSession() {
         return (JournalSession) run(() -> shared.connection.createSession(sessionMode));
     }
 
-    /** Internal: for org.journalmq.jms. */
+    /** Internal: for org.journalmq.jms, org.journalmq.jms.transaction. */
     public static JournalContext create(JournalConnection connection, int sessionMode) {
         return new JournalContext(new SharedConnection(connection), sessionMode);
     }
@@ -80,12 +86,16 @@ public class JournalContext implements JMSContext {
         }
     }
 
-    /** A JMS call whose checked exception becomes the runtime twin. */
+    /**
+     * A JMS call whose checked exception becomes the runtime twin.
+     * <p>Protected for subclasses in org.journalmq.jms.transaction.
+     */
     @FunctionalInterface
     protected interface JmsCall<T> {
         T call() throws JMSException;
     }
 
+    /** Protected for subclasses in org.journalmq.jms.transaction. */
     protected static <T> T run(JmsCall<T> call) {
         try {
             return call.call();
@@ -94,13 +104,17 @@ public class JournalContext implements JMSContext {
         }
     }
 
+    /** Protected for subclasses in org.journalmq.jms.transaction. */
     protected void checkOpen() {
         if (closed) {
             throw new IllegalStateRuntimeException("JMSContext is closed");
         }
     }
 
-    /** The context's session, created on first use. */
+    /**
+     * The context's session, created on first use.
+     * <p>Protected for subclasses in org.journalmq.jms.transaction.
+     */
     protected synchronized JournalSession session() {
         checkOpen();
         if (session == null) {
@@ -109,6 +123,7 @@ public class JournalContext implements JMSContext {
         return session;
     }
 
+    /** Protected for subclasses in org.journalmq.jms.transaction. */
     protected JournalConnection connection() {
         return shared.connection;
     }
@@ -221,7 +236,10 @@ public class JournalContext implements JMSContext {
         });
     }
 
-    /** Closes what this context owns; {@link ContainerContext} returns them to the container instead. */
+    /**
+     * Closes what this context owns; {@link ContainerContext} returns them to the container instead.
+     * <p>Protected for subclasses in org.journalmq.jms.transaction.
+     */
     protected void release(JournalSession s) throws JMSException {
         if (s != null) {
             s.close();

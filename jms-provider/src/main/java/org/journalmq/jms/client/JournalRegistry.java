@@ -31,7 +31,10 @@ public final class JournalRegistry {
         }
     }
 
-    /** Opens or shares the journal; pair each call with {@link #release(Journal)}. */
+    /**
+     * Opens or shares the journal; pair each call with {@link #release(Journal)}.
+     * <p>Internal: for org.journalmq.jms.
+     */
     public static synchronized Journal acquire(JournalConfig config) {
         return acquire(config, false);
     }
@@ -39,6 +42,7 @@ public final class JournalRegistry {
     /**
      * Opens or shares the journal and, when {@code jmx} is set, registers its MBeans if they are
      * not registered yet (the first factory with JMX on exports them for the shared journal).
+     * <p>Internal: for org.journalmq.jms.
      */
     public static synchronized Journal acquire(JournalConfig config, boolean jmx) {
         Object key = keyOf(config);

@@ -71,7 +71,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
     private final AsyncSends asyncSends;
     private volatile boolean closed;
 
-    /** Internal: for org.journalmq.jms. */
+    /** Internal: for org.journalmq.jms, org.journalmq.jms.transaction. */
     public JournalSession(JournalConnection connection, int mode) {
         this.connection = connection;
         this.journal = connection.journal();
@@ -83,22 +83,25 @@ public class JournalSession implements Session, QueueSession, TopicSession {
 
     // ---------------------------------------------------------------- internal accessors
 
-    /** Internal: for org.journalmq.jms and org.journalmq.jms.transaction. */
+    /** Internal: for org.journalmq.jms.transaction. */
     public JournalConnection connection() {
         return connection;
     }
 
-    /** Internal: for org.journalmq.jms and org.journalmq.jms.transaction. */
+    /** Internal: for org.journalmq.jms, org.journalmq.jms.transaction. */
     public Journal journal() {
         return journal;
     }
 
-    /** The mode the session acts in now; an XA session's depends on its enlistment. */
+    /**
+     * The mode the session acts in now; an XA session's depends on its enlistment.
+     * <p>Protected for subclasses in org.journalmq.jms, org.journalmq.jms.transaction.
+     */
     protected int mode() {
         return mode;
     }
 
-    /** Internal: for org.journalmq.jms and org.journalmq.jms.transaction. */
+    /** Internal: for org.journalmq.jms, org.journalmq.jms.transaction. */
     public Acknowledgements acks() {
         return acks;
     }
@@ -115,11 +118,12 @@ public class JournalSession implements Session, QueueSession, TopicSession {
         return consumers;
     }
 
-    /** Internal: for org.journalmq.jms and org.journalmq.jms.transaction. */
+    /** Internal: for org.journalmq.jms, org.journalmq.jms.transaction. */
     public boolean isClosed() {
         return closed;
     }
 
+    /** Protected for subclasses in org.journalmq.jms, org.journalmq.jms.transaction. */
     protected void checkOpen() throws IllegalStateException {
         if (closed) {
             throw new IllegalStateException("session is closed");

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>The copy is the original message re-encoded with its headers and properties unchanged plus
  * the {@link DeadLetters} properties; it does not expire (it waits for an operator) and starts as
  * never delivered.
- * <p>Internal: for org.journalmq.jms.
+ * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
  */
 public final class Redeliveries {
 

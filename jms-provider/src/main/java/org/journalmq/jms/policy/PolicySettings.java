@@ -19,7 +19,7 @@ import org.journalmq.jms.config.SettingsBinder;
  * own factory's policy to the messages it consumes, and the sender's factory decides where its
  * messages go when they expire (stored with each row). JVMs sharing a journal should therefore be
  * configured alike; see docs/design-decisions.md.
- * <p>Internal: for org.journalmq.jms.
+ * <p>Internal: for org.journalmq.jms, org.journalmq.jms.client.
  */
 public final class PolicySettings {
 

@@ -18,6 +18,7 @@ import org.journalmq.persistence.Journal;
 public class JournalXAConnection extends JournalConnection implements XAConnection, XAQueueConnection,
         XATopicConnection {
 
+    /** Internal: for org.journalmq.jms. */
     public JournalXAConnection(Journal journal, JournalConnectionFactory.ProviderSettings settings) {
         super(journal, settings);
     }
