@@ -1,5 +1,7 @@
 package org.journalmq.jms;
 
+import org.journalmq.jms.client.Redeliveries;
+
 /**
  * Names shared by everything that produces or reads dead-lettered and expired messages: the
  * provider's redelivery policy and expiry sweep, the command line ({@code journalmq dlq ...}) and

@@ -25,6 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.journalmq.jms.audit.Audit;
+import org.journalmq.jms.client.CallbackRules;
+import org.journalmq.jms.client.JournalMetaData;
+import org.journalmq.jms.client.JournalQueueSession;
+import org.journalmq.jms.client.JournalRegistry;
+import org.journalmq.jms.client.JournalSession;
+import org.journalmq.jms.client.JournalTopicSession;
+import org.journalmq.jms.client.OpenSessions;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.JournalException;
@@ -58,34 +65,43 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     /** Issue 13: the ExceptionListener hears of each database outage once (README "When the database restarts"). */
     private final Journal.Registration outages;
 
-    JournalConnection(Journal journal, JournalConnectionFactory.ProviderSettings settings) {
+    /** Protected for subclasses in org.journalmq.jms.transaction. */
+    protected JournalConnection(Journal journal, JournalConnectionFactory.ProviderSettings settings) {
         this.journal = journal;
         this.settings = settings;
         this.outages = journal.onOutage(e -> onAsyncException(JmsExceptions.outage(e)));
     }
 
-    Journal journal() {
+    /** Internal: for org.journalmq.jms.client, org.journalmq.jms.transaction. */
+    public Journal journal() {
         return journal;
     }
 
-    JournalConnectionFactory.ProviderSettings settings() {
+    /** Internal: for org.journalmq.jms.client. */
+    public JournalConnectionFactory.ProviderSettings settings() {
         return settings;
     }
 
-    String nextMessageId() {
+    /** Internal: for org.journalmq.jms.client. */
+    public String nextMessageId() {
         return idPrefix + idCounter.incrementAndGet();
     }
 
-    boolean isStarted() {
+    /** Internal: for org.journalmq.jms.client. */
+    public boolean isStarted() {
         return started;
     }
 
-    boolean isClosed() {
+    /** Internal: for org.journalmq.jms.client, org.journalmq.jms.transaction. */
+    public boolean isClosed() {
         return closed;
     }
 
-    /** Waits while the connection is stopped, at most {@code millis}; true when started. */
-    boolean awaitStarted(long millis) throws InterruptedException {
+    /**
+     * Waits while the connection is stopped, at most {@code millis}; true when started.
+     * <p>Internal: for org.journalmq.jms.client.
+     */
+    public boolean awaitStarted(long millis) throws InterruptedException {
         synchronized (startLock) {
             if (!started && !closed && millis > 0) {
                 startLock.wait(millis);
@@ -94,7 +110,8 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
     }
 
-    void checkOpen() throws IllegalStateException {
+    /** Internal: for org.journalmq.jms.client. */
+    public void checkOpen() throws IllegalStateException {
         if (closed) {
             throw new IllegalStateException("connection is closed");
         }
@@ -148,18 +165,25 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         return new JournalTopicSession(newSession(transacted, acknowledgeMode));
     }
 
-    /** The client ID subscriptions are keyed by; using it fixes it (spec 6.1.2). */
-    String clientIdForSubscriptions() {
+    /**
+     * The client ID subscriptions are keyed by; using it fixes it (spec 6.1.2).
+     * <p>Internal: for org.journalmq.jms.client.
+     */
+    public String clientIdForSubscriptions() {
         fixClientId();
         return clientID;
     }
 
-    /** Marks subscriptions that must not receive this connection's publications (spec 6.11 noLocal). */
-    String noLocalTag() {
+    /**
+     * Marks subscriptions that must not receive this connection's publications (spec 6.11 noLocal).
+     * <p>Internal: for org.journalmq.jms.client.
+     */
+    public String noLocalTag() {
         return "k:" + idPrefix;
     }
 
-    void sessionClosed(JournalSession s) {
+    /** Internal: for org.journalmq.jms.client. */
+    public void sessionClosed(JournalSession s) {
         if (sessions.remove(s)) {
             OpenSessions.closed(journal); // ops figure
         }
@@ -240,8 +264,11 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         exceptionListener = listener;
     }
 
-    /** Reports a failure met outside any application call (delivery thread, maintenance). */
-    void onAsyncException(JMSException e) {
+    /**
+     * Reports a failure met outside any application call (delivery thread, maintenance).
+     * <p>Internal: for org.journalmq.jms.client.
+     */
+    public void onAsyncException(JMSException e) {
         ExceptionListener l = exceptionListener;
         if (l == null) {
             LOG.warn("JMQ2001 connection failure with no ExceptionListener set: {}", e.getMessage());
@@ -327,13 +354,15 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
     }
 
-    TemporaryQueue createTemporaryQueue() throws JMSException {
+    /** Internal: for org.journalmq.jms.client. */
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
         fixClientId();
         return register(new JournalTemporaryQueue("tmp-" + UUID.randomUUID(), this));
     }
 
-    TemporaryTopic createTemporaryTopic() throws JMSException {
+    /** Internal: for org.journalmq.jms.client. */
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
         fixClientId();
         return register(new JournalTemporaryTopic("tmp-" + UUID.randomUUID(), this));
@@ -357,8 +386,9 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
      * A send to a temporary destination that no longer exists (deleted, or its connection closed or
      * died) is refused: MessageProducer.send / JMSProducer.send javadoc, InvalidDestinationException
      * "if a client uses this method with an invalid destination". Its messages could never be consumed.
+     * <p>Internal: for org.journalmq.jms.client.
      */
-    void checkSendable(JournalDestination d) throws JMSException {
+    public void checkSendable(JournalDestination d) throws JMSException {
         if (!(d instanceof JournalTemporaryDestination t) || temporaries.contains(d)) {
             return;
         }
@@ -374,8 +404,11 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
     }
 
-    /** True when this connection created the temporary destination and has not deleted it. */
-    boolean ownsTemporary(JournalDestination d) {
+    /**
+     * True when this connection created the temporary destination and has not deleted it.
+     * <p>Internal: for org.journalmq.jms.client.
+     */
+    public boolean ownsTemporary(JournalDestination d) {
         return temporaries.contains(d);
     }
 
@@ -515,8 +548,11 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
     }
 
-    /** Registers a session made by a subclass, as {@link #newSession} does for its own. */
-    <S extends JournalSession> S addSession(S session) throws JMSException {
+    /**
+     * Registers a session made by a subclass, as {@link #newSession} does for its own.
+     * <p>Internal: for org.journalmq.jms.transaction.
+     */
+    public <S extends JournalSession> S addSession(S session) throws JMSException {
         checkOpen();
         fixClientId();
         return track(session);

@@ -19,9 +19,15 @@ import javax.naming.NamingException;
 import javax.naming.Reference;
 import javax.naming.Referenceable;
 import javax.naming.StringRefAddr;
+import org.journalmq.jms.client.JournalContext;
+import org.journalmq.jms.client.JournalRegistry;
+import org.journalmq.jms.client.OpenSessions;
 import org.journalmq.jms.config.Settings;
 import org.journalmq.jms.config.SettingsBinder;
 import org.journalmq.jms.message.DeserializationFilter;
+import org.journalmq.jms.policy.PolicySettings;
+import org.journalmq.jms.transaction.JournalXAConnection;
+import org.journalmq.jms.transaction.JournalXAContext;
 import org.journalmq.persistence.JournalConfig;
 
 /**
@@ -473,8 +479,11 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
                 + ", user=" + s.user() + ", clientID=" + s.clientID() + "]";
     }
 
-    /** Settings of the JMS layer that the journal does not know about. */
-    record ProviderSettings(int prefetch, long redeliveryDelayMillis, PolicySettings.Policies policies,
+    /**
+     * Settings of the JMS layer that the journal does not know about.
+     * <p>Internal: for org.journalmq.jms.transaction.
+     */
+    public record ProviderSettings(int prefetch, long redeliveryDelayMillis, PolicySettings.Policies policies,
                             DeserializationFilter deserialization, int maxMessageSize) {
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.hsqldb.jdbc.JDBCDataSource;
+import org.journalmq.jms.client.JournalRegistry;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.TestDatabases;

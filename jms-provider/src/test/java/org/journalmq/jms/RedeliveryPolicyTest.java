@@ -6,6 +6,8 @@ import javax.naming.ConfigurationException;
 import javax.naming.Context;
 import javax.naming.InitialContext;
 import org.journalmq.jms.jndi.JournalInitialContextFactory;
+import org.journalmq.jms.policy.PolicySettings;
+import org.journalmq.jms.policy.RedeliveryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -162,15 +164,6 @@ class RedeliveryPolicyTest {
         PolicySettings.Policy orders = copy.providerSettings().policies().forDestination(new JournalQueue("orders"));
         assertEquals(7, orders.redelivery().maxDeliveryAttempts());
         assertEquals(0.5, orders.redelivery().jitter());
-    }
-
-    @Test
-    void subscriptionNamesAreReadBackFromTheirAddresses() {
-        assertEquals("audit", Subscriptions.nameOf(Subscriptions.durableAddress("billing", "audit")));
-        assertEquals("a:b", Subscriptions.nameOf(Subscriptions.durableAddress("c:1", "a:b")));
-        assertEquals("shared", Subscriptions.nameOf(Subscriptions.sharedAddress(null, "shared")));
-        assertNull(Subscriptions.nameOf(Subscriptions.privateAddress()));
-        assertNull(Subscriptions.nameOf("Q:orders"));
     }
 
     private static void assertMessage(Exception e, String part) {

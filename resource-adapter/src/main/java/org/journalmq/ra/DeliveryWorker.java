@@ -5,7 +5,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
-import org.journalmq.jms.JournalConsumer;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
@@ -13,6 +12,7 @@ import java.lang.reflect.Method;
 import javax.transaction.xa.XAResource;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.journalmq.jms.client.JournalConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

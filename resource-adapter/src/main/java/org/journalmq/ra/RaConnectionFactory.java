@@ -13,7 +13,7 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 import java.io.Serializable;
 import javax.naming.Reference;
-import org.journalmq.jms.ContainerContext;
+import org.journalmq.jms.transaction.ContainerContext;
 
 /**
  * The ConnectionFactory an application looks up or injects. Each connection it makes is a handle on

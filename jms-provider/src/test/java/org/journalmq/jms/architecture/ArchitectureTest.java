@@ -4,15 +4,18 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import org.journalmq.jms.JournalConnection;
 import org.journalmq.jms.JournalConnectionFactory;
-import org.journalmq.jms.JournalContext;
 import org.journalmq.jms.JournalLocalSession;
+import org.journalmq.jms.client.JournalContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,9 @@ class ArchitectureTest {
     /** SQL itself, and the JDBC journal's own classes (SqlErrors, JdbcJournal, dialects ...). */
     private static final String[] SQL = {"java.sql..", "org.journalmq.persistence.jdbc.."};
 
+    /** The most top-level classes org.journalmq.jms itself may hold. */
+    private static final int ROOT_CLASS_LIMIT = 15;
+
     private static JavaClasses facade;
 
     @BeforeAll
@@ -44,7 +50,7 @@ class ArchitectureTest {
      * <ul>
      *   <li>{@link JournalConnection#createSession(java.sql.Connection)};</li>
      *   <li>{@link JournalConnectionFactory#createContext(java.sql.Connection)};</li>
-     *   <li>{@link JournalContext}'s package-private {@code createLocal(.., java.sql.Connection)}
+     *   <li>{@link JournalContext}'s {@code createLocal(.., java.sql.Connection)} (public for the factory only)
      *       behind it;</li>
      *   <li>{@link JournalLocalSession}, which keeps the connection and hands it back from
      *       {@code getJdbcConnection()}.</li>
@@ -80,16 +86,37 @@ class ArchitectureTest {
     }
 
     /**
-     * The facade's subpackages (admin, config, jndi, message, narayana, selector) depend on each
-     * other without cycles, so that each can be read, tested and moved on its own.
+     * The facade's subpackages (admin, audit, client, config, jndi, message, narayana, policy,
+     * selector, transaction) depend on each other without cycles, so that each can be read, tested
+     * and moved on its own (issue 19 item 2): client never reaches transaction, policy reaches no
+     * other subpackage.
      *
-     * <p>The root package org.journalmq.jms is not a slice here: with it, cycles exist today
-     * (issue 19 report): root and admin (JournalConnectionFactory.createAdmin() returns JournalAdmin,
-     * which translates through JmsExceptions), root and message (JournalMessage holds
-     * JournalDestination fields), and through them config and admin via message.
+     * <p>The root package org.journalmq.jms is not a slice here: it holds the classes applications
+     * name (factory, connection, destinations, the local-transaction session), which both use the
+     * subpackages and are used by them (a session knows its connection, a message its
+     * destinations).
      */
     @Test
     void facadeSubpackagesAreFreeOfCycles() {
         slices().matching("org.journalmq.jms.(*)..").should().beFreeOfCycles().check(facade);
+    }
+
+    /**
+     * The root package keeps at most {@value #ROOT_CLASS_LIMIT} top-level classes (issue 19 item 2):
+     * the ones applications name or that their serialized forms and JNDI references name. Anything
+     * else belongs in the subpackage of its concern. Nested classes and package-info do not count.
+     */
+    @Test
+    void rootPackageHoldsAtMostFifteenTopLevelClasses() {
+        List<String> root = facade.stream()
+                .filter(c -> c.getPackageName().equals("org.journalmq.jms"))
+                .filter(JavaClass::isTopLevelClass)
+                .map(JavaClass::getSimpleName)
+                .filter(name -> !name.equals("package-info"))
+                .sorted()
+                .toList();
+        assertTrue(root.size() <= ROOT_CLASS_LIMIT,
+                root.size() + " top-level classes in org.journalmq.jms, at most " + ROOT_CLASS_LIMIT
+                        + " allowed; move the ones applications do not name to a subpackage: " + root);
     }
 }

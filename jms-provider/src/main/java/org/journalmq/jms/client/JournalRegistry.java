@@ -1,0 +1,142 @@
+package org.journalmq.jms.client;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.journalmq.persistence.Journal;
+import org.journalmq.persistence.JournalConfig;
+import org.journalmq.persistence.Journals;
+
+/**
+ * Shares one journal per configuration inside the JVM, so that every connection to the same
+ * database rides the same writer (group commit), pool and client row. Reference counted: the
+ * journal closes when its last connection closes.
+ * <p>Internal: for org.journalmq.jms.
+ */
+public final class JournalRegistry {
+
+    /** Keyed by the configuration, or by {@link DataSourceKey} for a journal on a caller's DataSource. */
+    private static final Map<Object, Shared> OPEN = new HashMap<>();
+
+    private JournalRegistry() {
+    }
+
+    private static final class Shared {
+        final Journal journal;
+        int references;
+        /** The journal's MBeans, or null when JMX is off for it. */
+        AutoCloseable jmx;
+
+        Shared(Journal journal) {
+            this.journal = journal;
+        }
+    }
+
+    /**
+     * Opens or shares the journal; pair each call with {@link #release(Journal)}.
+     * <p>Internal: for org.journalmq.jms.
+     */
+    public static synchronized Journal acquire(JournalConfig config) {
+        return acquire(config, false);
+    }
+
+    /**
+     * Opens or shares the journal and, when {@code jmx} is set, registers its MBeans if they are
+     * not registered yet (the first factory with JMX on exports them for the shared journal).
+     * <p>Internal: for org.journalmq.jms.
+     */
+    public static synchronized Journal acquire(JournalConfig config, boolean jmx) {
+        Object key = keyOf(config);
+        Shared shared = OPEN.get(key);
+        if (shared == null) {
+            shared = new Shared(Journals.open(config));
+            OPEN.put(key, shared);
+        }
+        shared.references++;
+        if (jmx && shared.jmx == null) {
+            Shared s = shared;
+            shared.jmx = org.journalmq.jms.admin.JmxExport.register(new org.journalmq.jms.admin.JournalAdmin(
+                    s.journal, () -> references(s.journal), () -> OpenSessions.count(s.journal), () -> { }));
+        }
+        return shared.journal;
+    }
+
+    /**
+     * How many connections and admins share the journal (0 once it closed).
+     * <p>Internal: for org.journalmq.jms.
+     */
+    public static synchronized int references(Journal journal) {
+        for (Shared s : OPEN.values()) {
+            if (s.journal == journal) {
+                return s.references;
+            }
+        }
+        return 0;
+    }
+
+    /** Internal: for org.journalmq.jms. */
+    public static void release(Journal journal) {
+        Journal toClose = null;
+        synchronized (JournalRegistry.class) {
+            var it = OPEN.entrySet().iterator();
+            while (it.hasNext()) {
+                Shared s = it.next().getValue();
+                if (s.journal == journal && --s.references == 0) {
+                    it.remove();
+                    toClose = journal;
+                    closeQuietly(s.jmx);
+                    OpenSessions.forget(journal);
+                    break;
+                }
+            }
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable jmx) {
+        if (jmx == null) {
+            return;
+        }
+        try {
+            jmx.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(JournalRegistry.class).warn(
+                    "JMQ5002 could not unregister the journal's MBeans: {}", e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- caller-supplied DataSource
+
+    private static Object keyOf(JournalConfig config) {
+        return config.dataSource() == null ? config : new DataSourceKey(config);
+    }
+
+    /**
+     * A journal on a caller's DataSource is shared by the DataSource's identity (DataSource classes
+     * may define equals by their settings, yet two container resources are two pools), its table
+     * prefix and the user its connections are asked for.
+     */
+    private static final class DataSourceKey {
+        private final javax.sql.DataSource dataSource;
+        private final String tablePrefix;
+        private final String user;
+
+        DataSourceKey(JournalConfig config) {
+            this.dataSource = config.dataSource();
+            this.tablePrefix = config.tablePrefix();
+            this.user = config.user();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DataSourceKey k && k.dataSource == dataSource && k.tablePrefix.equals(tablePrefix)
+                    && java.util.Objects.equals(k.user, user);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(dataSource) * 31 + tablePrefix.hashCode();
+        }
+    }
+}
