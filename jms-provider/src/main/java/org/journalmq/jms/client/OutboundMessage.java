@@ -6,6 +6,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageFormatException;
 import org.journalmq.jms.JournalConnection;
 import org.journalmq.jms.JournalConnectionFactory;
+import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.JournalDestination;
 import org.journalmq.jms.message.ForeignMessages;
 import org.journalmq.jms.message.JournalMessage;
