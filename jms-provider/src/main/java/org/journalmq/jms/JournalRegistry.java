@@ -156,6 +156,7 @@ final class JournalRegistry {
             }
         }
         if (toClose != null) {
+            XaResourceManager.journalClosed(toClose);
             toClose.close();
         }
     }

@@ -15,8 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -41,16 +41,58 @@ final class XaResourceManager {
     private static final Logger LOG = LoggerFactory.getLogger(XaResourceManager.class);
     /** Weak keys: a closed journal's manager goes with it (a branch holds its journal while it lives). */
     private static final Map<Journal, XaResourceManager> MANAGERS = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "journalmq-xa-timeout");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Runs branch timeouts. Guarded by {@code MANAGERS}: started with the first timeout and shut down
+     * when the last journal with a manager closes, so that no thread of this class outlives its
+     * journals (issue 13: a thread that lives for ever pins a redeployed adapter's class loader).
+     */
+    private static ScheduledThreadPoolExecutor timeouts;
 
     private final Map<XaId, XaBranch> branches = new HashMap<>();
 
     static XaResourceManager of(Journal journal) {
         return MANAGERS.computeIfAbsent(journal, j -> new XaResourceManager());
+    }
+
+    /**
+     * The journal closed (its last connection went): its branches that were never prepared cannot
+     * be completed any more, their timeouts are dropped, and with the last manager gone the
+     * timeout thread ends.
+     */
+    static void journalClosed(Journal journal) {
+        XaResourceManager manager;
+        ScheduledThreadPoolExecutor idle = null;
+        synchronized (MANAGERS) {
+            manager = MANAGERS.remove(journal);
+            if (MANAGERS.isEmpty() && timeouts != null) {
+                idle = timeouts;
+                timeouts = null;
+            }
+        }
+        if (manager != null) {
+            synchronized (manager) {
+                manager.branches.values().forEach(XaBranch::cancelTimeout);
+            }
+        }
+        if (idle != null) {
+            idle.shutdownNow();
+        }
+    }
+
+    private static ScheduledFuture<?> scheduleTimeout(Runnable task, int seconds) {
+        synchronized (MANAGERS) {
+            if (timeouts == null) {
+                timeouts = new ScheduledThreadPoolExecutor(1, r -> {
+                    Thread t = new Thread(r, "journalmq-xa-timeout");
+                    t.setDaemon(true);
+                    // Not the caller's (an application's) loader: the thread must not pin it.
+                    t.setContextClassLoader(XaResourceManager.class.getClassLoader());
+                    return t;
+                });
+                timeouts.setRemoveOnCancelPolicy(true);
+            }
+            return timeouts.schedule(task, seconds, TimeUnit.SECONDS);
+        }
     }
 
     // ---------------------------------------------------------------- association
@@ -71,7 +113,7 @@ final class XaResourceManager {
                     branches.put(id, b);
                     if (timeoutSeconds > 0) {
                         XaBranch started = b;
-                        b.timeout = TIMEOUTS.schedule(() -> expire(started), timeoutSeconds, TimeUnit.SECONDS);
+                        b.timeout = scheduleTimeout(() -> expire(started), timeoutSeconds);
                     }
                 }
                 case XAResource.TMJOIN -> {
