@@ -76,7 +76,12 @@ for i in $(seq 1 "$ROUNDS"); do
     if [ "$T" -gt $((REF_T + THREAD_MARGIN)) ] || [ "$C" -gt $((REF_C + COPY_MARGIN)) ] || [ "$J" -gt 0 ]; then FAIL=1; fi
   fi
 done
+if [ -z "$REF_T" ]; then
+  echo "only $ROUNDS rounds: at least $((SETTLE + 1)) are needed to judge growth"
+  exit 2
+fi
 echo "reference after round $SETTLE: threads=$REF_T (margin $THREAD_MARGIN) adapter-class-copies=$REF_C (margin $COPY_MARGIN)"
+echo "last round: threads=$T journalmq-threads=$J adapter-class-copies=$C"
 if [ "$FAIL" -ne 0 ]; then
   echo "FAIL: threads or adapter class loaders grew across redeploys (or journalmq-* threads outlived an undeploy)"
   exit 1
