@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.transaction.xa.XAException;
@@ -42,11 +41,27 @@ final class XaResourceManager {
     /** Weak keys: a closed journal's manager goes with it (a branch holds its journal while it lives). */
     private static final Map<Journal, XaResourceManager> MANAGERS = Collections.synchronizedMap(new WeakHashMap<>());
     /**
-     * Runs branch timeouts. Guarded by {@code MANAGERS}: started with the first timeout and shut down
-     * when the last journal with a manager closes, so that no thread of this class outlives its
-     * journals (issue 13: a thread that lives for ever pins a redeployed adapter's class loader).
+     * Runs branch timeouts. Its thread ends a few seconds after the last pending timeout fired or
+     * was cancelled (a closing journal cancels those of its branches) and is started again by the
+     * next one, so that no thread of this class outlives the XA work (issue 13: a thread that lives
+     * for ever pins a redeployed adapter's class loader). The last worker of a pool never times out
+     * while a delayed task is queued, so a pending timeout always has its thread.
      */
-    private static ScheduledThreadPoolExecutor timeouts;
+    private static final ScheduledThreadPoolExecutor TIMEOUTS = timeoutExecutor();
+
+    private static ScheduledThreadPoolExecutor timeoutExecutor() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "journalmq-xa-timeout");
+            t.setDaemon(true);
+            // Not the caller's (an application's) loader: the thread must not pin it.
+            t.setContextClassLoader(XaResourceManager.class.getClassLoader());
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        e.setKeepAliveTime(2, TimeUnit.SECONDS);
+        e.allowCoreThreadTimeOut(true);
+        return e;
+    }
 
     private final Map<XaId, XaBranch> branches = new HashMap<>();
 
@@ -56,42 +71,14 @@ final class XaResourceManager {
 
     /**
      * The journal closed (its last connection went): its branches that were never prepared cannot
-     * be completed any more, their timeouts are dropped, and with the last manager gone the
-     * timeout thread ends.
+     * be completed any more and their timeouts are dropped, so that the timeout thread can end.
      */
     static void journalClosed(Journal journal) {
-        XaResourceManager manager;
-        ScheduledThreadPoolExecutor idle = null;
-        synchronized (MANAGERS) {
-            manager = MANAGERS.remove(journal);
-            if (MANAGERS.isEmpty() && timeouts != null) {
-                idle = timeouts;
-                timeouts = null;
-            }
-        }
+        XaResourceManager manager = MANAGERS.remove(journal);
         if (manager != null) {
             synchronized (manager) {
                 manager.branches.values().forEach(XaBranch::cancelTimeout);
             }
-        }
-        if (idle != null) {
-            idle.shutdownNow();
-        }
-    }
-
-    private static ScheduledFuture<?> scheduleTimeout(Runnable task, int seconds) {
-        synchronized (MANAGERS) {
-            if (timeouts == null) {
-                timeouts = new ScheduledThreadPoolExecutor(1, r -> {
-                    Thread t = new Thread(r, "journalmq-xa-timeout");
-                    t.setDaemon(true);
-                    // Not the caller's (an application's) loader: the thread must not pin it.
-                    t.setContextClassLoader(XaResourceManager.class.getClassLoader());
-                    return t;
-                });
-                timeouts.setRemoveOnCancelPolicy(true);
-            }
-            return timeouts.schedule(task, seconds, TimeUnit.SECONDS);
         }
     }
 
@@ -113,7 +100,7 @@ final class XaResourceManager {
                     branches.put(id, b);
                     if (timeoutSeconds > 0) {
                         XaBranch started = b;
-                        b.timeout = scheduleTimeout(() -> expire(started), timeoutSeconds);
+                        b.timeout = TIMEOUTS.schedule(() -> expire(started), timeoutSeconds, TimeUnit.SECONDS);
                     }
                 }
                 case XAResource.TMJOIN -> {

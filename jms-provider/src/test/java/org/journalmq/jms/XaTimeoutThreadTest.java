@@ -32,7 +32,7 @@ class XaTimeoutThreadTest {
     }
 
     @Test
-    @DisplayName("After the last XA connection closes no journalmq-xa-timeout thread is alive (JTA XAResource.setTransactionTimeout)")
+    @DisplayName("After the last XA connection closes the journalmq-xa-timeout thread ends (JTA XAResource.setTransactionTimeout)")
     void timeoutThreadEndsWithTheLastJournal() throws Exception {
         JournalConnectionFactory factory = new JournalConnectionFactory(url);
         XAConnection connection = factory.createXAConnection();
