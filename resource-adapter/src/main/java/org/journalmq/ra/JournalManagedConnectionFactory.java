@@ -42,9 +42,7 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
             throws ResourceException {
         Credentials c = info instanceof Credentials cr ? cr : Credentials.NONE;
         try {
-            XAConnection physical = c.user() == null
-                    ? adapter().factory().createXAConnection()
-                    : adapter().factory().createXAConnection(c.user(), c.password());
+            XAConnection physical = adapter().openOutbound(c.user(), c.password());
             return new JournalManagedConnection(this, physical);
         } catch (JMSException e) {
             // The provider's message names the masked URL and the cause (never the password).

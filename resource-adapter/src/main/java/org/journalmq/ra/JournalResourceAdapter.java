@@ -10,8 +10,18 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.transaction.xa.XAResource;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.slf4j.Logger;
@@ -34,6 +44,10 @@ public class JournalResourceAdapter implements ResourceAdapter {
     /** Guarded by this: the connection behind {@link #getXAResources}. */
     private XAConnection recoveryConnection;
     private XASession recoverySession;
+    /** The JDBC drivers that {@link #start} registered with DriverManager; stop deregisters them. */
+    private final List<Driver> registeredDrivers = new CopyOnWriteArrayList<>();
+    /** Outbound physical connections; weak, so that those the container destroyed go. */
+    private final Set<XAConnection> outbound = Collections.newSetFromMap(new WeakHashMap<>());
 
     /** An activation is named by its endpoint factory and spec (JCA 2.1 sec. 13.4.2). */
     private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
@@ -118,15 +132,52 @@ public class JournalResourceAdapter implements ResourceAdapter {
      * with DriverManager. Without this, DriverManager only knows the drivers its service lookup saw
      * on the server's class path, and opening the journal fails with "No suitable driver" on threads
      * whose context class loader is not the application's (seen with asadmin ping-connection-pool).
+     * The drivers that appear here are remembered: {@link #stop()} deregisters them, since
+     * DriverManager would otherwise hold the adapter's class loader after an undeploy (issue 13).
      */
-    private static void registerDrivers() {
-        for (String driver : new String[] {"org.hsqldb.jdbc.JDBCDriver", "org.postgresql.Driver"}) {
+    private void registerDrivers() {
+        ClassLoader loader = JournalResourceAdapter.class.getClassLoader();
+        for (String name : new String[] {"org.hsqldb.jdbc.JDBCDriver", "org.postgresql.Driver"}) {
+            Class<?> type;
             try {
-                Class.forName(driver, true, JournalResourceAdapter.class.getClassLoader());
+                type = Class.forName(name, false, loader);
             } catch (ClassNotFoundException e) {
-                LOG.debug("JDBC driver {} is not packed in this adapter", driver);
+                LOG.debug("JDBC driver {} is not packed in this adapter", name);
+                continue;
+            }
+            Set<Driver> before = driversOf(type);
+            try {
+                Class.forName(name, true, loader); // a driver registers itself when its class initializes
+                Set<Driver> after = driversOf(type);
+                if (after.isEmpty()) {
+                    // Initialized earlier and deregistered since (a previous start of this adapter).
+                    Driver d = (Driver) type.getDeclaredConstructor().newInstance();
+                    DriverManager.registerDriver(d);
+                    after = Set.of(d);
+                }
+                after.stream().filter(d -> !before.contains(d)).forEach(registeredDrivers::add);
+            } catch (ReflectiveOperationException | SQLException | LinkageError e) {
+                LOG.warn("JMQ7025 JDBC driver {} could not be registered: {}", name, e.toString());
             }
         }
+    }
+
+    /** The registered drivers of exactly this class (this adapter's copy, not another loader's). */
+    private static Set<Driver> driversOf(Class<?> type) {
+        Set<Driver> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        DriverManager.drivers().filter(d -> d.getClass() == type).forEach(found::add);
+        return found;
+    }
+
+    private void deregisterDrivers() {
+        for (Driver d : registeredDrivers) {
+            try {
+                DriverManager.deregisterDriver(d);
+            } catch (SQLException | SecurityException e) {
+                LOG.warn("JMQ7026 JDBC driver {} could not be deregistered: {}", d.getClass().getName(), e.toString());
+            }
+        }
+        registeredDrivers.clear();
     }
 
     @Override
@@ -148,7 +199,37 @@ public class JournalResourceAdapter implements ResourceAdapter {
                 recoverySession = null;
             }
         }
+        closeOutbound();
+        deregisterDrivers();
         LOG.info("JMQ7003 JournalMQ resource adapter stopped");
+    }
+
+    /**
+     * Opens the physical connection of an outbound managed connection. The adapter keeps track of it:
+     * a container should destroy its pooled connections before stopping the adapter, and when it has
+     * not, {@link #stop()} closes them, since an open connection keeps its journal (threads, MBeans).
+     */
+    XAConnection openOutbound(String user, String password) throws JMSException, ResourceException {
+        XAConnection c = user == null ? factory().createXAConnection() : factory().createXAConnection(user, password);
+        synchronized (outbound) {
+            outbound.add(c);
+        }
+        return c;
+    }
+
+    private void closeOutbound() {
+        List<XAConnection> open;
+        synchronized (outbound) {
+            open = new ArrayList<>(outbound);
+            outbound.clear();
+        }
+        for (XAConnection c : open) {
+            try {
+                c.close(); // a no-op for a connection the container destroyed already (JMS close contract)
+            } catch (JMSException e) {
+                LOG.warn("JMQ7027 closing a JournalMQ outbound connection at stop failed: {}", e.getMessage());
+            }
+        }
     }
 
     /** The provider factory built from this adapter's configuration; null before start. */

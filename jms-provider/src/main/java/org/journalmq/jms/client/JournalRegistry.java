@@ -90,6 +90,7 @@ public final class JournalRegistry {
             }
         }
         if (toClose != null) {
+            XaResourceManager.journalClosed(toClose);
             toClose.close();
         }
     }

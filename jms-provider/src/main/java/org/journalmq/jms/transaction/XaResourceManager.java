@@ -15,8 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -42,16 +41,46 @@ final class XaResourceManager {
     private static final Logger LOG = LoggerFactory.getLogger(XaResourceManager.class);
     /** Weak keys: a closed journal's manager goes with it (a branch holds its journal while it lives). */
     private static final Map<Journal, XaResourceManager> MANAGERS = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "journalmq-xa-timeout");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Runs branch timeouts. Its thread ends a few seconds after the last pending timeout fired or
+     * was cancelled (a closing journal cancels those of its branches) and is started again by the
+     * next one, so that no thread of this class outlives the XA work (issue 13: a thread that lives
+     * for ever pins a redeployed adapter's class loader). The last worker of a pool never times out
+     * while a delayed task is queued, so a pending timeout always has its thread.
+     */
+    private static final ScheduledThreadPoolExecutor TIMEOUTS = timeoutExecutor();
+
+    private static ScheduledThreadPoolExecutor timeoutExecutor() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "journalmq-xa-timeout");
+            t.setDaemon(true);
+            // Not the caller's (an application's) loader: the thread must not pin it.
+            t.setContextClassLoader(XaResourceManager.class.getClassLoader());
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        e.setKeepAliveTime(2, TimeUnit.SECONDS);
+        e.allowCoreThreadTimeOut(true);
+        return e;
+    }
 
     private final Map<XaId, XaBranch> branches = new HashMap<>();
 
     static XaResourceManager of(Journal journal) {
         return MANAGERS.computeIfAbsent(journal, j -> new XaResourceManager());
+    }
+
+    /**
+     * The journal closed (its last connection went): its branches that were never prepared cannot
+     * be completed any more and their timeouts are dropped, so that the timeout thread can end.
+     */
+    static void journalClosed(Journal journal) {
+        XaResourceManager manager = MANAGERS.remove(journal);
+        if (manager != null) {
+            synchronized (manager) {
+                manager.branches.values().forEach(XaBranch::cancelTimeout);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- association
