@@ -1,7 +1,10 @@
 package org.journalmq.jms.client;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.Journals;
@@ -16,6 +19,8 @@ public final class JournalRegistry {
 
     /** Keyed by the configuration, or by {@link DataSourceKey} for a journal on a caller's DataSource. */
     private static final Map<Object, Shared> OPEN = new HashMap<>();
+    /** Told of every journal that closed, after its last release; see {@link #whenClosed}. */
+    private static final List<Consumer<Journal>> CLOSED = new CopyOnWriteArrayList<>();
 
     private JournalRegistry() {
     }
@@ -90,9 +95,19 @@ public final class JournalRegistry {
             }
         }
         if (toClose != null) {
-            XaResourceManager.journalClosed(toClose);
+            Journal closed = toClose;
+            CLOSED.forEach(hook -> hook.accept(closed));
             toClose.close();
         }
+    }
+
+    /**
+     * Registers a hook told of each journal the registry closes, so that per-journal state kept
+     * elsewhere (the XA branches' timeouts) goes with it without this package depending on its
+     * keeper. Internal: for org.journalmq.jms.transaction.
+     */
+    public static void whenClosed(Consumer<Journal> hook) {
+        CLOSED.add(hook);
     }
 
     private static void closeQuietly(AutoCloseable jmx) {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import org.journalmq.jms.client.Delivered;
+import org.journalmq.jms.client.JournalRegistry;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.XaId;
@@ -41,6 +42,10 @@ final class XaResourceManager {
     private static final Logger LOG = LoggerFactory.getLogger(XaResourceManager.class);
     /** Weak keys: a closed journal's manager goes with it (a branch holds its journal while it lives). */
     private static final Map<Journal, XaResourceManager> MANAGERS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    static {
+        JournalRegistry.whenClosed(XaResourceManager::journalClosed);
+    }
     /**
      * Runs branch timeouts. Its thread ends a few seconds after the last pending timeout fired or
      * was cancelled (a closing journal cancels those of its branches) and is started again by the
