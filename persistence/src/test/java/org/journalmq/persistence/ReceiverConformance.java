@@ -241,6 +241,16 @@ interface ReceiverConformance extends JournalFixture {
             assertTrue(heard.handed.isEmpty(), "only this journal's own sends are handed over");
         } else if (config().jdbcUrl() != null && config().jdbcUrl().startsWith("jdbc:hsqldb:hsql:")) {
             assertFalse(j.wakesForEveryWriter(), "an HSQLDB server has other writers nobody announces");
+        } else if (config().jdbcUrl() != null && config().jdbcUrl().startsWith("jdbc:hsqldb:")
+                && config().dataSource() == null) {
+            assertTrue(j.wakesForEveryWriter(), "alone on its in-process database, the journal hears every commit");
+            Heard heard = new Heard();
+            awaitWaiting(j.openReceiver(QUEUE, null, 0, 9, heard), 1);
+            // A second journal on the same database (another configuration): neither hears the other's
+            // commits, so the first one's waiting receivers must be told to ask again (issue 13 item 6).
+            open(config().toBuilder().poolSize(config().poolSize() + 1).build());
+            assertFalse(j.wakesForEveryWriter(), "another journal of this JVM writes to the database unannounced");
+            await("the second journal's open wakes the first one's waiting receiver", () -> heard.wakes.get() > 0);
         }
     }
 }

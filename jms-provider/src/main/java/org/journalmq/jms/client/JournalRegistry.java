@@ -3,10 +3,13 @@ package org.journalmq.jms.client;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalConfig;
+import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.Journals;
 
 /**
@@ -19,6 +22,8 @@ public final class JournalRegistry {
 
     /** Keyed by the configuration, or by {@link DataSourceKey} for a journal on a caller's DataSource. */
     private static final Map<Object, Shared> OPEN = new HashMap<>();
+    /** Journals being opened now, by the same keys: later callers of a key wait on its placeholder. */
+    private static final Map<Object, CompletableFuture<Void>> OPENING = new HashMap<>();
     /** Told of every journal that closed, after its last release; see {@link #whenClosed}. */
     private static final List<Consumer<Journal>> CLOSED = new CopyOnWriteArrayList<>();
 
@@ -40,22 +45,92 @@ public final class JournalRegistry {
      * Opens or shares the journal; pair each call with {@link #release(Journal)}.
      * <p>Internal: for org.journalmq.jms.
      */
-    public static synchronized Journal acquire(JournalConfig config) {
+    public static Journal acquire(JournalConfig config) {
         return acquire(config, false);
     }
 
     /**
      * Opens or shares the journal and, when {@code jmx} is set, registers its MBeans if they are
      * not registered yet (the first factory with JMX on exports them for the shared journal).
+     *
+     * <p>The open itself (pool, schema migration, client row: database round trips that may hang)
+     * runs outside the registry's lock, so that a database that does not answer blocks only the
+     * callers of its own journal (issue 13 item 6): the first caller leaves a placeholder in
+     * {@code OPENING} that later callers of the same key wait on; its failure reaches them too.
      * <p>Internal: for org.journalmq.jms.
      */
-    public static synchronized Journal acquire(JournalConfig config, boolean jmx) {
+    public static Journal acquire(JournalConfig config, boolean jmx) {
         Object key = keyOf(config);
-        Shared shared = OPEN.get(key);
-        if (shared == null) {
-            shared = new Shared(Journals.open(config));
-            OPEN.put(key, shared);
+        while (true) {
+            CompletableFuture<Void> opening;
+            synchronized (JournalRegistry.class) {
+                Shared shared = OPEN.get(key);
+                if (shared != null) {
+                    return take(shared, jmx);
+                }
+                opening = OPENING.get(key);
+                if (opening == null) {
+                    OPENING.put(key, new CompletableFuture<>());
+                }
+            }
+            if (opening == null) {
+                return open(key, config, jmx);
+            }
+            awaitOpening(opening);
+            // Opened (or closed again by its last release meanwhile): look again under the lock.
         }
+    }
+
+    /** Runs the open of the placeholder this thread put in {@code OPENING} and completes it. */
+    private static Journal open(Object key, JournalConfig config, boolean jmx) {
+        Journal journal;
+        try {
+            journal = Journals.open(config);
+        } catch (RuntimeException | Error e) {
+            CompletableFuture<Void> opening;
+            synchronized (JournalRegistry.class) {
+                opening = OPENING.remove(key);
+            }
+            opening.completeExceptionally(e);
+            throw e;
+        }
+        CompletableFuture<Void> opening;
+        Journal result;
+        synchronized (JournalRegistry.class) {
+            opening = OPENING.remove(key);
+            Shared shared = new Shared(journal);
+            OPEN.put(key, shared);
+            result = take(shared, jmx);
+        }
+        opening.complete(null);
+        return result;
+    }
+
+    /** Waits for another thread's open of the same journal; its failure is this caller's failure. */
+    private static void awaitOpening(CompletableFuture<Void> opening) {
+        try {
+            opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException(JournalException.Kind.UNAVAILABLE,
+                    "interrupted while another thread was opening the journal", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof JournalException je) {
+                // A fresh exception per waiter, same kind: callers translate by kind (JmsExceptions).
+                throw new JournalException(je.kind(), je.getMessage(), je);
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new JournalException(JournalException.Kind.UNAVAILABLE, String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /** Takes one reference to an open journal; called under the registry's lock. */
+    private static Journal take(Shared shared, boolean jmx) {
         shared.references++;
         if (jmx && shared.jmx == null) {
             Shared s = shared;

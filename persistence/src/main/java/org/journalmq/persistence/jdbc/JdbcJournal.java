@@ -50,14 +50,11 @@ public final class JdbcJournal implements Journal {
     private final boolean embeddedFile;
     private final String clientId;
     private final JournalClock clock;
-    /** Journals open per in-process database and table prefix in this JVM: see {@link #wakesForEveryWriter()}. */
-    private static final java.util.concurrent.ConcurrentMap<String, AtomicInteger> IN_PROCESS =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Receivers receivers;
     private final Listeners listeners;
     private final Notifier notifier;
-    /** Key into {@link #IN_PROCESS}, or null when the database is not in this process. */
+    /** Key into {@link InProcessJournals}, or null when the database is not in this process. */
     private final String inProcessKey;
     private final Claimer claimer;
     private final Operations operations;
@@ -153,7 +150,7 @@ public final class JdbcJournal implements Journal {
                 ? dialect.databaseKey(config.jdbcUrl()) + '\u0000' + db.tables.prefix().toUpperCase(java.util.Locale.ROOT)
                 : null;
         if (inProcessKey != null) {
-            IN_PROCESS.computeIfAbsent(inProcessKey, k -> new AtomicInteger()).incrementAndGet();
+            InProcessJournals.join(inProcessKey, receivers);
         }
         long interval = config.maintenanceIntervalMillis();
         scheduler.scheduleWithFixedDelay(maintenance, interval, interval, TimeUnit.MILLISECONDS);
@@ -208,14 +205,14 @@ public final class JdbcJournal implements Journal {
 
     /**
      * An in-process database is written by this JVM alone; but two journals on it (two
-     * configurations) do not hear each other's commits, so then their consumers poll. On
+     * configurations) do not hear each other's commits, so then their consumers poll (the second
+     * one's open wakes the first one's receivers so that they ask again: {@link InProcessJournals}). On
      * PostgreSQL, the LISTEN connection must be up.
      */
     @Override
     public boolean wakesForEveryWriter() {
         if (inProcessKey != null) {
-            AtomicInteger open = IN_PROCESS.get(inProcessKey);
-            return open != null && open.get() == 1;
+            return InProcessJournals.alone(inProcessKey);
         }
         return notifier != null && notifier.connected();
     }
@@ -485,7 +482,7 @@ public final class JdbcJournal implements Journal {
             notifier.close();
         }
         if (inProcessKey != null) {
-            IN_PROCESS.computeIfPresent(inProcessKey, (k, n) -> n.decrementAndGet() == 0 ? null : n);
+            InProcessJournals.leave(inProcessKey, receivers);
         }
         try {
             // Non-durable subscriptions of this client go now rather than when maintenance finds them.
