@@ -57,9 +57,13 @@ class ConsoleRatesTest {
         other = Journals.open(JournalConfig.builder(url).leaseMillis(300).build());
         console = JournalConsole.start(factory, ConsoleOptions.loopback(0).withSamplePeriod(200));
 
-        // A destination's first sample is its baseline (no rate): let the console see the queue first.
+        // A destination's first sample is its baseline (no rate): let the console sample the queue
+        // with its first message at least twice (a rate figure exists) before the traffic to measure.
+        // The current figures alone are not enough: they can show the count before the queue's
+        // series has taken it as its baseline.
         other.writeAndWait(UnitOfWork.send(new NewMessage("Q:orders", 4, 0, 0, null, "first".getBytes(UTF_8))));
-        awaitPage("the queue sampled with its first message", p -> p.contains("\"journalEnqueued\":1"));
+        awaitPage("the queue sampled with its first message", p -> p.contains("\"journalEnqueued\":1")
+                && rates(p, "enqueuedPerSec") > 0);
 
         List<NewMessage> sends = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -91,6 +95,20 @@ class ConsoleRatesTest {
             TimeUnit.MILLISECONDS.sleep(50); // polling interval of the bounded wait
         }
         throw new AssertionError("timed out waiting for " + what + ": " + page);
+    }
+
+    /** How many numbers (not nulls) the JSON array named {@code key} holds. */
+    private static int rates(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":\\[([^\\]]*)]").matcher(json);
+        int count = 0;
+        if (m.find()) {
+            for (String v : m.group(1).split(",")) {
+                if (!v.isBlank() && !v.equals("null")) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /** The largest number of a JSON array of numbers and nulls named {@code key}, 0 when none. */
