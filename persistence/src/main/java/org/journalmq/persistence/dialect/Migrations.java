@@ -3,7 +3,7 @@ package org.journalmq.persistence.dialect;
 import java.util.List;
 
 /**
- * The schema migrations 1 to 8, written once for every dialect (issue 19). Databases differ here
+ * The schema migrations 1 to 9, written once for every dialect (issue 19). Databases differ here
  * only in the words a {@link SchemaWords} supplies: how a table is created (HSQLDB wants CACHED
  * tables so that rows live on disk, MariaDB wants InnoDB and a binary collation), the types of
  * large and short byte strings and of long text, how the id sequence is declared, and whether an
@@ -14,7 +14,7 @@ import java.util.List;
 final class Migrations {
 
     /** The newest schema version. */
-    static final int LATEST = 8;
+    static final int LATEST = 9;
 
     private Migrations() {
     }
@@ -29,6 +29,7 @@ final class Migrations {
             case 6 -> duplicateIds(t, w);
             case 7 -> messageGroups(t, w);
             case 8 -> traffic(t, w);
+            case 9 -> accessControl(t, w);
             default -> throw new IllegalArgumentException("no migration " + version);
         };
     }
@@ -166,5 +167,17 @@ final class Migrations {
         return List.of(w.table(t.traffic(), "client_id VARCHAR(64) NOT NULL, destination VARCHAR(400) NOT NULL, "
                 + "enqueued BIGINT NOT NULL, acked BIGINT NOT NULL, updated_at BIGINT NOT NULL, "
                 + "PRIMARY KEY (client_id, destination)"));
+    }
+
+    /**
+     * Migration 9: per-destination permissions (issue 15). One row per (principal, operation,
+     * pattern): the principal is a database user (JournalMQ's users are the database's users), the
+     * operation one of send, consume, browse, manage, and the pattern {@code queue:<name>} or
+     * {@code topic:<name>} where {@code *} in the name matches any run of characters. The table is
+     * read whole (it holds a handful of rows per user), so its key is its only index.
+     */
+    private static List<String> accessControl(Tables t, SchemaWords w) {
+        return List.of(w.table(t.acl(), "principal VARCHAR(128) NOT NULL, operation VARCHAR(16) NOT NULL, "
+                + "pattern VARCHAR(400) NOT NULL, PRIMARY KEY (principal, operation, pattern)"));
     }
 }

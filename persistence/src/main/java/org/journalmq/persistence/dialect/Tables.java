@@ -172,4 +172,11 @@ public record Tables(String prefix) {
     public String traffic() {
         return prefix + "TRAFFIC";
     }
+
+    // ------------------------------------------------------------------ permissions (migration 9)
+
+    /** Per-destination permissions: (principal, operation, pattern). */
+    public String acl() {
+        return prefix + "ACL";
+    }
 }
