@@ -47,6 +47,8 @@ public final class JmsExceptions {
     public static final String MESSAGE_TOO_LARGE = "JMQ-MESSAGE-TOO-LARGE";
     /** The database's disk (or its file system) is full; committed messages are kept (issue 13). */
     public static final String DISK_FULL = "JMQ-DISK-FULL";
+    /** An operation the access rules do not permit (issue 15): JournalMQ's check or the database's. */
+    public static final String ACCESS_REFUSED = "JMQ-ACL";
 
     private JmsExceptions() {
     }
@@ -72,6 +74,8 @@ public final class JmsExceptions {
             case SCHEMA, INTERNAL -> new JMSException(message, JOURNAL_ERROR);
             case CONFLICT -> new JMSException(message, "JMQ-CONFLICT");
             case NOT_FOUND -> new jakarta.jms.InvalidDestinationException(message, "JMQ-NOT-FOUND");
+            // Issue 15: a permission missing is a security restriction, whoever enforced it
+            case FORBIDDEN -> new JMSSecurityException(message, ACCESS_REFUSED);
         };
         return link(jms, e);
     }

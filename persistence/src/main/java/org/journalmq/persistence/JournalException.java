@@ -46,6 +46,12 @@ public class JournalException extends RuntimeException {
          * committed work is kept; sends work again once space is freed.
          */
         DISK_FULL,
+        /**
+         * The operation is not permitted for this client's principal (issue 15): refused by
+         * JournalMQ's per-destination access rules or, on PostgreSQL, by the database itself
+         * (privileges or row-level security, SQLState 42501). Retrying does not help.
+         */
+        FORBIDDEN,
         /** Anything else the database reported. */
         INTERNAL
     }
