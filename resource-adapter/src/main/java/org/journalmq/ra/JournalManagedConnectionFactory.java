@@ -75,7 +75,8 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
     /**
      * Who a connection signs on as (JCA 2.1 ch. 9). Container-managed sign-on: the container passes
      * a Subject, and its private PasswordCredential for this factory is used; a PasswordCredential
-     * meant for another factory (another pool or adapter) is ignored, as the JCA requires.
+     * meant for another factory (another pool or adapter) is ignored, as the JCA requires, and so is
+     * one with a blank user name.
      * Component-managed sign-on: the Subject is null and the application's createConnection(user,
      * password) arrives as the {@link Credentials} request info. Neither: {@link Credentials#NONE},
      * the adapter's configured user and password.
@@ -83,7 +84,10 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
     Credentials credentialsFor(Subject subject, ConnectionRequestInfo info) {
         if (subject != null) {
             for (PasswordCredential pc : subject.getPrivateCredentials(PasswordCredential.class)) {
-                if (this.equals(pc.getManagedConnectionFactory())) {
+                // A blank user name is what a server may put in the Subject when its pool has no
+                // user configured: that is "no credential", not a database user named "".
+                if (this.equals(pc.getManagedConnectionFactory()) && pc.getUserName() != null
+                        && !pc.getUserName().isBlank()) {
                     char[] password = pc.getPassword();
                     return new Credentials(pc.getUserName(), password == null ? null : new String(password));
                 }
