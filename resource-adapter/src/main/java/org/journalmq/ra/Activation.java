@@ -140,7 +140,8 @@ final class Activation {
         // The bean's own credentials when its activation has a user (the password is the spec's,
         // possibly none), else the adapter's configured user and password (or passwordEnv).
         String user = spec.signOnUser();
-        XAConnection c = user == null ? factory.createXAConnection() : factory.createXAConnection(user, spec.getPassword());
+        XAConnection c = user == null ? factory.createXAConnection()
+                : factory.createXAConnection(user, spec.getPassword());
         List<DeliveryWorker> made = new ArrayList<>();
         synchronized (lock) {
             if (stopped) {

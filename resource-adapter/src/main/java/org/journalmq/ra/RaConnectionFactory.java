@@ -129,7 +129,6 @@ public class RaConnectionFactory implements QueueConnectionFactory, TopicConnect
                 h.close();
             }
             throw JmsExceptions.toRuntime(e); // JMSSecurityException -> JMSSecurityRuntimeException
-
         }
     }
 
