@@ -4,8 +4,11 @@ import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
+import java.util.List;
+import org.journalmq.jms.AccessChecks;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.audit.Audit;
+import org.journalmq.persistence.AccessGrant;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.PoolFigures;
@@ -62,11 +65,21 @@ public final class JournalAdmin implements AutoCloseable {
 
     /** Deletes every message of a queue (ready, scheduled and in flight); returns how many. */
     public long purgeQueue(String name) throws JMSException {
-        return purgeAddress(MessageMover.queueAddress(name), "queue " + name);
+        String address = MessageMover.queueAddress(name);
+        requireManage("queue:" + name, "purge queue " + name);
+        return purgeAddress(address, "queue " + name);
     }
 
     /** Deletes every message of one destination given by its figures (a queue or a subscription). */
     public long purge(DestinationFigures destination) throws JMSException {
+        String what = "purge " + destination.type() + " " + destination.name();
+        switch (destination.type()) {
+            case "queue" -> requireManage("queue:" + destination.name(), what);
+            case "temporary-queue" -> requireManage("temp-queue:" + destination.name(), what);
+            // issue 15 item 1: a subscription is managed under its topic's pattern
+            case "subscription" -> requireManage("topic:" + destination.topic(), what);
+            default -> AccessChecks.requireAclChange(journal, what);
+        }
         return purgeAddress(destination.address(), destination.type() + " " + destination.name());
     }
 
@@ -100,6 +113,13 @@ public final class JournalAdmin implements AutoCloseable {
                 progress.accept(total);
             }
         });
+        String verb = request.replay() ? "replay dead letters of queue " : "move messages of queue ";
+        // manage on the source; a move's target too, as a purge of it could undo the move. A replay
+        // to the original destinations is not checked against each of them: managing the DLQ suffices.
+        requireManage("queue:" + request.fromQueue(), verb + request.fromQueue());
+        if (request.toQueue() != null) {
+            requireManage("queue:" + request.toQueue(), verb + request.fromQueue() + " to queue " + request.toQueue());
+        }
         long moved;
         try {
             moved = mover.move(counted);
@@ -145,6 +165,59 @@ public final class JournalAdmin implements AutoCloseable {
             throw JmsExceptions.translate(e, "browse " + destination.type() + " " + destination.name());
         }
         return found;
+    }
+
+    // ---------------------------------------------------------------- access control (issue 15 item 1)
+
+    /** Every grant of the access control list, read now. Reading needs no permission of the list. */
+    public List<AccessGrant> grants() throws JMSException {
+        try {
+            return journal.accessGrants();
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "list the access control list");
+        }
+    }
+
+    /**
+     * Adds a grant. Permitted when the list is empty (the first grant bootstraps it, so grant an
+     * administrator {@code manage} on {@code queue:*} and {@code topic:*} first) or when this
+     * admin's user may manage every queue and topic.
+     *
+     * @return false when it existed already
+     */
+    public boolean grant(AccessGrant grant) throws JMSException {
+        String what = "grant " + grant;
+        AccessChecks.requireAclChange(journal, what);
+        try {
+            boolean bootstrap = journal.accessGrants().isEmpty();
+            boolean added = journal.grant(grant);
+            Audit.aclGrant(journal.config(), grant.toString(), added, bootstrap && added);
+            return added;
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, what);
+        }
+    }
+
+    /**
+     * Removes a grant; needs {@code manage} on {@code queue:*} and {@code topic:*}, as {@link #grant}.
+     * Revoking the last grant empties the list, which permits everything again.
+     *
+     * @return false when there was no such grant
+     */
+    public boolean revoke(AccessGrant grant) throws JMSException {
+        String what = "revoke " + grant;
+        AccessChecks.requireAclChange(journal, what);
+        try {
+            boolean removed = journal.revoke(grant);
+            Audit.aclRevoke(journal.config(), grant.toString(), removed);
+            return removed;
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, what);
+        }
+    }
+
+    private void requireManage(String resource, String what) throws JMSException {
+        AccessChecks.require(journal, AccessGrant.Operation.MANAGE, resource, what);
     }
 
     /** Live journal clients in every JVM sharing the database. */
