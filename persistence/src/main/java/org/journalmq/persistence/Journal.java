@@ -273,12 +273,14 @@ public interface Journal extends AutoCloseable {
     List<AccessGrant> accessGrants();
 
     /**
-     * Stores a grant and refreshes {@link #accessRules()}. Checks no permission: the caller decides
-     * who may change the list.
+     * Stores grants in one transaction and refreshes {@link #accessRules()}. Checks no permission:
+     * the caller decides who may change the list. One transaction, so that the first grants of an
+     * empty list can give an administrator {@code manage} on {@code queue:*} and {@code topic:*}
+     * together: one alone would already lock everybody out of further changes.
      *
-     * @return false when the grant existed already
+     * @return how many of them did not exist yet
      */
-    boolean grant(AccessGrant grant);
+    int grant(List<AccessGrant> grants);
 
     /**
      * Removes a grant and refreshes {@link #accessRules()}.

@@ -179,23 +179,31 @@ public final class JournalAdmin implements AutoCloseable {
     }
 
     /**
-     * Adds a grant. Permitted when the list is empty (the first grant bootstraps it, so grant an
-     * administrator {@code manage} on {@code queue:*} and {@code topic:*} first) or when this
-     * admin's user may manage every queue and topic.
+     * Adds grants, in one transaction. Permitted when the list is empty (the first grants bootstrap
+     * it: give an administrator {@code manage} on {@code queue:*} and {@code topic:*} in this first
+     * call, as nobody may change the list afterwards without both) or when this admin's user may
+     * manage every queue and topic.
      *
-     * @return false when it existed already
+     * @return how many of them did not exist yet
      */
-    public boolean grant(AccessGrant grant) throws JMSException {
-        String what = "grant " + grant;
+    public int grant(List<AccessGrant> grants) throws JMSException {
+        String what = "grant " + grants.stream().map(AccessGrant::toString).collect(java.util.stream.Collectors.joining(", "));
         AccessChecks.requireAclChange(journal, what);
         try {
-            boolean bootstrap = journal.accessGrants().isEmpty();
-            boolean added = journal.grant(grant);
-            Audit.aclGrant(journal.config(), grant.toString(), added, bootstrap && added);
+            List<AccessGrant> before = journal.accessGrants();
+            int added = journal.grant(grants);
+            for (AccessGrant g : grants) {
+                Audit.aclGrant(journal.config(), g.toString(), !before.contains(g), before.isEmpty());
+            }
             return added;
         } catch (JournalException e) {
             throw JmsExceptions.translate(e, what);
         }
+    }
+
+    /** {@link #grant(List)} of one grant; false when it existed already. */
+    public boolean grant(AccessGrant grant) throws JMSException {
+        return grant(List.of(grant)) > 0;
     }
 
     /**

@@ -80,28 +80,36 @@ final class AccessControl {
         });
     }
 
-    boolean grant(AccessGrant grant) {
-        boolean added;
+    /** Adds the grants in one transaction (so a bootstrap grants queue:* and topic:* together); returns how many were new. */
+    int grant(List<AccessGrant> grants) {
+        int added;
         try {
-            added = db.transaction("grant " + grant, c -> {
-                if (exists(c, grant)) {
-                    return false;
-                }
-                try (PreparedStatement ps = c.prepareStatement(insert)) {
-                    bind(ps, grant);
-                    ps.executeUpdate();
-                }
-                return true;
-            });
+            added = insertMissing(grants);
         } catch (JournalException e) {
-            // another JVM inserted the same grant between our check and insert: it exists, as asked
+            // another JVM inserted one of them between our check and insert: once more, it is seen
             if (!SqlErrors.isUniqueViolation(e)) {
                 throw e;
             }
-            added = false;
+            added = insertMissing(grants);
         }
         refresh();
         return added;
+    }
+
+    private int insertMissing(List<AccessGrant> grants) {
+        return db.transaction("grant " + grants, c -> {
+            int n = 0;
+            for (AccessGrant grant : grants) {
+                if (!exists(c, grant)) {
+                    try (PreparedStatement ps = c.prepareStatement(insert)) {
+                        bind(ps, grant);
+                        ps.executeUpdate();
+                    }
+                    n++;
+                }
+            }
+            return n;
+        });
     }
 
     boolean revoke(AccessGrant grant) {

@@ -455,9 +455,9 @@ public final class JdbcJournal implements Journal {
     }
 
     @Override
-    public boolean grant(AccessGrant grant) {
+    public int grant(List<AccessGrant> grants) {
         checkOpen();
-        return access.grant(Objects.requireNonNull(grant, "grant"));
+        return access.grant(List.copyOf(grants));
     }
 
     @Override
