@@ -22,13 +22,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "acl", mixinStandardHelpOptions = true,
         footerHeading = JournalMq.EXAMPLE_HEADING,
-        footer = {"  journalmq acl grant admin manage 'queue:*'", "  journalmq acl grant alice send 'queue:orders.*'",
+        footer = {"  journalmq acl grant admin manage 'queue:*' 'topic:*'", "  journalmq acl grant alice send 'queue:orders.*'",
                 "  journalmq acl list --json"},
         description = {"Per-destination permissions: a principal (database user or PostgreSQL role) may send,"
                 + " consume, browse or manage the destinations a pattern matches (queue:<name>, topic:<name>,"
                 + " temp-queue:<name>, temp-topic:<name>; * matches any run of characters). An empty list"
                 + " permits everything; the first grant is permitted to anyone, every later change needs manage"
-                + " on queue:* and topic:*."},
+                + " on queue:* and topic:*, so give both to an administrator in the first grant."},
         subcommands = {AclCommand.GrantCommand.class, AclCommand.RevokeCommand.class, AclCommand.ListCommand.class})
 public class AclCommand implements Runnable {
 
@@ -49,16 +49,17 @@ public class AclCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "OPERATION", description = "send, consume, browse or manage.")
         String operation;
 
-        @Parameters(index = "2", paramLabel = "PATTERN",
+        @Parameters(index = "2..*", arity = "1..*", paramLabel = "PATTERN",
                 description = "queue:<name>, topic:<name>, temp-queue:<name> or temp-topic:<name>; * matches any run.")
-        String pattern;
+        List<String> patterns;
 
-        /** The grant the words name; a bad word is a usage error. */
-        AccessGrant grant() {
+        /** The grants the words name, one per pattern; a bad word is a usage error. */
+        List<AccessGrant> grants() {
             try {
-                return new AccessGrant(principal, AccessGrant.Operation.ofWord(operation), pattern);
+                AccessGrant.Operation op = AccessGrant.Operation.ofWord(operation);
+                return patterns.stream().map(p -> new AccessGrant(principal, op, p)).toList();
             } catch (JournalException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
         }
 
@@ -72,13 +73,16 @@ public class AclCommand implements Runnable {
     /** {@code acl grant}. */
     @Command(name = "grant", mixinStandardHelpOptions = true,
             footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq acl grant alice consume 'queue:orders'",
-            description = {"Permits PRINCIPAL to do OPERATION on the destinations PATTERN matches."})
+            description = {"Permits PRINCIPAL to do OPERATION on the destinations each PATTERN matches, in one"
+                    + " transaction."})
     public static class GrantCommand extends Change {
         @Override
         public Integer call() throws JMSException {
-            AccessGrant grant = grant();
+            List<AccessGrant> grants = grants();
             try (JournalAdmin admin = connection.admin()) {
-                print(admin.grant(grant) ? "granted " + grant : "already granted: " + grant);
+                int added = admin.grant(grants);
+                print("granted " + added + " of " + grants.size() + " (the others existed already): "
+                        + grants.stream().map(AccessGrant::toString).collect(java.util.stream.Collectors.joining(", ")));
             }
             return JournalMq.EXIT_OK;
         }
@@ -87,13 +91,14 @@ public class AclCommand implements Runnable {
     /** {@code acl revoke}. */
     @Command(name = "revoke", mixinStandardHelpOptions = true,
             footerHeading = JournalMq.EXAMPLE_HEADING, footer = "  journalmq acl revoke alice consume 'queue:orders'",
-            description = {"Removes a grant. Revoking the last one empties the list, which permits everything."})
+            description = {"Removes grants. Revoking the last one empties the list, which permits everything."})
     public static class RevokeCommand extends Change {
         @Override
         public Integer call() throws JMSException {
-            AccessGrant grant = grant();
             try (JournalAdmin admin = connection.admin()) {
-                print(admin.revoke(grant) ? "revoked " + grant : "no such grant: " + grant);
+                for (AccessGrant grant : grants()) {
+                    print(admin.revoke(grant) ? "revoked " + grant : "no such grant: " + grant);
+                }
             }
             return JournalMq.EXIT_OK;
         }

@@ -119,10 +119,12 @@ class PostgresAccessControlTest extends AbstractAccessControlTest {
                     new AccessGrant(owner(), Operation.MANAGE, "topic:*"),
                     new AccessGrant(owner(), Operation.SEND, "queue:*"),
                     new AccessGrant(GROUP, Operation.CONSUME, "queue:reports")));
-            Session s = factory.createConnection().createSession();
-            Queue reports = s.createQueue("reports");
-            s.createProducer(reports).send(s.createTextMessage("report"));
-            s.getClass(); // the owner's connection stays open until the journal closes
+            Queue reports;
+            try (var own = factory.createConnection()) {
+                Session s = own.createSession();
+                reports = s.createQueue("reports");
+                s.createProducer(reports).send(s.createTextMessage("report"));
+            }
             try (var alice = factory.createConnection(alice(), PASSWORD);
                  var bob = factory.createConnection(bob(), PASSWORD)) {
                 alice.start();
