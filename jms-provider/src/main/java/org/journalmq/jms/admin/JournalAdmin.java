@@ -5,7 +5,7 @@ import jakarta.jms.JMSException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import java.util.List;
-import org.journalmq.jms.AccessChecks;
+import org.journalmq.jms.acl.AccessChecks;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.audit.Audit;
 import org.journalmq.persistence.AccessGrant;

@@ -26,7 +26,7 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
-import org.journalmq.jms.AccessChecks;
+import org.journalmq.jms.acl.AccessChecks;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.JournalConnection;
 import org.journalmq.jms.JournalDestination;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.journalmq.jms.AccessChecks;
+import org.journalmq.jms.acl.AccessChecks;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.JournalConnection;
 import org.journalmq.jms.JournalDestination;

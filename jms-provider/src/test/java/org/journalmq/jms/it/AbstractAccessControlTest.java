@@ -22,6 +22,7 @@ import org.junit.jupiter.api.function.Executable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,6 +237,36 @@ public abstract class AbstractAccessControlTest extends JmsTestBase {
         // bob has no send on temp-queue:*
         refused(JMSSecurityException.class, "send", "temp-queue:" + alicesReplies.getQueueName(),
                 () -> bob.createProducer(alicesReplies).send(bob.createTextMessage("x")));
+    }
+
+    @Test
+    void aRevokedConsumerStopsGettingMessagesAndTheyStayForOthers() throws Exception {
+        setUp();
+        grantRules();
+        Session alice = as(alice()).createSession();
+        Queue q = alice.createQueue("alice.jobs");
+        var consumer = alice.createConsumer(q);
+        var producer = alice.createProducer(q);
+        producer.send(alice.createTextMessage("before"));
+        assertEquals("before", ((TextMessage) consumer.receive(5_000)).getText());
+        assertNull(consumer.receiveNoWait()); // now waiting: the next send of this journal could be handed over
+
+        owner.revoke(new AccessGrant(alice(), Operation.CONSUME, "queue:alice.*"));
+        // alice's journal reads the list again at its next maintenance run
+        await("alice's journal sees the revoke", 10_000, () -> {
+            try {
+                alice.createConsumer(q).close();
+                return false;
+            } catch (JMSSecurityException e) {
+                return true;
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        producer.send(alice.createTextMessage("after")); // alice still may send
+        assertNull(consumer.receive(500), "a revoked consumer gets nothing, handed over or claimed");
+        Session admin = as(admin()).createSession();
+        assertEquals("after", ((TextMessage) admin.createConsumer(q).receive(5_000)).getText());
     }
 
     @Test

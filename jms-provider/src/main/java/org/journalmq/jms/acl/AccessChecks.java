@@ -1,6 +1,8 @@
-package org.journalmq.jms;
+package org.journalmq.jms.acl;
 
 import jakarta.jms.JMSException;
+import org.journalmq.jms.JmsExceptions;
+import org.journalmq.jms.JournalDestination;
 import org.journalmq.jms.audit.Audit;
 import org.journalmq.persistence.AccessGrant.Operation;
 import org.journalmq.persistence.Journal;
@@ -41,6 +43,19 @@ public final class AccessChecks {
             return;
         }
         throw refused(journal, operation.word(), resource, what);
+    }
+
+    /**
+     * Whether the journal's principals may still consume from the destination, by the rules cached
+     * now: for a consumer created when it was permitted, whose permission a revoke may have taken
+     * away since. A temporary destination's own connection always may.
+     */
+    public static boolean mayConsume(Journal journal, JournalDestination destination) {
+        return switch (destination.kind()) {
+            case TEMPORARY_QUEUE, TEMPORARY_TOPIC -> true;
+            case QUEUE, TOPIC -> journal.accessRules().permits(journal.principals(), Operation.CONSUME,
+                    destination.aclResource());
+        };
     }
 
     /** Refuses a change of the access control list unless the principals manage every queue and topic. */
