@@ -124,6 +124,10 @@ class HsqldbAclCommandTest {
         assertEquals(JournalMq.EXIT_OK, granted.exitCode(), granted::toString);
         assertTrue(granted.out().startsWith("granted 2 of 2"), granted::toString);
 
+        // with grants in place, the operators' read of messages follows browse
+        refused(Cli.run("browse", as(ALICE), "--queue", "orders"), "browse", "queue:orders");
+        refused(Cli.run("dlq list", as(ALICE), "--queue", "orders"), "browse", "queue:DLQ.orders");
+
         Cli.Result list = Cli.run("acl list", as(ALICE));
         assertEquals(List.of(ADMIN + " manage queue:*", ADMIN + " manage topic:*", ALICE + " send queue:orders.*",
                 ALICE + " send temp-queue:*"), list.outLines(), list::toString);
