@@ -5,6 +5,7 @@ import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.JournalDestination;
 import org.journalmq.jms.audit.Audit;
 import org.journalmq.persistence.AccessGrant.Operation;
+import org.journalmq.persistence.AccessRules;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalException;
 
@@ -60,7 +61,16 @@ public final class AccessChecks {
 
     /** Refuses a change of the access control list unless the principals manage every queue and topic. */
     public static void requireAclChange(Journal journal, String what) throws JMSException {
-        if (!journal.accessRules().permitsAclChanges(journal.principals())) {
+        requireAclChange(journal, journal.accessRules(), what);
+    }
+
+    /**
+     * {@link #requireAclChange(Journal, String)} by the given rules: the list as just read, so that a
+     * bootstrap (an empty list) is judged by the database's state, not by a snapshot that may be one
+     * maintenance interval old.
+     */
+    public static void requireAclChange(Journal journal, AccessRules rules, String what) throws JMSException {
+        if (!rules.permitsAclChanges(journal.principals())) {
             throw refused(journal, "manage", "queue:* and topic:*", what);
         }
     }

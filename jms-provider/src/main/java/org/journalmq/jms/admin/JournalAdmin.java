@@ -9,6 +9,7 @@ import org.journalmq.jms.acl.AccessChecks;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.audit.Audit;
 import org.journalmq.persistence.AccessGrant;
+import org.journalmq.persistence.AccessRules;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.PoolFigures;
@@ -182,9 +183,9 @@ public final class JournalAdmin implements AutoCloseable {
      */
     public int grant(List<AccessGrant> grants) throws JMSException {
         String what = "grant " + grants.stream().map(AccessGrant::toString).collect(java.util.stream.Collectors.joining(", "));
-        AccessChecks.requireAclChange(journal, what);
+        List<AccessGrant> before = grants();
+        AccessChecks.requireAclChange(journal, new AccessRules(before), what);
         try {
-            List<AccessGrant> before = journal.accessGrants();
             int added = journal.grant(grants);
             for (AccessGrant g : grants) {
                 Audit.aclGrant(journal.config(), g.toString(), !before.contains(g), before.isEmpty());
@@ -208,7 +209,7 @@ public final class JournalAdmin implements AutoCloseable {
      */
     public boolean revoke(AccessGrant grant) throws JMSException {
         String what = "revoke " + grant;
-        AccessChecks.requireAclChange(journal, what);
+        AccessChecks.requireAclChange(journal, new AccessRules(grants()), what);
         try {
             boolean removed = journal.revoke(grant);
             Audit.aclRevoke(journal.config(), grant.toString(), removed);
