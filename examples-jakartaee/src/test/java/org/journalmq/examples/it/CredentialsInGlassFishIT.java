@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.ejb.EJB;
 import jakarta.jms.JMSSecurityException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ import org.journalmq.examples.auth.AuthSettings;
 import org.journalmq.examples.auth.SignOn;
 import org.journalmq.examples.auth.SignOnMdb;
 import org.journalmq.examples.auth.WrongPasswordMdb;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,6 +73,22 @@ class CredentialsInGlassFishIT {
 
     @EJB(lookup = "java:app/auth-app/AuthInbox")
     AuthInbox inbox;
+
+    /**
+     * Like the other PostgreSQL tests: skipped when PostgreSQL does not answer, failed instead when
+     * CI=true (where .ci/run has set it up). Runs in the server, which inherits the build's environment.
+     */
+    @BeforeEach
+    void postgresIsThere() {
+        boolean up;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 5432), 2_000);
+            up = true;
+        } catch (IOException e) {
+            up = false;
+        }
+        assumeTrue(up || "true".equals(System.getenv("CI")), "PostgreSQL not reachable at 127.0.0.1:5432");
+    }
 
     /** A queue of this run only, so that a message left by an aborted earlier run cannot answer. */
     private static String freshQueue(String what) {
