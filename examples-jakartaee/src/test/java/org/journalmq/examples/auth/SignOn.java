@@ -29,6 +29,10 @@ public class SignOn {
     @Resource(lookup = AuthSettings.CF_APPLICATION)
     private ConnectionFactory containerNoUser;
 
+    /** Component-managed sign-on on the pool that holds UserName/Password (GlassFish passes its Subject anyway). */
+    @Resource(lookup = AuthSettings.CF_RIGHT, authenticationType = AuthenticationType.APPLICATION)
+    private ConnectionFactory applicationOnPoolWithUser;
+
     /** Component-managed sign-on (res-auth Application): the application's createConnection(user, password). */
     @Resource(lookup = AuthSettings.CF_APPLICATION, authenticationType = AuthenticationType.APPLICATION)
     private ConnectionFactory application;
@@ -47,6 +51,12 @@ public class SignOn {
 
     public void sendApplicationManaged(String password, String queue, String text) throws JMSException {
         try (Connection c = application.createConnection(AuthSettings.USER, password)) {
+            send(c, queue, text);
+        }
+    }
+
+    public void sendApplicationManagedOnPoolWithUser(String password, String queue, String text) throws JMSException {
+        try (Connection c = applicationOnPoolWithUser.createConnection(AuthSettings.USER, password)) {
             send(c, queue, text);
         }
     }

@@ -126,7 +126,8 @@ class CredentialsInGlassFishIT {
     @Test
     @OperateOnDeployment("auth-app")
     @DisplayName("Issue 15 item 1, JCA 2.1 ch. 9 component-managed sign-on in GlassFish: createConnection(user,"
-            + " password) reaches PostgreSQL (right one sends, wrong one JMSSecurityException JMQ-AUTH)")
+            + " password) reaches PostgreSQL (right one sends, wrong one JMSSecurityException JMQ-AUTH, also on a"
+            + " pool that holds the right UserName/Password)")
     void componentManagedSignOn() throws Exception {
         String queue = freshQueue("component");
         signOn.sendApplicationManaged(AuthSettings.PASSWORD, queue, "signed on by the application");
@@ -134,7 +135,12 @@ class CredentialsInGlassFishIT {
 
         refusedWithoutPassword(assertThrows(JMSSecurityException.class,
                 () -> signOn.sendApplicationManaged(AuthSettings.WRONG_PASSWORD, queue, "never sent")));
-        assertEquals(null, signOn.receive(queue, 200), "the refused connection sent nothing");
+
+        // GlassFish passes the pool's Subject (its UserName/Password) for res-auth Application too; the
+        // application's explicit credentials must still be the ones checked, not the pool's right ones.
+        refusedWithoutPassword(assertThrows(JMSSecurityException.class,
+                () -> signOn.sendApplicationManagedOnPoolWithUser(AuthSettings.WRONG_PASSWORD, queue, "never sent")));
+        assertEquals(null, signOn.receive(queue, 200), "the refused connections sent nothing");
     }
 
     @Test
