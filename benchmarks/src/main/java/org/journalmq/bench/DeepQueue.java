@@ -37,7 +37,7 @@ import org.journalmq.jms.admin.JournalAdmin;
  *   <li>cycles: fill N messages of {@code BODY} bytes (transacted sessions of {@value #TX}, one per
  *       producer thread), time {@link JournalAdmin#figures()} (what {@code journalmq stat} reads) and
  *       the first 10 messages of a QueueBrowser (what {@code browse --count 10} reads), the head
- *       cost again, then drain the rest with one DUPS_OK listener while the heap used after GC is sampled
+ *       cost again (three times {@value #HEAD}, the first from a cold cache), then drain the rest with one DUPS_OK listener while the heap used after GC is sampled
  *       ten times; then the sizes again, against the baseline.</li>
  * </ol>
  * The tool and its consumer run in one JVM: the heap samples are the consumer's.
@@ -111,7 +111,7 @@ public final class DeepQueue {
             StorageSizes.Figures base = sizes.read();
             System.out.printf("baseline after a %,d fill/drain: %s%n", baseline, base);
 
-            double small = headCost(c, q, true);
+            double small = p50(headCosts(c, q, true));
             System.out.printf("head cost, %,d-message queue: %.3f ms per message (median of 3)%n", HEAD, small);
             for (int cycle = 1; cycle <= cycles; cycle++) {
                 long t0 = System.nanoTime();
@@ -124,14 +124,15 @@ public final class DeepQueue {
                 System.out.printf("cycle %d: stat (JournalAdmin.figures) p50 %.0f ms, max %.0f ms; browse 10 p50 %.0f ms,"
                         + " max %.0f ms (5 each); depth shown %,d%n", cycle, p50(stat), max(stat), p50(browse),
                         max(browse), depth(admin));
-                double deep = headCost(c, q, false);
-                System.out.printf("cycle %d: head cost at %,d: %.3f ms per message: %.2f× the small queue's%n", cycle,
-                        messages, deep, deep / small);
+                double[] deep = headCosts(c, q, false);
+                System.out.printf("cycle %d: head cost at %,d: %.3f ms per message (median of 3; the first, cold: %.3f):"
+                        + " %.2f× the small queue's%n", cycle, messages, p50(deep), deep[0], p50(deep) / small);
                 long d0 = System.nanoTime();
-                long[] heap = drain(c, q, messages - HEAD, BULK, true);
+                long rest = messages - 3L * HEAD;
+                long[] heap = drain(c, q, rest, BULK, true);
                 double drainSeconds = (System.nanoTime() - d0) / 1e9;
                 System.out.printf("cycle %d: drained %,d in %.0f s (%.0f msgs/s); heap after GC min %d MiB, max %d MiB"
-                        + " over %d samples %s%n", cycle, messages - HEAD, drainSeconds, (messages - HEAD) / drainSeconds,
+                        + " over %d samples %s%n", cycle, rest, drainSeconds, rest / drainSeconds,
                         Arrays.stream(heap).min().orElse(0), Arrays.stream(heap).max().orElse(0), heap.length,
                         Arrays.toString(heap));
                 System.out.printf("cycle %d: %s%n", cycle, sizes.settle(settleSeconds));
@@ -182,12 +183,12 @@ public final class DeepQueue {
     }
 
     /**
-     * Milliseconds per message to receive the first {@value #HEAD} of the queue with an
-     * AUTO_ACKNOWLEDGE listener (a fresh consumer, so its first claims start at the head); with {@code fillFirst}, the queue is filled with
-     * exactly that many first, three times, and the median is taken.
+     * Milliseconds per message to receive the first {@value #HEAD} of the queue with a fresh
+     * AUTO_ACKNOWLEDGE listener (its first claims start at the head), three times in a row; with
+     * {@code fillFirst}, the queue is filled with exactly {@value #HEAD} before each.
      */
-    private double headCost(Connection c, Queue q, boolean fillFirst) throws Exception {
-        double[] runs = new double[fillFirst ? 3 : 1];
+    private double[] headCosts(Connection c, Queue q, boolean fillFirst) throws Exception {
+        double[] runs = new double[3];
         for (int r = 0; r < runs.length; r++) {
             if (fillFirst) {
                 fill(HEAD);
@@ -196,7 +197,7 @@ public final class DeepQueue {
             drain(c, q, HEAD, Session.AUTO_ACKNOWLEDGE, false);
             runs[r] = (System.nanoTime() - t0) / 1e6 / HEAD;
         }
-        return p50(runs);
+        return runs;
     }
 
     /**
