@@ -168,4 +168,37 @@ public interface Dialect {
      * xa_branch (nullable), now.
      */
     String admitDuplicateId(Tables t);
+
+    /**
+     * The statements giving a client role (not the tables' owner) the rights JournalMQ needs on the
+     * journal's tables, sequence and functions, for a database that enforces the ACL itself with
+     * row-level security (issue 15 item 1): the policies then decide which rows it reaches. Run by
+     * the admin role that owns the schema, after the migrations. Empty where the database has no
+     * row-level security.
+     *
+     * @throws IllegalArgumentException when the role name is no plain identifier
+     */
+    default List<String> clientGrants(Tables t, String role) {
+        return List.of();
+    }
+
+    /**
+     * A query releasing expired leases on every destination in one statement, whoever may read
+     * them (a SECURITY DEFINER function where row-level security hides rows from the caller), by
+     * the database clock. Parameter: the most rows to release. Returns (destination, old owner) per
+     * released row. Empty: the journal selects and releases them itself.
+     */
+    default Optional<String> releaseExpiredLeases(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * A query running one batch of the expiry sweep on every destination, whoever may read it, by
+     * the database clock: expired ready rows with an expiry address move there, the others are
+     * deleted. Parameter: the most rows. Returns (origin, target) per row, target NULL when deleted.
+     * Empty: the journal selects, moves and deletes them itself.
+     */
+    default Optional<String> sweepExpired(Tables t) {
+        return Optional.empty();
+    }
 }

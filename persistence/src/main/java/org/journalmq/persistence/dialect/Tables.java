@@ -179,4 +179,31 @@ public record Tables(String prefix) {
     public String acl() {
         return prefix + "ACL";
     }
+
+    // ------------------------------------------------------------------ row-level security (migration 10, PostgreSQL)
+
+    /** allowed(operation, destination): whether the session user may do it by the ACL. */
+    public String allowedFunction() {
+        return prefix + "allowed";
+    }
+
+    /** may_manage_acl(): whether the session user may change the ACL. */
+    public String mayManageAclFunction() {
+        return prefix + "may_manage_acl";
+    }
+
+    /** body_referenced(id): whether any delivery row, visible or not, references the body. */
+    public String bodyReferencedFunction() {
+        return prefix + "body_referenced";
+    }
+
+    /** release_expired_leases(max_rows): the lease expiry of maintenance, across destinations. */
+    public String releaseExpiredLeasesFunction() {
+        return prefix + "release_expired_leases";
+    }
+
+    /** sweep_expired(max_rows): the expiry sweep of maintenance, across destinations. */
+    public String sweepExpiredFunction() {
+        return prefix + "sweep_expired";
+    }
 }

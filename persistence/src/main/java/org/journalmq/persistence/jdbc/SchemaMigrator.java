@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Applies the numbered migrations missing from {@code <prefix>SCHEMA_VERSION}. Several JVMs may
  * open the same journal at once: on PostgreSQL an advisory lock serialises them for the whole
  * transaction (DDL included); on HSQLDB, whose DDL commits by itself, migrations are serialised
- * inside the JVM and every statement is idempotent, and the version row is inserted only once.
+ * inside the JVM and every statement is idempotent, and the version row is inserted only once. A
+ * current schema is only read, without lock or DDL, so that a client role without DDL rights opens
+ * a journal an admin role migrated (issue 15 item 1).
  */
 final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
@@ -29,6 +32,12 @@ final class SchemaMigrator {
     static void migrate(Database db, String databaseKey, long now) {
         Dialect dialect = db.dialect;
         Tables t = db.tables;
+        // A client role of a database with row-level security may not run DDL (issue 15 item 1):
+        // when the schema is current, reading the version is all it does.
+        int seen = db.transaction("schema version check", c -> versionIfAny(c, t));
+        if (seen == dialect.latestSchemaVersion()) {
+            return;
+        }
         Object jvmLock = JVM_LOCKS.computeIfAbsent(databaseKey + "|" + t.prefix().toUpperCase(), k -> new Object());
         synchronized (jvmLock) {
             db.transaction("schema migration", c -> {
@@ -55,6 +64,22 @@ final class SchemaMigrator {
             for (String ddl : statements) {
                 s.execute(ddl);
             }
+        }
+    }
+
+    /**
+     * The schema version, or -1 when the version table is missing: behind a savepoint, since a
+     * failed statement aborts a PostgreSQL transaction.
+     */
+    private static int versionIfAny(Connection c, Tables t) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try {
+            int version = currentVersion(c, t);
+            c.releaseSavepoint(before);
+            return version;
+        } catch (SQLException e) {
+            c.rollback(before);
+            return -1;
         }
     }
 
