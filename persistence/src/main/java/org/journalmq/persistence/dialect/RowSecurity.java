@@ -78,13 +78,14 @@ final class RowSecurity {
     private static final String NOW = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
 
     /**
-     * The ACL name of a destination column value (an SQL expression {@code d}); a subscription's is
-     * its topic's, looked up in SUBSCRIPTION (NULL when it is gone, which matches no pattern).
+     * The ACL name of the destination {@code $2}, as a one-row derived table {@code n(name)}: a
+     * subscription's is its topic's, looked up in SUBSCRIPTION (NULL when it is gone, which matches
+     * no pattern).
      */
-    private static String aclName(Tables t, String d) {
-        String topic = "(SELECT s.topic FROM " + t.subscription() + " s WHERE s.address = " + d + ")";
-        return "CASE WHEN substr(" + d + ", 1, 2) IN ('D:', 'S:', 'N:') THEN " + direct(topic) + " ELSE "
-                + direct(d) + " END";
+    private static String aclName(Tables t) {
+        String destination = "CASE WHEN substr($2, 1, 2) IN ('D:', 'S:', 'N:') THEN (SELECT s.topic FROM "
+                + t.subscription() + " s WHERE s.address = $2) ELSE $2 END";
+        return "(SELECT " + direct("x.destination") + " AS name FROM (SELECT " + destination + " AS destination) x) n";
     }
 
     private static String direct(String d) {
@@ -110,10 +111,9 @@ final class RowSecurity {
         String like = "replace(replace(replace(replace(a.pattern, '\\', '\\\\'), '%', '\\%'), '_', '\\_'), '*', '%')";
         return "CREATE OR REPLACE FUNCTION " + t.allowedFunction() + "(operation text, destination text)"
                 + " RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$"
-                + " SELECT NOT EXISTS (SELECT 1 FROM " + t.acl() + ") OR EXISTS (SELECT 1 FROM " + t.acl() + " a"
-                + " LEFT JOIN pg_catalog.pg_roles r ON r.rolname = a.principal"
-                + " WHERE a.operation = $1 AND " + principalMatches()
-                + " AND (" + aclName(t, "$2") + ") LIKE " + like + ")"
+                + " SELECT NOT EXISTS (SELECT 1 FROM " + t.acl() + ") OR EXISTS (SELECT 1 FROM " + aclName(t)
+                + " CROSS JOIN " + t.acl() + " a LEFT JOIN pg_catalog.pg_roles r ON r.rolname = a.principal"
+                + " WHERE a.operation = $1 AND " + principalMatches() + " AND n.name LIKE " + like + ")"
                 + " $$";
     }
 
@@ -174,16 +174,21 @@ final class RowSecurity {
                 + " SELECT * FROM dropped UNION ALL SELECT * FROM moved $$";
     }
 
-    private static List<String> enable(String table, String... policies) {
+    @SafeVarargs
+    private static List<String> enable(String table, List<String>... policies) {
         List<String> s = new ArrayList<>();
         s.add("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY");
-        s.addAll(List.of(policies));
+        for (List<String> policy : policies) {
+            s.addAll(policy);
+        }
         return s;
     }
 
-    private static String policy(String name, String table, String command, String using, String check) {
-        return "CREATE POLICY " + name + " ON " + table + " FOR " + command
-                + (using == null ? "" : " USING (" + using + ")") + (check == null ? "" : " WITH CHECK (" + check + ")");
+    /** A policy, replaced if it exists: a migration may run again (PostgreSQL has no CREATE OR REPLACE POLICY). */
+    private static List<String> policy(String name, String table, String command, String using, String check) {
+        return List.of("DROP POLICY IF EXISTS " + name + " ON " + table, "CREATE POLICY " + name + " ON " + table
+                + " FOR " + command + (using == null ? "" : " USING (" + using + ")")
+                + (check == null ? "" : " WITH CHECK (" + check + ")"));
     }
 
     /**
