@@ -210,6 +210,40 @@ class PostgresRowSecurityTest {
         assertTrue(adminCount("SELECT COUNT(*) FROM " + prefix + "BODY") >= 1, "the big body is shared");
     }
 
+    @Test
+    @DisplayName("issue 15 item 1: sweep_temporary_rows deletes a dead client's temporary queue rows the running client may not read")
+    void deadClientsTemporaryIsSweptByAnotherClientsMaintenance() throws SQLException {
+        Journal admin = open(ADMIN);
+        admin.writeAndWait(UnitOfWork.send(message("q:dead.reply", "reply")));
+        admin.close();
+        try (Connection c = connect(ADMIN); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + prefix + "TEMPORARY (address, client_id, created_at) VALUES"
+                    + " ('q:dead.reply', 'dead-client', 0)");
+        }
+        open(PostgresRoles.as(ALICE, prefix).leaseMillis(300).build());
+        await("alice's maintenance removes the dead client's temporary queue with its rows", () -> adminCount(
+                "SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE destination = 'q:dead.reply'") == 0);
+    }
+
+    @Test
+    @DisplayName("issue 15 item 1: drop_orphan_subscriptions drops a consumerless non-durable subscription of a topic the running client may not read")
+    void orphanSubscriptionIsDroppedByAnotherClientsMaintenance() throws SQLException {
+        Journal admin = open(ADMIN);
+        admin.writeAndWait(UnitOfWork.send(message("N:orphan", "copy")));
+        admin.close();
+        try (Connection c = connect(ADMIN); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + prefix + "SUBSCRIPTION (address, topic, durable, shared, created_at)"
+                    + " VALUES ('N:orphan', 'T:secret', 0, 0, 0)");
+            s.executeUpdate("INSERT INTO " + prefix + "TOPIC_VERSION (topic, version) VALUES ('T:secret', 1)");
+        }
+        open(PostgresRoles.as(ALICE, prefix).leaseMillis(300).build());
+        await("alice's maintenance drops the orphan", () -> adminCount("SELECT COUNT(*) FROM " + prefix
+                + "SUBSCRIPTION WHERE address = 'N:orphan'") == 0);
+        assertEquals(0, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE destination = 'N:orphan'"));
+        assertEquals(2, adminCount("SELECT version FROM " + prefix + "TOPIC_VERSION WHERE topic = 'T:secret'"),
+                "publishers' cached subscription lists are refreshed");
+    }
+
     private long adminCount(String query) {
         try (Connection c = connect(ADMIN); Statement s = c.createStatement()) {
             return count(s, query);

@@ -201,4 +201,22 @@ public interface Dialect {
     default Optional<String> sweepExpired(Tables t) {
         return Optional.empty();
     }
+
+    /**
+     * A query dropping non-durable subscriptions without a consumer, with their rows, on every
+     * topic whoever may read them, each checked again under its row lock and its topic's version
+     * bumped. Parameter: the most subscriptions. Returns (address, topic) per dropped one. Empty:
+     * the journal finds and drops them itself.
+     */
+    default Optional<String> dropOrphanSubscriptions(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * A query deleting the rows of every tombstoned temporary destination, whoever may read them;
+     * returns one row, the count. Empty: the journal deletes them address by address itself.
+     */
+    default Optional<String> sweepTemporaryRows(Tables t) {
+        return Optional.empty();
+    }
 }

@@ -62,6 +62,16 @@ public final class PostgresDialect extends ServerDialect {
     }
 
     @Override
+    public Optional<String> dropOrphanSubscriptions(Tables t) {
+        return Optional.of("SELECT dropped_address, dropped_topic FROM " + t.dropOrphanSubscriptionsFunction() + "(?)");
+    }
+
+    @Override
+    public Optional<String> sweepTemporaryRows(Tables t) {
+        return Optional.of("SELECT " + t.sweepTemporaryRowsFunction() + "()");
+    }
+
+    @Override
     public String nextIdBlock(Tables t) {
         return "SELECT nextval('" + t.idSequence() + "')";
     }

@@ -32,6 +32,8 @@ final class RowSecurity {
         s.add(bodyReferencedFunction(t));
         s.add(releaseExpiredLeasesFunction(t));
         s.add(sweepExpiredFunction(t));
+        s.add(dropOrphanSubscriptionsFunction(t));
+        s.add(sweepTemporaryRowsFunction(t));
         for (String function : functionSignatures(t)) {
             // A definer function with the default search_path would resolve names in pg_temp first,
             // where any client can create a table named like ours: pin it to the migration's schema.
@@ -51,7 +53,8 @@ final class RowSecurity {
     static List<String> functionSignatures(Tables t) {
         return List.of(t.allowedFunction() + "(text, text)", t.mayManageAclFunction() + "()",
                 t.bodyReferencedFunction() + "(bigint)", t.releaseExpiredLeasesFunction() + "(integer)",
-                t.sweepExpiredFunction() + "(integer)");
+                t.sweepExpiredFunction() + "(integer)", t.dropOrphanSubscriptionsFunction() + "(integer)",
+                t.sweepTemporaryRowsFunction() + "()");
     }
 
     /**
@@ -172,6 +175,43 @@ final class RowSecurity {
                 + " FROM picked WHERE x.id = picked.id AND picked.expiry_address IS NOT NULL"
                 + " RETURNING x.origin, x.destination)"
                 + " SELECT * FROM dropped UNION ALL SELECT * FROM moved $$";
+    }
+
+    /**
+     * Drops non-durable subscriptions left without a consumer, with their rows, on every topic
+     * (the caller may not be allowed to read them). One subscription at a time, each checked again
+     * for a consumer once its row is locked, as subscribe and attach lock it first: PL/pgSQL takes a
+     * fresh snapshot per statement, so a consumer attached meanwhile is seen. The topic's version
+     * is bumped so that publishers' cached subscription lists are refreshed. Returns the dropped
+     * (address, topic) pairs.
+     */
+    private static String dropOrphanSubscriptionsFunction(Tables t) {
+        String s = t.subscription();
+        String noConsumer = "NOT EXISTS (SELECT 1 FROM " + t.consumer() + " k WHERE k.address = ";
+        return "CREATE OR REPLACE FUNCTION " + t.dropOrphanSubscriptionsFunction() + "(max_rows integer)"
+                + " RETURNS TABLE (dropped_address varchar, dropped_topic varchar) LANGUAGE plpgsql VOLATILE"
+                + " SECURITY DEFINER AS $$ DECLARE o record; BEGIN"
+                + " FOR o IN SELECT c.address, c.topic FROM " + s + " c WHERE c.durable = 0 AND " + noConsumer
+                + "c.address) LIMIT max_rows LOOP"
+                + " PERFORM 1 FROM " + s + " x WHERE x.address = o.address FOR UPDATE SKIP LOCKED;"
+                + " IF FOUND AND " + noConsumer + "o.address) THEN"
+                + " UPDATE " + t.topicVersion() + " v SET version = v.version + 1 WHERE v.topic = o.topic;"
+                + " DELETE FROM " + t.delivery() + " x WHERE x.destination = o.address;"
+                + " DELETE FROM " + s + " x WHERE x.address = o.address;"
+                + " dropped_address := o.address; dropped_topic := o.topic; RETURN NEXT;"
+                + " END IF; END LOOP; END $$";
+    }
+
+    /**
+     * Deletes the rows of every tombstoned temporary destination (its owner closed or died), on
+     * every destination, whoever may read them. Returns how many rows went.
+     */
+    private static String sweepTemporaryRowsFunction(Tables t) {
+        return "CREATE OR REPLACE FUNCTION " + t.sweepTemporaryRowsFunction() + "()"
+                + " RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER AS $$"
+                + " WITH gone AS (DELETE FROM " + t.delivery() + " x USING " + t.temporary() + " m"
+                + " WHERE m.deleted_at IS NOT NULL AND x.destination = m.address RETURNING 1)"
+                + " SELECT COUNT(*) FROM gone $$";
     }
 
     @SafeVarargs

@@ -206,4 +206,14 @@ public record Tables(String prefix) {
     public String sweepExpiredFunction() {
         return prefix + "sweep_expired";
     }
+
+    /** drop_orphan_subscriptions(max_rows): non-durable subscriptions without consumers, across topics. */
+    public String dropOrphanSubscriptionsFunction() {
+        return prefix + "drop_orphan_subscriptions";
+    }
+
+    /** sweep_temporary_rows(): the rows of deleted temporary destinations, across destinations. */
+    public String sweepTemporaryRowsFunction() {
+        return prefix + "sweep_temporary_rows";
+    }
 }
