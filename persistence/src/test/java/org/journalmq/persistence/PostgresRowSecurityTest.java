@@ -244,6 +244,23 @@ class PostgresRowSecurityTest {
                 "publishers' cached subscription lists are refreshed");
     }
 
+    /** A prepared XA send (state 2) is its sender's to commit or roll back, with send alone on the queue. */
+    @Test
+    @DisplayName("issue 15 item 1: a role with send only prepares, commits and rolls back XA sends, and reads nothing")
+    void senderOnlyRoleFinishesItsPreparedSends() {
+        PostgresRoles.permit(prefix, ALICE, "send", "queue:c.*");
+        Journal alice = open(ALICE);
+        XaId committed = new XaId(4711, ("rls15-c-" + System.nanoTime()).getBytes(UTF_8), new byte[] {1});
+        XaId rolledBack = new XaId(4711, ("rls15-r-" + System.nanoTime()).getBytes(UTF_8), new byte[] {2});
+        alice.prepare(committed, UnitOfWork.send(message("Q:c.1", "kept")));
+        alice.prepare(rolledBack, UnitOfWork.send(message("Q:c.1", "dropped")));
+        assertEquals(XaOutcome.DONE, alice.commitPrepared(committed));
+        assertEquals(XaOutcome.DONE, alice.rollbackPrepared(rolledBack));
+        assertEquals(List.of(), alice.claim(ClaimRequest.of("Q:c.1", 10)), "send alone reads nothing");
+        assertEquals(1, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE destination = 'Q:c.1'"
+                + " AND state = 0 AND xa_branch IS NULL"), "the committed send is ready, the rolled back one gone");
+    }
+
     private long adminCount(String query) {
         try (Connection c = connect(ADMIN); Statement s = c.createStatement()) {
             return count(s, query);

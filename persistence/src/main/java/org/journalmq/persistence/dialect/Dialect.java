@@ -219,4 +219,14 @@ public interface Dialect {
     default Optional<String> sweepTemporaryRows(Tables t) {
         return Optional.empty();
     }
+
+    /**
+     * A query committing a prepared XA branch's sends (state 2 to ready) on the destinations the
+     * caller may send to, for a database whose row-level security hides ready rows from a role
+     * that may only send. Parameter: the branch id; returns one row, the count. Empty: the journal
+     * updates them itself.
+     */
+    default Optional<String> commitPreparedSends(Tables t) {
+        return Optional.empty();
+    }
 }

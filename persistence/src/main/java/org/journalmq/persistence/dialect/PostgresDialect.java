@@ -72,6 +72,11 @@ public final class PostgresDialect extends ServerDialect {
     }
 
     @Override
+    public Optional<String> commitPreparedSends(Tables t) {
+        return Optional.of("SELECT " + t.commitPreparedSendsFunction() + "(?)");
+    }
+
+    @Override
     public String nextIdBlock(Tables t) {
         return "SELECT nextval('" + t.idSequence() + "')";
     }

@@ -34,6 +34,7 @@ final class RowSecurity {
         s.add(sweepExpiredFunction(t));
         s.add(dropOrphanSubscriptionsFunction(t));
         s.add(sweepTemporaryRowsFunction(t));
+        s.add(commitPreparedSendsFunction(t));
         for (String function : functionSignatures(t)) {
             // A definer function with the default search_path would resolve names in pg_temp first,
             // where any client can create a table named like ours: pin it to the migration's schema.
@@ -54,7 +55,7 @@ final class RowSecurity {
         return List.of(t.allowedFunction() + "(text, text)", t.mayManageAclFunction() + "()",
                 t.bodyReferencedFunction() + "(bigint)", t.releaseExpiredLeasesFunction() + "(integer)",
                 t.sweepExpiredFunction() + "(integer)", t.dropOrphanSubscriptionsFunction() + "(integer)",
-                t.sweepTemporaryRowsFunction() + "()");
+                t.sweepTemporaryRowsFunction() + "()", t.commitPreparedSendsFunction() + "(bigint)");
     }
 
     /**
@@ -212,6 +213,19 @@ final class RowSecurity {
                 + " WITH gone AS (DELETE FROM " + t.delivery() + " x USING " + t.temporary() + " m"
                 + " WHERE m.deleted_at IS NOT NULL AND x.destination = m.address RETURNING 1)"
                 + " SELECT COUNT(*) FROM gone $$";
+    }
+
+    /**
+     * Commits a prepared XA branch's sends. PostgreSQL checks an updated row against the SELECT
+     * policy too, and a ready row is not the sender's to read: so the state change runs here, as
+     * the owner, for the rows the session user may send to (those it could have sent itself).
+     */
+    private static String commitPreparedSendsFunction(Tables t) {
+        return "CREATE OR REPLACE FUNCTION " + t.commitPreparedSendsFunction() + "(branch bigint)"
+                + " RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER AS $$"
+                + " WITH done AS (UPDATE " + t.delivery() + " SET state = 0, xa_branch = NULL"
+                + " WHERE xa_branch = $1 AND state = 2 AND " + t.allowedFunction() + "('send', destination)"
+                + " RETURNING 1) SELECT COUNT(*) FROM done $$";
     }
 
     @SafeVarargs

@@ -216,4 +216,9 @@ public record Tables(String prefix) {
     public String sweepTemporaryRowsFunction() {
         return prefix + "sweep_temporary_rows";
     }
+
+    /** commit_prepared_sends(branch): a prepared XA branch's sends made ready, as their sender may. */
+    public String commitPreparedSendsFunction() {
+        return prefix + "commit_prepared_sends";
+    }
 }

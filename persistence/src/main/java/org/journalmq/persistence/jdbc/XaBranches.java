@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.journalmq.persistence.Ack;
@@ -301,7 +302,17 @@ final class XaBranches {
                 }
             }
         }
-        update(c, commit ? commitSends : rollbackSends, branchId);
+        Optional<String> commitAsSender = db.dialect.commitPreparedSends(db.tables);
+        if (commit && commitAsSender.isPresent()) {
+            // Row-level security: a ready row is no longer the sender's to see, so the state
+            // change runs in the database's definer function (for the rows the caller may send to).
+            try (PreparedStatement ps = c.prepareStatement(commitAsSender.get())) {
+                ps.setLong(1, branchId);
+                ps.executeQuery().close();
+            }
+        } else {
+            update(c, commit ? commitSends : rollbackSends, branchId);
+        }
         update(c, commit ? commitAcks : rollbackAcks, branchId);
         if (!commit) {
             duplicates.deleteOfBranch(c, branchId);
