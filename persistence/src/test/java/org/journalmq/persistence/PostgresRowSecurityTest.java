@@ -261,6 +261,19 @@ class PostgresRowSecurityTest {
                 + " AND state = 0 AND xa_branch IS NULL"), "the committed send is ready, the rolled back one gone");
     }
 
+    @Test
+    @DisplayName("issue 15 item 1: an XA publication of a role with send on the topic stays invisible until commit")
+    void xaPublicationOfAPublisherIsPreparedAtomically() {
+        Journal bob = open(BOB);
+        bob.subscribe(new Subscription("D:bob.xa", "T:news", null, null, true, false), "c1");
+        Journal alice = open(ALICE);
+        XaId xid = new XaId(4711, ("rls15-p-" + System.nanoTime()).getBytes(UTF_8), new byte[] {3});
+        alice.prepare(xid, UnitOfWork.publish(new Publication(message("T:news", "prepared"), null)));
+        assertEquals(List.of(), bob.claim(ClaimRequest.of("D:bob.xa", 10)), "invisible while prepared");
+        assertEquals(XaOutcome.DONE, alice.commitPrepared(xid));
+        assertEquals("prepared", new String(bob.claim(ClaimRequest.of("D:bob.xa", 10)).get(0).data(), UTF_8));
+    }
+
     private long adminCount(String query) {
         try (Connection c = connect(ADMIN); Statement s = c.createStatement()) {
             return count(s, query);

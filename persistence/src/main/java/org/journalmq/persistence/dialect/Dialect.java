@@ -229,4 +229,14 @@ public interface Dialect {
     default Optional<String> commitPreparedSends(Tables t) {
         return Optional.empty();
     }
+
+    /**
+     * A query tagging the rows a topic publication just inserted in this transaction as a prepared
+     * XA send of the branch, for a database whose row-level security lets a publisher insert rows
+     * it may not update. Parameters: the branch id, an array of the inserted ids (ids of no row are
+     * ignored). Empty: the journal updates them itself.
+     */
+    default Optional<String> tagPublished(Tables t) {
+        return Optional.empty();
+    }
 }

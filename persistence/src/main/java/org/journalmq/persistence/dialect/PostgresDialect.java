@@ -77,6 +77,11 @@ public final class PostgresDialect extends ServerDialect {
     }
 
     @Override
+    public Optional<String> tagPublished(Tables t) {
+        return Optional.of("SELECT " + t.tagPublishedFunction() + "(?, ?)");
+    }
+
+    @Override
     public String nextIdBlock(Tables t) {
         return "SELECT nextval('" + t.idSequence() + "')";
     }

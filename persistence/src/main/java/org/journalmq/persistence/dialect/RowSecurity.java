@@ -35,6 +35,7 @@ final class RowSecurity {
         s.add(dropOrphanSubscriptionsFunction(t));
         s.add(sweepTemporaryRowsFunction(t));
         s.add(commitPreparedSendsFunction(t));
+        s.add(tagPublishedFunction(t));
         for (String function : functionSignatures(t)) {
             // A definer function with the default search_path would resolve names in pg_temp first,
             // where any client can create a table named like ours: pin it to the migration's schema.
@@ -55,7 +56,8 @@ final class RowSecurity {
         return List.of(t.allowedFunction() + "(text, text)", t.mayManageAclFunction() + "()",
                 t.bodyReferencedFunction() + "(bigint)", t.releaseExpiredLeasesFunction() + "(integer)",
                 t.sweepExpiredFunction() + "(integer)", t.dropOrphanSubscriptionsFunction() + "(integer)",
-                t.sweepTemporaryRowsFunction() + "()", t.commitPreparedSendsFunction() + "(bigint)");
+                t.sweepTemporaryRowsFunction() + "()", t.commitPreparedSendsFunction() + "(bigint)",
+                t.tagPublishedFunction() + "(bigint, bigint[])");
     }
 
     /**
@@ -225,6 +227,19 @@ final class RowSecurity {
                 + " RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER AS $$"
                 + " WITH done AS (UPDATE " + t.delivery() + " SET state = 0, xa_branch = NULL"
                 + " WHERE xa_branch = $1 AND state = 2 AND " + t.allowedFunction() + "('send', destination)"
+                + " RETURNING 1) SELECT COUNT(*) FROM done $$";
+    }
+
+    /**
+     * Marks the copies an XA publication just inserted as prepared sends of its branch: a publisher
+     * may insert copies on subscriptions it may not update. Only rows this very transaction
+     * inserted (xmin), so nobody can hide another's ready rows with it.
+     */
+    private static String tagPublishedFunction(Tables t) {
+        return "CREATE OR REPLACE FUNCTION " + t.tagPublishedFunction() + "(branch bigint, ids bigint[])"
+                + " RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER AS $$"
+                + " WITH done AS (UPDATE " + t.delivery() + " SET state = 2, xa_branch = $1"
+                + " WHERE id = ANY($2) AND state = 0 AND xmin = pg_catalog.pg_current_xact_id()::xid"
                 + " RETURNING 1) SELECT COUNT(*) FROM done $$";
     }
 

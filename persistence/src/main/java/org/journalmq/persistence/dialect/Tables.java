@@ -221,4 +221,9 @@ public record Tables(String prefix) {
     public String commitPreparedSendsFunction() {
         return prefix + "commit_prepared_sends";
     }
+
+    /** tag_published(branch, ids): a prepared XA publication's copies, inserted by this transaction. */
+    public String tagPublishedFunction() {
+        return prefix + "tag_published";
+    }
 }

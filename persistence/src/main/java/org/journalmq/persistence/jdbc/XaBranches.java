@@ -341,6 +341,16 @@ final class XaBranches {
         if (inserted.isEmpty()) {
             return;
         }
+        Optional<String> asPublisher = db.dialect.tagPublished(db.tables);
+        if (asPublisher.isPresent()) {
+            // Row-level security: a publisher may insert subscription copies it may not update.
+            try (PreparedStatement ps = c.prepareStatement(asPublisher.get())) {
+                ps.setLong(1, branchId);
+                ps.setArray(2, c.createArrayOf("bigint", inserted.toArray()));
+                ps.executeQuery().close();
+            }
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(tagPublished)) {
             for (long id : inserted) {
                 ps.setLong(1, branchId);
