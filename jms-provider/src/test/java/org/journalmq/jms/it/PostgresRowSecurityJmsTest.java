@@ -126,6 +126,35 @@ class PostgresRowSecurityJmsTest {
         assertNull(consumer.receiveNoWait(), "none of alice's sends got in");
     }
 
+    /**
+     * The dead-letter move is the consumer's own send to the dead-letter queue: with {@code send}
+     * on {@code queue:DLQ.a.*} (the README's recipe) a poison message of alice's queue reaches it.
+     */
+    @Test
+    @DisplayName("issue 15 item 1: a consumer with send on the dead-letter queue moves a poison message there")
+    void deadLetterMoveNeedsSendOnTheDeadLetterQueue() throws Exception {
+        PostgresRoles.permit(prefix, ALICE, "send", "queue:DLQ.a.*");
+        factory.setMaxDeliveryAttempts(2);
+        factory.setRedeliveryDelayMillis(0);
+        Connection c = factory.createConnection(ALICE, null);
+        connections.add(c);
+        c.start();
+        Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+        Queue poison = tx.createQueue("a.poison");
+        tx.createProducer(poison).send(tx.createTextMessage("poison"));
+        tx.commit();
+        MessageConsumer consumer = tx.createConsumer(poison);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertNotNull(consumer.receive(RECEIVE_MILLIS * 5), "attempt " + attempt);
+            tx.rollback();
+        }
+        assertNull(consumer.receive(RECEIVE_MILLIS), "no third attempt");
+        Session admin = session(ADMIN); // alice may send there, not read it
+        Message dead = admin.createConsumer(admin.createQueue("DLQ.a.poison")).receive(RECEIVE_MILLIS * 5);
+        assertNotNull(dead, "moved to the dead-letter queue");
+        assertEquals("poison", ((TextMessage) dead).getText());
+    }
+
     @Test
     @DisplayName("issue 15 item 1: the admin role can do everything")
     void adminCanDoEverything() throws Exception {
