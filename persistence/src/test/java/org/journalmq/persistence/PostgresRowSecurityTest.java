@@ -143,6 +143,33 @@ class PostgresRowSecurityTest {
         assertEquals("for bob", new String(bobs.data(), UTF_8));
     }
 
+    /** The journal's rule, shared with the JournalMQ-side checks: no ACL row, no restriction. */
+    @Test
+    @DisplayName("issue 15 item 1: with an empty ACL a client role reaches every destination")
+    void emptyAclPermitsEverything() throws SQLException {
+        try (Connection c = connect(ADMIN); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM " + prefix + "ACL");
+        }
+        Journal alice = open(ALICE);
+        alice.writeAndWait(UnitOfWork.send(message("Q:b.1", "anyone's")));
+        StoredMessage m = alice.claim(ClaimRequest.of("Q:b.1", 1)).get(0);
+        alice.writeAndWait(UnitOfWork.ack(List.of(m.ack())));
+        assertEquals(0, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY"));
+        try (Connection c = connect(ALICE); Statement s = c.createStatement()) {
+            // The first grant is free (bootstrap); then only a manager of everything changes the ACL.
+            s.executeUpdate("INSERT INTO " + prefix + "ACL (principal, operation, pattern) VALUES ('"
+                    + ALICE + "', 'manage', '*')");
+            s.executeUpdate("INSERT INTO " + prefix + "ACL (principal, operation, pattern) VALUES ('"
+                    + BOB + "', 'send', 'queue:b.*')");
+        }
+        try (Connection c = connect(BOB); Statement s = c.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO " + prefix
+                    + "ACL (principal, operation, pattern) VALUES ('" + BOB + "', 'manage', '*')"));
+            assertEquals("42501", refused.getSQLState(), refused.getMessage());
+        }
+        assertEquals(2, adminCount("SELECT COUNT(*) FROM " + prefix + "ACL"));
+    }
+
     @Test
     @DisplayName("issue 15 item 1: the admin role (the tables' owner) can do everything")
     void adminCanDoEverything() throws SQLException {
