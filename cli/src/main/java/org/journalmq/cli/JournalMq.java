@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         modelTransformer = JournalMq.InstallErrorHandler.class,
         description = "JournalMQ: Jakarta Messaging with the database as the broker.",
         subcommands = {DemoCommand.class, SendCommand.class, ReceiveCommand.class, BrowseCommand.class,
-                StatCommand.class, DlqCommand.class, PurgeCommand.class, MoveCommand.class, ConsoleCommand.class,
+                StatCommand.class, DlqCommand.class, PurgeCommand.class, MoveCommand.class, AclCommand.class,
+                ConsoleCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

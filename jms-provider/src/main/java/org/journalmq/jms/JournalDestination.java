@@ -67,6 +67,20 @@ public abstract class JournalDestination implements Destination, Serializable {
         return kind().tag() + ":" + name;
     }
 
+    /**
+     * The destination as access control patterns name it (issue 15 item 1): {@code queue:<name>},
+     * {@code topic:<name>}, {@code temp-queue:<name>} or {@code temp-topic:<name>}. Not the
+     * journal address ({@link #address()}, a one-letter tag): patterns are written by people.
+     */
+    public String aclResource() {
+        return switch (kind()) {
+            case QUEUE -> "queue:" + name;
+            case TOPIC -> "topic:" + name;
+            case TEMPORARY_QUEUE -> "temp-queue:" + name;
+            case TEMPORARY_TOPIC -> "temp-topic:" + name;
+        };
+    }
+
     /** Creates a destination of the given kind, for decoding headers; the name is checked. */
     public static JournalDestination of(Kind kind, String name) throws InvalidDestinationException {
         checkName(name, kind);

@@ -254,6 +254,41 @@ public interface Journal extends AutoCloseable {
     /** The connection pool's figures now. */
     PoolFigures poolFigures();
 
+    // ------------------------------------------------------------------ access control (issue 15 item 1)
+
+    /**
+     * The principals of this client: its database user first, then (on PostgreSQL) the roles it is
+     * a member of. Read once at open.
+     */
+    List<String> principals();
+
+    /**
+     * The access control list as this journal last read it: at open, at each maintenance run and
+     * after this journal's own {@link #grant}/{@link #revoke}. Another JVM's change is seen within
+     * one maintenance interval.
+     */
+    AccessRules accessRules();
+
+    /** Every grant, read from the database now, ordered by principal, operation and pattern. */
+    List<AccessGrant> accessGrants();
+
+    /**
+     * Stores grants in one transaction and refreshes {@link #accessRules()}. Checks no permission:
+     * the caller decides who may change the list. One transaction, so that the first grants of an
+     * empty list can give an administrator {@code manage} on {@code queue:*} and {@code topic:*}
+     * together: one alone would already lock everybody out of further changes.
+     *
+     * @return how many of them did not exist yet
+     */
+    int grant(List<AccessGrant> grants);
+
+    /**
+     * Removes a grant and refreshes {@link #accessRules()}.
+     *
+     * @return false when there was no such grant
+     */
+    boolean revoke(AccessGrant grant);
+
     // ------------------------------------------------------------------ local transactions (issue 6 item 4)
 
     /**

@@ -3,6 +3,7 @@ package org.journalmq.ra;
 import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
@@ -101,6 +102,13 @@ final class Activation {
                     LOG.info("JMQ7007 delivery to {} activated", spec);
                 }
                 return;
+            } catch (JMSSecurityException e) {
+                // Wrong credentials do not fix themselves like a database coming back does, but an
+                // administrator may create the user or set its password: keep trying, loudly.
+                closeConnection();
+                failedAttempts.incrementAndGet();
+                LOG.error("JMQ7028 the database refused the credentials of the activation {} (attempt {}), retrying"
+                        + " in {} ms: {}", spec, attempt, backoff, e.getMessage());
             } catch (JMSException | NamingException | WorkException | RuntimeException e) {
                 closeConnection();
                 failedAttempts.incrementAndGet();
@@ -129,7 +137,11 @@ final class Activation {
     private void connect() throws JMSException, NamingException, WorkException {
         Destination destination = resolveDestination();
         boolean transacted = isDeliveryTransacted();
-        XAConnection c = factory.createXAConnection();
+        // The bean's own credentials when its activation has a user (the password is the spec's,
+        // possibly none), else the adapter's configured user and password (or passwordEnv).
+        String user = spec.signOnUser();
+        XAConnection c = user == null ? factory.createXAConnection()
+                : factory.createXAConnection(user, spec.getPassword());
         List<DeliveryWorker> made = new ArrayList<>();
         synchronized (lock) {
             if (stopped) {

@@ -28,6 +28,9 @@ public class JournalActivationSpec implements ActivationSpec {
     private String acknowledgeMode = "Auto-acknowledge";
     private Integer maxSessions = 4;
     private Boolean shareSubscriptions = Boolean.FALSE;
+    /** The database user the activation's connection signs on as; null: the adapter's configured user. */
+    private String user;
+    private String password;
 
     public String getDestinationLookup() { return destinationLookup; }
     public void setDestinationLookup(String v) { destinationLookup = v; }
@@ -49,6 +52,21 @@ public class JournalActivationSpec implements ActivationSpec {
     public void setMaxSessions(Integer v) { maxSessions = v; }
     public Boolean getShareSubscriptions() { return shareSubscriptions; }
     public void setShareSubscriptions(Boolean v) { shareSubscriptions = v; }
+
+    // Credentials of the bean's connection. "user" is the name of Artemis' and WildFly's generic JMS
+    // adapters, "userName" that of GlassFish's Open MQ adapter, ActiveMQ Classic and IBM MQ: both
+    // are accepted, so an activation-config written for one of those keeps working.
+    public String getUser() { return user; }
+    public void setUser(String v) { user = v; }
+    public String getUserName() { return user; }
+    public void setUserName(String v) { user = v; }
+    public String getPassword() { return password; }
+    public void setPassword(String v) { password = v; }
+
+    /** The user to sign on as, or null for the adapter's configured user (a blank value is "not set"). */
+    String signOnUser() {
+        return blank(user) ? null : user;
+    }
 
     boolean isTopic() {
         return TOPIC.equals(destinationType);
@@ -98,6 +116,9 @@ public class JournalActivationSpec implements ActivationSpec {
             throw invalid("acknowledgeMode", "must be Auto-acknowledge or Dups-ok-acknowledge, was '"
                     + acknowledgeMode + "'");
         }
+        if (blank(user) && password != null && !password.isEmpty()) {
+            throw invalid("password", "is set without 'user': set both, or neither to use the adapter's user");
+        }
         if (maxSessions == null || maxSessions < 1) {
             throw invalid("maxSessions", "must be at least 1, was " + maxSessions);
         }
@@ -132,6 +153,7 @@ public class JournalActivationSpec implements ActivationSpec {
     public String toString() {
         return "JournalActivationSpec[" + destinationType + " " + (blank(destinationLookup) ? destination
                 : destinationLookup) + (isTopic() ? ", " + subscriptionDurability + " " + subscriptionName : "")
-                + (blank(messageSelector) ? "" : ", selector=" + messageSelector) + ", maxSessions=" + maxSessions + "]";
+                + (blank(messageSelector) ? "" : ", selector=" + messageSelector) + ", maxSessions=" + maxSessions
+                + (blank(user) ? "" : ", user=" + user) + "]"; // never the password: this goes to the log
     }
 }

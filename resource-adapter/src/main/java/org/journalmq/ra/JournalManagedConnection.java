@@ -40,7 +40,8 @@ final class JournalManagedConnection implements ManagedConnection {
     private final XAConnection physical;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ConnectionHandle> handles = new CopyOnWriteArrayList<>();
-    private JournalManagedConnectionFactory.Credentials credentials = JournalManagedConnectionFactory.Credentials.NONE;
+    /** Who the physical connection signed on as; fixed for its life (no re-authentication). */
+    private final JournalManagedConnectionFactory.Credentials credentials;
     private PrintWriter logWriter;
 
     /** Guarded by this. The XA session lives as long as this connection. */
@@ -55,9 +56,11 @@ final class JournalManagedConnection implements ManagedConnection {
     /** The container is told once; it then destroys this connection. */
     private final java.util.concurrent.atomic.AtomicBoolean errorReported = new java.util.concurrent.atomic.AtomicBoolean();
 
-    JournalManagedConnection(JournalManagedConnectionFactory factory, XAConnection physical) throws JMSException {
+    JournalManagedConnection(JournalManagedConnectionFactory factory, XAConnection physical,
+            JournalManagedConnectionFactory.Credentials credentials) throws JMSException {
         this.factory = factory;
         this.physical = physical;
+        this.credentials = credentials;
         // A failure the provider meets outside a call (e.g. the journal's database went away) makes
         // this connection unusable: the container then discards it instead of pooling it.
         physical.setExceptionListener(e -> connectionError(e));
@@ -69,6 +72,21 @@ final class JournalManagedConnection implements ManagedConnection {
 
     JournalManagedConnectionFactory.Credentials credentials() {
         return credentials;
+    }
+
+    /** The database user this connection signed on as: the requested one, else the adapter's configured one. */
+    String userName() {
+        if (credentials.user() != null) {
+            return credentials.user();
+        }
+        JournalResourceAdapter ra = factory.getResourceAdapter() instanceof JournalResourceAdapter a ? a : null;
+        return ra == null ? null : ra.getUser();
+    }
+
+    /** For messages: the user, never a password. */
+    private String describeUser() {
+        String user = userName();
+        return user == null ? "the database's default user" : "user " + user;
     }
 
     boolean isUsable() {
@@ -91,8 +109,13 @@ final class JournalManagedConnection implements ManagedConnection {
         if (destroyed) {
             throw new jakarta.resource.spi.IllegalStateException("managed connection is destroyed");
         }
-        if (info instanceof JournalManagedConnectionFactory.Credentials c) {
-            credentials = c;
+        // JCA 2.1 ch. 9: a handle for other credentials than the physical connection's would act as
+        // a user it did not sign on as. Re-authentication is not supported, so that is refused; the
+        // container's matchManagedConnections never offers such a connection.
+        if (!credentials.equals(factory.credentialsFor(subject, info))) {
+            throw new jakarta.resource.spi.SecurityException("getConnection: this pooled JournalMQ connection is"
+                    + " signed on as " + describeUser() + ", not as the requested user; re-authentication is not"
+                    + " supported");
         }
         ConnectionHandle h = new ConnectionHandle(this);
         handles.add(h);
@@ -104,6 +127,12 @@ final class JournalManagedConnection implements ManagedConnection {
         ConnectionHandle h = ConnectionHandle.of(connection);
         if (h == null) {
             throw new ResourceException("not a JournalMQ connection handle: " + connection);
+        }
+        if (!h.owner().credentials.equals(credentials)) {
+            // the handle's work would move to another database user's connection
+            throw new jakarta.resource.spi.SecurityException("associateConnection: the connection handle was opened"
+                    + " as " + h.owner().describeUser() + ", this pooled JournalMQ connection is signed on as "
+                    + describeUser());
         }
         h.owner().handles.remove(h);
         h.reassign(this);
@@ -326,7 +355,7 @@ final class JournalManagedConnection implements ManagedConnection {
 
             @Override
             public String getUserName() {
-                return credentials.user();
+                return userName();
             }
         };
     }

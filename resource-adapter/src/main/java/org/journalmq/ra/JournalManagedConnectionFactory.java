@@ -10,6 +10,7 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.ResourceAllocationException;
+import jakarta.resource.spi.security.PasswordCredential;
 import java.io.PrintWriter;
 import java.util.Set;
 import javax.security.auth.Subject;
@@ -37,23 +38,31 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
         return new RaConnectionFactory(this, new UnpooledConnectionManager());
     }
 
+    /**
+     * Opens a physical connection signed on as {@link #credentialsFor the requested user}. The
+     * provider's message names the masked URL and the cause, never the password; a refused login
+     * stays the provider's JMSSecurityException (the cause), which the connection factory rethrows.
+     */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
-        Credentials c = info instanceof Credentials cr ? cr : Credentials.NONE;
+        Credentials c = credentialsFor(subject, info);
         try {
             XAConnection physical = adapter().openOutbound(c.user(), c.password());
-            return new JournalManagedConnection(this, physical);
+            return new JournalManagedConnection(this, physical, c);
         } catch (JMSException e) {
-            // The provider's message names the masked URL and the cause (never the password).
             throw new ResourceAllocationException("cannot open a JournalMQ connection: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Only a connection signed on with the same credentials matches: the pool never hands one user's
+     * physical connection (and so its database rights) to another (JCA 2.1 ch. 9, security contract).
+     */
     @Override
     @SuppressWarnings("rawtypes") // the JCA 2.1 signature has a raw Set
     public ManagedConnection matchManagedConnections(Set connections, Subject subject, ConnectionRequestInfo info) {
-        Credentials wanted = info instanceof Credentials cr ? cr : Credentials.NONE;
+        Credentials wanted = credentialsFor(subject, info);
         for (Object o : connections) {
             if (o instanceof JournalManagedConnection mc && mc.factory() == this && mc.credentials().equals(wanted)
                     && mc.isUsable()) {
@@ -61,6 +70,30 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
             }
         }
         return null;
+    }
+
+    /**
+     * Who a connection signs on as (JCA 2.1 ch. 9). Container-managed sign-on: the container passes
+     * a Subject, and its private PasswordCredential for this factory is used; a PasswordCredential
+     * meant for another factory (another pool or adapter) is ignored, as the JCA requires, and so is
+     * one with a blank user name.
+     * Component-managed sign-on: the Subject is null and the application's createConnection(user,
+     * password) arrives as the {@link Credentials} request info. Neither: {@link Credentials#NONE},
+     * the adapter's configured user and password.
+     */
+    Credentials credentialsFor(Subject subject, ConnectionRequestInfo info) {
+        if (subject != null) {
+            for (PasswordCredential pc : subject.getPrivateCredentials(PasswordCredential.class)) {
+                // A blank user name is what a server may put in the Subject when its pool has no
+                // user configured: that is "no credential", not a database user named "".
+                if (this.equals(pc.getManagedConnectionFactory()) && pc.getUserName() != null
+                        && !pc.getUserName().isBlank()) {
+                    char[] password = pc.getPassword();
+                    return new Credentials(pc.getUserName(), password == null ? null : new String(password));
+                }
+            }
+        }
+        return info instanceof Credentials cr ? cr : Credentials.NONE;
     }
 
     JournalResourceAdapter adapter() throws ResourceException {
@@ -105,13 +138,19 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
         return System.identityHashCode(this);
     }
 
-    /** createConnection(user, password): part of the pool key, so connections of other users are not shared. */
+    /**
+     * The user and password a physical connection signs on with: the request info of
+     * createConnection(user, password) (component-managed sign-on) and what a managed connection
+     * remembers. Equal by user and password (the record's equals and hashCode, which ConnectionRequestInfo
+     * asks for), so the pool never mixes credentials; the password never appears in toString.
+     */
     record Credentials(String user, String password) implements ConnectionRequestInfo {
+        /** No credentials requested: the adapter's configured user and password. */
         static final Credentials NONE = new Credentials(null, null);
 
         @Override
         public String toString() {
-            return "Credentials[user=" + user + "]";
+            return this == NONE || user == null ? "Credentials[configured user]" : "Credentials[user=" + user + "]";
         }
     }
 

@@ -3,7 +3,6 @@ package org.journalmq.ra;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -13,12 +12,17 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 import java.io.Serializable;
 import javax.naming.Reference;
+import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.transaction.ContainerContext;
 
 /**
  * The ConnectionFactory an application looks up or injects. Each connection it makes is a handle on
  * a pooled connection allocated by the container's ConnectionManager, so that the container can
  * enlist it in the current transaction (JCA 2.1 sec. 6.5.1).
+ *
+ * <p>createConnection(user, password) and createContext(user, password…) are component-managed
+ * sign-on (JCA 2.1 ch. 9): the credentials travel to the managed connection factory as the request
+ * info, so the connection signs on to the journal's database as that user.
  */
 public class RaConnectionFactory implements QueueConnectionFactory, TopicConnectionFactory, Serializable,
         Referenceable {
@@ -41,6 +45,13 @@ public class RaConnectionFactory implements QueueConnectionFactory, TopicConnect
         try {
             return ConnectionHandle.of(cm.allocateConnection(mcf, cri));
         } catch (ResourceException e) {
+            // The provider's own exception when it refused: a refused login stays a
+            // JMSSecurityException (code JMQ-AUTH), as createConnection(user, password) specifies.
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof JMSException provider) {
+                    throw provider;
+                }
+            }
             JMSException j = new JMSException("cannot get a JournalMQ connection from the container: "
                     + e.getMessage());
             j.setLinkedException(e);
@@ -117,8 +128,7 @@ public class RaConnectionFactory implements QueueConnectionFactory, TopicConnect
             if (h != null) {
                 h.close();
             }
-            JMSRuntimeException r = new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-            throw r;
+            throw JmsExceptions.toRuntime(e); // JMSSecurityException -> JMSSecurityRuntimeException
         }
     }
 

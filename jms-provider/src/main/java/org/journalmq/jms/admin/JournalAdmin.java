@@ -4,8 +4,12 @@ import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
+import java.util.List;
+import org.journalmq.jms.acl.AccessChecks;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.audit.Audit;
+import org.journalmq.persistence.AccessGrant;
+import org.journalmq.persistence.AccessRules;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.PoolFigures;
@@ -62,11 +66,14 @@ public final class JournalAdmin implements AutoCloseable {
 
     /** Deletes every message of a queue (ready, scheduled and in flight); returns how many. */
     public long purgeQueue(String name) throws JMSException {
-        return purgeAddress(MessageMover.queueAddress(name), "queue " + name);
+        String address = MessageMover.queueAddress(name);
+        requireManage("queue:" + name, "purge queue " + name);
+        return purgeAddress(address, "queue " + name);
     }
 
     /** Deletes every message of one destination given by its figures (a queue or a subscription). */
     public long purge(DestinationFigures destination) throws JMSException {
+        require(AccessGrant.Operation.MANAGE, destination, "purge " + destination.type() + " " + destination.name());
         return purgeAddress(destination.address(), destination.type() + " " + destination.name());
     }
 
@@ -100,6 +107,13 @@ public final class JournalAdmin implements AutoCloseable {
                 progress.accept(total);
             }
         });
+        String verb = request.replay() ? "replay dead letters of queue " : "move messages of queue ";
+        // manage on the source; a move's target too, as a purge of it could undo the move. A replay
+        // to the original destinations is not checked against each of them: managing the DLQ suffices.
+        requireManage("queue:" + request.fromQueue(), verb + request.fromQueue());
+        if (request.toQueue() != null) {
+            requireManage("queue:" + request.toQueue(), verb + request.fromQueue() + " to queue " + request.toQueue());
+        }
         long moved;
         try {
             moved = mover.move(counted);
@@ -122,6 +136,7 @@ public final class JournalAdmin implements AutoCloseable {
      */
     public java.util.List<jakarta.jms.Message> browse(DestinationFigures destination, String selector, int max)
             throws JMSException {
+        require(AccessGrant.Operation.BROWSE, destination, "browse " + destination.type() + " " + destination.name());
         org.journalmq.jms.selector.Selector s = org.journalmq.jms.selector.Selector.parse(selector);
         java.util.List<jakarta.jms.Message> found = new java.util.ArrayList<>();
         org.journalmq.persistence.BrowsePosition position = null;
@@ -145,6 +160,86 @@ public final class JournalAdmin implements AutoCloseable {
             throw JmsExceptions.translate(e, "browse " + destination.type() + " " + destination.name());
         }
         return found;
+    }
+
+    // ---------------------------------------------------------------- access control (issue 15 item 1)
+
+    /** Every grant of the access control list, read now. Reading needs no permission of the list. */
+    public List<AccessGrant> grants() throws JMSException {
+        try {
+            return journal.accessGrants();
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "list the access control list");
+        }
+    }
+
+    /**
+     * Adds grants, in one transaction. Permitted when the list is empty (the first grants bootstrap
+     * it: give an administrator {@code manage} on {@code queue:*} and {@code topic:*} in this first
+     * call, as nobody may change the list afterwards without both) or when this admin's user may
+     * manage every queue and topic.
+     *
+     * @return how many of them did not exist yet
+     */
+    public int grant(List<AccessGrant> grants) throws JMSException {
+        String what = "grant " + grants.stream().map(AccessGrant::toString).collect(java.util.stream.Collectors.joining(", "));
+        List<AccessGrant> before = grants();
+        AccessChecks.requireAclChange(journal, new AccessRules(before), what);
+        try {
+            int added = journal.grant(grants);
+            for (AccessGrant g : grants) {
+                Audit.aclGrant(journal.config(), g.toString(), !before.contains(g), before.isEmpty());
+            }
+            return added;
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, what);
+        }
+    }
+
+    /** {@link #grant(List)} of one grant; false when it existed already. */
+    public boolean grant(AccessGrant grant) throws JMSException {
+        return grant(List.of(grant)) > 0;
+    }
+
+    /**
+     * Removes a grant; needs {@code manage} on {@code queue:*} and {@code topic:*}, as {@link #grant}.
+     * Revoking the last grant empties the list, which permits everything again.
+     *
+     * @return false when there was no such grant
+     */
+    public boolean revoke(AccessGrant grant) throws JMSException {
+        String what = "revoke " + grant;
+        AccessChecks.requireAclChange(journal, new AccessRules(grants()), what);
+        try {
+            boolean removed = journal.revoke(grant);
+            Audit.aclRevoke(journal.config(), grant.toString(), removed);
+            return removed;
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, what);
+        }
+    }
+
+    private void requireManage(String resource, String what) throws JMSException {
+        AccessChecks.require(journal, AccessGrant.Operation.MANAGE, resource, what);
+    }
+
+    /**
+     * The operation on a destination given by its figures, named as patterns name it: a subscription
+     * under its topic's pattern (issue 15 item 1); anything else the figures show (no kind known) only
+     * for a manager of every queue and topic.
+     */
+    private void require(AccessGrant.Operation operation, DestinationFigures d, String what) throws JMSException {
+        String resource = switch (d.type()) {
+            case "queue" -> "queue:" + d.name();
+            case "temporary-queue" -> "temp-queue:" + d.name();
+            case "subscription" -> "topic:" + d.topic();
+            default -> null;
+        };
+        if (resource == null) {
+            AccessChecks.requireAclChange(journal, what);
+        } else {
+            AccessChecks.require(journal, operation, resource, what);
+        }
     }
 
     /** Live journal clients in every JVM sharing the database. */

@@ -59,6 +59,23 @@ public final class Audit {
         }
     }
 
+    /**
+     * An access control grant (issue 15 item 1).
+     *
+     * @param bootstrap true when the list was empty before: this grant switched the rules on, and
+     *                  needed no permission
+     */
+    public static void aclGrant(JournalConfig config, String grant, boolean added, boolean bootstrap) {
+        String how = bootstrap ? " (first grant: the access control list was empty, so it was permitted to anyone"
+                + " and the rules apply from now on)" : added ? "" : " (it existed already)";
+        LOG.info("JMQ9004 access grant {}{} ({})", grant, how, actor(config));
+    }
+
+    /** An access control revoke (issue 15 item 1). */
+    public static void aclRevoke(JournalConfig config, String grant, boolean removed) {
+        LOG.info("JMQ9005 access revoke {}{} ({})", grant, removed ? "" : " (there was no such grant)", actor(config));
+    }
+
     // ---------------------------------------------------------------- refusals (91xx)
 
     /** The database refused the credentials of a connection or admin to the journal at {@code url}. */
@@ -95,6 +112,17 @@ public final class Audit {
     public static void bodyRefused(JournalConfig config, String destination, String messageId, String why) {
         LOG.info("JMQ9105 ObjectMessage body of {} from {} refused by the deserialization filter: {} ({})",
                 messageId, destination, why, actor(config));
+    }
+
+    /**
+     * An operation the access control list does not permit (issue 15 item 1).
+     *
+     * @param operation   send, consume, browse or manage
+     * @param destination as patterns name it, e.g. queue:orders
+     */
+    public static void accessRefused(JournalConfig config, String operation, String destination) {
+        LOG.info("JMQ9106 {} on {} refused: not permitted by the access control list ({})", operation, destination,
+                actor(config));
     }
 
     // ---------------------------------------------------------------- the acting user

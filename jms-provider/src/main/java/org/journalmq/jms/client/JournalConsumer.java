@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.journalmq.jms.acl.AccessChecks;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.JournalDestination;
 import org.journalmq.jms.message.MessageCodec;
@@ -151,7 +152,8 @@ public class JournalConsumer implements QueueReceiver {
     private void handedOver(List<StoredMessage> rows) {
         boolean keep;
         synchronized (prefetched) {
-            keep = !closed && (listener != null || receiving);
+            // issue 15 item 1: a hand-off goes only to a consumer still permitted to consume
+            keep = !closed && (listener != null || receiving) && mayConsume();
             if (keep) {
                 prefetched.addAll(rows);
             }
@@ -163,6 +165,15 @@ public class JournalConsumer implements QueueReceiver {
             // Not on the journal's thread: a release is a transaction of its own.
             ForkJoinPool.commonPool().execute(() -> release(rows));
         }
+    }
+
+    /**
+     * False once a revoke took this consumer's permission away (issue 15 item 1; another JVM's
+     * revoke is seen at this journal's next maintenance run): it then claims nothing, takes no
+     * hand-off and gives back what it holds, but stays open, so that a new grant lets it go on.
+     */
+    private boolean mayConsume() {
+        return AccessChecks.mayConsume(session.journal(), destination);
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -307,6 +318,10 @@ public class JournalConsumer implements QueueReceiver {
 
     /** The next row in hand, or null. A row over its maximum attempts (its consumers crashed) goes to the dead-letter queue. */
     StoredMessage poll() {
+        if (!mayConsume()) {
+            releasePrefetched(); // revoked since they were claimed: back to consumers that may have them
+            return null;
+        }
         while (true) {
             StoredMessage row;
             synchronized (prefetched) {
@@ -350,7 +365,7 @@ public class JournalConsumer implements QueueReceiver {
                 return false;
             }
         }
-        return !matchesNothing && (!waiting || more || dirty.get());
+        return !matchesNothing && (!waiting || more || dirty.get()) && mayConsume();
     }
 
     /**

@@ -26,6 +26,7 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
+import org.journalmq.jms.acl.AccessChecks;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.JournalConnection;
 import org.journalmq.jms.JournalDestination;
@@ -40,6 +41,7 @@ import org.journalmq.jms.message.JournalPlainMessage;
 import org.journalmq.jms.message.JournalStreamMessage;
 import org.journalmq.jms.message.JournalTextMessage;
 import org.journalmq.jms.selector.Selector;
+import org.journalmq.persistence.AccessGrant;
 import org.journalmq.persistence.Publication;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -320,7 +322,9 @@ public class JournalSession implements Session, QueueSession, TopicSession {
                             + " belongs to another connection or was deleted: only its own connection may consume from it");
                 }
             }
-            default -> { }
+            // issue 15 item 1: a temporary queue is its connection's alone, whatever the access rules
+            default -> AccessChecks.require(journal, "browse".equals(operation) ? AccessGrant.Operation.BROWSE
+                    : AccessGrant.Operation.CONSUME, d, operation + " " + d);
         }
         return d;
     }
@@ -516,6 +520,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
     void send(OutboundMessage out, Object producer, CompletionListener listener) throws JMSException {
         checkOpen();
         connection.checkSendable(out.destination());
+        AccessChecks.require(journal, AccessGrant.Operation.SEND, out.destination(), "send to " + out.destination());
         NewMessage row = out.toRow(journal,
                 connection.settings().policies().forDestination(out.destination()).expiryAddress());
         // A topic message is fanned out by the journal, one copy per matching subscription.

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.journalmq.jms.acl.AccessChecks;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.JournalConnection;
 import org.journalmq.jms.JournalDestination;
 import org.journalmq.jms.audit.Audit;
 import org.journalmq.jms.message.MessageCodec;
 import org.journalmq.jms.selector.Selector;
+import org.journalmq.persistence.AccessGrant;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.NewMessage;
 import org.journalmq.persistence.Publication;
@@ -66,6 +68,9 @@ final class Subscriptions {
             }
         } else if (d.kind() != JournalDestination.Kind.TOPIC) {
             throw new InvalidDestinationException("not a topic: " + d);
+        } else {
+            // issue 15 item 1: every kind of subscription is consumed under its topic's pattern
+            AccessChecks.require(session.journal(), AccessGrant.Operation.CONSUME, d, "subscribe to " + d);
         }
         if (name != null || durable || shared) {
             checkName(name);

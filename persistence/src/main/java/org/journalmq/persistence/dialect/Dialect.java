@@ -58,6 +58,15 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * A query returning the names of the roles the current user is a member of, directly or through
+     * other roles (issue 15 item 1: a grant to a role covers its members), or empty when the
+     * database's roles are not principals of the access control list.
+     */
+    default Optional<String> memberRoles() {
+        return Optional.empty();
+    }
+
     /** True when the error says another process holds the database's lock file (retry later). */
     boolean isLockFileBusy(SQLException e);
 

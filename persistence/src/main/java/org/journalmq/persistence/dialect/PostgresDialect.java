@@ -108,6 +108,16 @@ public final class PostgresDialect extends ServerDialect {
                 + " group_id, " + t.deliveryData() + ", origin, expired_at");
     }
 
+    /**
+     * Every role the session user belongs to, inherited memberships included (pg_has_role's USAGE
+     * follows INHERIT like the database's own privilege checks do), the user itself excluded.
+     */
+    @Override
+    public Optional<String> memberRoles() {
+        return Optional.of("SELECT rolname FROM pg_roles WHERE rolname <> current_user"
+                + " AND pg_has_role(current_user, oid, 'USAGE') ORDER BY rolname");
+    }
+
     @Override
     public boolean notifies() {
         return true;

@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.journalmq.persistence.AccessGrant;
+import org.journalmq.persistence.AccessRules;
 import org.journalmq.persistence.BrowsePosition;
 import org.journalmq.persistence.ClaimRequest;
 import org.journalmq.persistence.ClaimResult;
@@ -69,6 +71,7 @@ public final class JdbcJournal implements Journal {
     private final DuplicateIds duplicates;
     private final OpsQueries ops;
     private final LocalTransactions local;
+    private final AccessControl access;
 
     /** Opens a journal; see {@link org.journalmq.persistence.Journals#open(JournalConfig)}. */
     public static JdbcJournal open(JournalConfig config) {
@@ -126,6 +129,8 @@ public final class JdbcJournal implements Journal {
         maintenance.temporaries(temporaries);
         this.duplicates = new DuplicateIds(db, config.duplicateWindowMillis(), traffic);
         maintenance.duplicateIds(duplicates);
+        this.access = new AccessControl(db);
+        maintenance.accessControl(access);
         this.xa = new XaBranches(db, clock, clientId, this::wakeOnJournalThread, duplicates);
         this.local = new LocalTransactions(db, new IdAllocator(dialect, db), clock, clientId, duplicates);
         // Threads last: nothing above may leave a thread behind when it throws.
@@ -432,6 +437,34 @@ public final class JdbcJournal implements Journal {
     }
 
     // ---------------------------------------------------------------- local transactions (issue 6 item 4)
+
+    @Override // issue 15 item 1: cached, see AccessControl
+    public List<String> principals() {
+        return access.principals();
+    }
+
+    @Override
+    public AccessRules accessRules() {
+        return access.rules();
+    }
+
+    @Override
+    public List<AccessGrant> accessGrants() {
+        checkOpen();
+        return access.list();
+    }
+
+    @Override
+    public int grant(List<AccessGrant> grants) {
+        checkOpen();
+        return access.grant(List.copyOf(grants));
+    }
+
+    @Override
+    public boolean revoke(AccessGrant grant) {
+        checkOpen();
+        return access.revoke(Objects.requireNonNull(grant, "grant"));
+    }
 
     @Override
     public void checkLocalConnection(java.sql.Connection connection) {

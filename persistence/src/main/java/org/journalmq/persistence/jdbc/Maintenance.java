@@ -37,6 +37,7 @@ final class Maintenance implements Runnable {
     private Topics topics;
     private Temporaries temporaries;
     private DuplicateIds duplicateIds;
+    private AccessControl accessControl;
 
     Maintenance(Database db, JournalClock clock, String clientId, long leaseMillis, long startedAt,
                 Listeners listeners, TrafficRows trafficRows) {
@@ -58,6 +59,9 @@ final class Maintenance implements Runnable {
     public void run() {
         try {
             heartbeatAndRenew();
+            if (accessControl != null) {
+                accessControl.refresh(); // another JVM's grant or revoke applies here from now
+            }
             releaseExpiredLeases();
             removeDeadClients();
             sweepExpired();
@@ -343,6 +347,11 @@ final class Maintenance implements Runnable {
     /** Set once at open, before the task is scheduled. */
     void temporaries(Temporaries temporaries) {
         this.temporaries = temporaries;
+    }
+
+    /** Set once at open, before the task is scheduled. */
+    void accessControl(AccessControl accessControl) {
+        this.accessControl = accessControl;
     }
 
     /** Set once at open, before the task is scheduled. */

@@ -30,6 +30,9 @@ final class SchemaMigrator {
     }
 
     static void migrate(Database db, String databaseKey, long now) {
+        if (upToDate(db)) {
+            return;
+        }
         Dialect dialect = db.dialect;
         Tables t = db.tables;
         // A client role of a database with row-level security may not run DDL (issue 15 item 1):
@@ -56,6 +59,20 @@ final class SchemaMigrator {
                 }
                 return null;
             });
+        }
+    }
+
+    /**
+     * True when the tables are at this code's latest version: nothing to migrate, so no DDL runs.
+     * That lets a user granted only the journal's tables open it (issue 15 item 1: on PostgreSQL
+     * even CREATE TABLE IF NOT EXISTS needs CREATE on the schema). Read without the migration lock:
+     * versions only grow, and anything else takes the locked path below.
+     */
+    private static boolean upToDate(Database db) {
+        try {
+            return db.once(c -> currentVersion(c, db.tables) == db.dialect.latestSchemaVersion());
+        } catch (SQLException | RuntimeException e) {
+            return false; // no version table yet, or unreadable: the locked path creates it or reports why
         }
     }
 

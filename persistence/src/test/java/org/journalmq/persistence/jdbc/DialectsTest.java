@@ -46,9 +46,10 @@ class DialectsTest {
         String file = d.prepareUrl("jdbc:hsqldb:file:data/j");
         assertTrue(file.contains(";hsqldb.tx=mvcc") && file.contains(";hsqldb.write_delay=false")
                 && file.contains(";hsqldb.default_table_type=cached") && file.contains(";hsqldb.cache_rows=10000")
-                && file.contains(";hsqldb.cache_size=32768") && file.contains(";hsqldb.nio_data_file=false"), file);
+                && file.contains(";hsqldb.cache_size=32768") && file.contains(";hsqldb.nio_data_file=false")
+                && file.contains(";hsqldb.files_space=true"), file);
         assertEquals("jdbc:hsqldb:file:data/j;hsqldb.tx=locks;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
-                        + ";hsqldb.cache_rows=10000;hsqldb.cache_size=32768;hsqldb.nio_data_file=false",
+                        + ";hsqldb.cache_rows=10000;hsqldb.cache_size=32768;hsqldb.nio_data_file=false;hsqldb.files_space=true",
                 d.prepareUrl("jdbc:hsqldb:file:data/j;hsqldb.tx=locks"), "an explicit option wins");
         assertEquals("jdbc:hsqldb:hsql://h/j", d.prepareUrl("jdbc:hsqldb:hsql://h/j"));
     }
