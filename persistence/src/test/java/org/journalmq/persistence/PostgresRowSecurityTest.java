@@ -170,6 +170,21 @@ class PostgresRowSecurityTest {
         assertEquals(2, adminCount("SELECT COUNT(*) FROM " + prefix + "ACL"));
     }
 
+    /** As AccessRules#permitsAclChanges: manage on queue:* and on topic:*, or a pattern covering both. */
+    @Test
+    @DisplayName("issue 15 item 1: changing the ACL needs manage on queue:* and topic:*")
+    void aclChangesNeedManageOnEveryQueueAndTopic() throws SQLException {
+        PostgresRoles.permit(prefix, BOB, "manage", "queue:*");
+        try (Connection c = connect(BOB); Statement s = c.createStatement()) {
+            String grant = "INSERT INTO " + prefix + "ACL (principal, operation, pattern) VALUES ('" + BOB
+                    + "', 'browse', 'queue:z')";
+            assertEquals("42501", assertThrows(SQLException.class, () -> s.executeUpdate(grant)).getSQLState(),
+                    "manage on queue:* alone");
+            PostgresRoles.permit(prefix, BOB, "manage", "topic:*");
+            assertEquals(1, s.executeUpdate(grant), "manage on queue:* and topic:*");
+        }
+    }
+
     @Test
     @DisplayName("issue 15 item 1: the admin role (the tables' owner) can do everything")
     void adminCanDoEverything() throws SQLException {

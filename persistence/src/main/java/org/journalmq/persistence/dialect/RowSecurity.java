@@ -103,6 +103,13 @@ final class RowSecurity {
                 + " WHEN 't:' THEN 'temp-topic:' || substr(" + d + ", 3) ELSE " + d + " END";
     }
 
+    /**
+     * The pattern of ACL row {@code a} as a LIKE pattern: LIKE's own wildcards escaped, then the
+     * ACL's '*' (any run of characters) turned into '%'.
+     */
+    private static final String LIKE =
+            "replace(replace(replace(replace(a.pattern, '\\', '\\\\'), '%', '\\%'), '_', '\\_'), '*', '%')";
+
     /** An ACL row of the session user's, directly or through a role it is a member of. */
     private static String principalMatches() {
         // pg_has_role is strict: a principal that names no role (r.oid NULL) matches only by name.
@@ -112,28 +119,29 @@ final class RowSecurity {
     /**
      * allowed(operation, destination). session_user, not current_user: inside a definer function
      * current_user is the owner. A role switched to with SET ROLE is one the login user is a member
-     * of anyway, so it grants nothing the user could not take. The pattern's '*' becomes LIKE's '%'
-     * after LIKE's own wildcards are escaped.
+     * of anyway, so it grants nothing the user could not take. The pattern is matched as {@link #LIKE}.
      */
     private static String allowedFunction(Tables t) {
-        String like = "replace(replace(replace(replace(a.pattern, '\\', '\\\\'), '%', '\\%'), '_', '\\_'), '*', '%')";
         return "CREATE OR REPLACE FUNCTION " + t.allowedFunction() + "(operation text, destination text)"
                 + " RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$"
                 + " SELECT NOT EXISTS (SELECT 1 FROM " + t.acl() + ") OR EXISTS (SELECT 1 FROM " + aclName(t)
                 + " CROSS JOIN " + t.acl() + " a LEFT JOIN pg_catalog.pg_roles r ON r.rolname = a.principal"
-                + " WHERE a.operation = $1 AND " + principalMatches() + " AND n.name LIKE " + like + ")"
+                + " WHERE a.operation = $1 AND " + principalMatches() + " AND n.name LIKE " + LIKE + ")"
                 + " $$";
     }
 
-    /** Changing the ACL needs manage on every destination ('*', or both 'queue:*' and 'topic:*'), or an empty ACL. */
+    /**
+     * Changing the ACL needs an empty ACL (the first grant bootstraps it), or manage on every queue
+     * and every topic: manage rows whose patterns match {@code queue:*} and {@code topic:*} taken
+     * as names, as the JournalMQ-side check ({@code AccessRules#permitsAclChanges}) judges it.
+     */
     private static String mayManageAclFunction(Tables t) {
-        String mine = " FROM " + t.acl() + " a LEFT JOIN pg_catalog.pg_roles r ON r.rolname = a.principal"
-                + " WHERE a.operation = 'manage' AND " + principalMatches();
+        String manages = "EXISTS (SELECT 1 FROM " + t.acl() + " a LEFT JOIN pg_catalog.pg_roles r"
+                + " ON r.rolname = a.principal WHERE a.operation = 'manage' AND " + principalMatches() + " AND ";
         return "CREATE OR REPLACE FUNCTION " + t.mayManageAclFunction() + "()"
                 + " RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$"
                 + " SELECT NOT EXISTS (SELECT 1 FROM " + t.acl() + ")"
-                + " OR EXISTS (SELECT 1" + mine + " AND a.pattern = '*')"
-                + " OR (SELECT COUNT(DISTINCT a.pattern)" + mine + " AND a.pattern IN ('queue:*', 'topic:*')) = 2"
+                + " OR " + manages + "'queue:*' LIKE " + LIKE + ") AND " + manages + "'topic:*' LIKE " + LIKE + ")"
                 + " $$";
     }
 

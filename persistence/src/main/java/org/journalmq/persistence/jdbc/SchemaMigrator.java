@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -35,12 +34,6 @@ final class SchemaMigrator {
         }
         Dialect dialect = db.dialect;
         Tables t = db.tables;
-        // A client role of a database with row-level security may not run DDL (issue 15 item 1):
-        // when the schema is current, reading the version is all it does.
-        int seen = db.transaction("schema version check", c -> versionIfAny(c, t));
-        if (seen == dialect.latestSchemaVersion()) {
-            return;
-        }
         Object jvmLock = JVM_LOCKS.computeIfAbsent(databaseKey + "|" + t.prefix().toUpperCase(), k -> new Object());
         synchronized (jvmLock) {
             db.transaction("schema migration", c -> {
@@ -81,22 +74,6 @@ final class SchemaMigrator {
             for (String ddl : statements) {
                 s.execute(ddl);
             }
-        }
-    }
-
-    /**
-     * The schema version, or -1 when the version table is missing: behind a savepoint, since a
-     * failed statement aborts a PostgreSQL transaction.
-     */
-    private static int versionIfAny(Connection c, Tables t) throws SQLException {
-        Savepoint before = c.setSavepoint();
-        try {
-            int version = currentVersion(c, t);
-            c.releaseSavepoint(before);
-            return version;
-        } catch (SQLException e) {
-            c.rollback(before);
-            return -1;
         }
     }
 
