@@ -143,6 +143,31 @@ class PostgresRowSecurityTest {
         assertEquals("for bob", new String(bobs.data(), UTF_8));
     }
 
+    /**
+     * A temporary destination is consumed and browsed by its creating role alone, whatever the ACL
+     * (the database's stand-in for "its own connection"); sending to it follows the ACL.
+     */
+    @Test
+    @DisplayName("issue 15 item 1: a temporary queue's rows are its creating role's to read; others may only send")
+    void temporaryQueueIsReadByItsCreatingRoleOnly() throws SQLException {
+        PostgresRoles.permit(prefix, ALICE, "send", "temp-queue:*");
+        PostgresRoles.permit(prefix, ALICE, "consume", "temp-queue:*"); // no use: the owner rule decides
+        Journal bob = open(BOB);
+        bob.createTemporary("q:bob.reply");
+        Journal alice = open(ALICE);
+        alice.writeAndWait(UnitOfWork.send(message("q:bob.reply", "reply")));
+        assertEquals(List.of(), alice.claim(ClaimRequest.of("q:bob.reply", 1)), "not alice's temporary queue");
+        assertEquals("reply", new String(bob.claim(ClaimRequest.of("q:bob.reply", 1)).get(0).data(), UTF_8));
+        try (Connection c = connect(ALICE); Statement s = c.createStatement()) {
+            SQLException takeOver = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE " + prefix
+                    + "TEMPORARY SET owner_role = '" + ALICE + "' WHERE address = 'q:bob.reply'"));
+            assertEquals("42501", takeOver.getSQLState(), takeOver.getMessage());
+            SQLException forged = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO " + prefix
+                    + "TEMPORARY (address, client_id, created_at, owner_role) VALUES ('q:x', 'c', 0, '" + BOB + "')"));
+            assertEquals("42501", forged.getSQLState(), forged.getMessage());
+        }
+    }
+
     /** The journal's rule, shared with the JournalMQ-side checks: no ACL row, no restriction. */
     @Test
     @DisplayName("issue 15 item 1: with an empty ACL a client role reaches every destination")

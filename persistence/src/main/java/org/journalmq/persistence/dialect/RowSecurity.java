@@ -27,6 +27,9 @@ final class RowSecurity {
 
     static List<String> migration(Tables t) {
         List<String> s = new ArrayList<>();
+        // The role that created a temporary destination: only it may consume from or browse it.
+        // First: the functions' bodies are checked against the tables when they are created.
+        s.add("ALTER TABLE " + t.temporary() + " ADD COLUMN IF NOT EXISTS owner_role VARCHAR(128) DEFAULT session_user");
         s.add(allowedFunction(t));
         s.add(mayManageAclFunction(t));
         s.add(bodyReferencedFunction(t));
@@ -45,6 +48,7 @@ final class RowSecurity {
             s.add("DO $$ BEGIN EXECUTE format('ALTER FUNCTION " + function
                     + " SET search_path = %I, pg_temp', current_schema()); END $$");
         }
+        s.addAll(temporaryPolicies(t));
         s.addAll(deliveryPolicies(t));
         s.addAll(bodyPolicies(t));
         s.addAll(subscriptionPolicies(t));
@@ -74,7 +78,9 @@ final class RowSecurity {
         s.add("GRANT SELECT ON " + t.schemaVersion() + " TO " + role);
         s.add("GRANT SELECT, INSERT, UPDATE, DELETE ON " + String.join(", ", t.delivery(), t.client(),
                 t.subscription(), t.topicVersion(), t.consumer(), t.clientName(), t.body(), t.xaBranch(),
-                t.temporary(), t.duplicateId(), t.traffic(), t.acl()) + " TO " + role);
+                t.duplicateId(), t.traffic(), t.acl()) + " TO " + role);
+        // A temporary destination's owner role is never changed: only its deletion mark is.
+        s.add("GRANT SELECT, INSERT, DELETE, UPDATE (deleted_at) ON " + t.temporary() + " TO " + role);
         s.add("GRANT USAGE, SELECT ON SEQUENCE " + t.idSequence() + " TO " + role);
         for (String function : functionSignatures(t)) {
             s.add("GRANT EXECUTE ON FUNCTION " + function + " TO " + role);
@@ -86,14 +92,15 @@ final class RowSecurity {
     private static final String NOW = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
 
     /**
-     * The ACL name of the destination {@code $2}, as a one-row derived table {@code n(name)}: a
-     * subscription's is its topic's, looked up in SUBSCRIPTION (NULL when it is gone, which matches
-     * no pattern).
+     * The ACL name of the destination {@code $2}, as a one-row derived table {@code n(destination,
+     * name)}: a subscription's is its topic's, looked up in SUBSCRIPTION (NULL when it is gone,
+     * which matches no pattern); {@code destination} is the queue or topic address named.
      */
     private static String aclName(Tables t) {
         String destination = "CASE WHEN substr($2, 1, 2) IN ('D:', 'S:', 'N:') THEN (SELECT s.topic FROM "
                 + t.subscription() + " s WHERE s.address = $2) ELSE $2 END";
-        return "(SELECT " + direct("x.destination") + " AS name FROM (SELECT " + destination + " AS destination) x) n";
+        return "(SELECT x.destination, " + direct("x.destination") + " AS name FROM (SELECT " + destination
+                + " AS destination) x) n";
     }
 
     private static String direct(String d) {
@@ -117,17 +124,23 @@ final class RowSecurity {
     }
 
     /**
-     * allowed(operation, destination). session_user, not current_user: inside a definer function
+     * allowed(operation, destination). Consuming from or browsing a temporary destination (or a
+     * subscription of a temporary topic) is its creating role's alone, whatever the ACL: the
+     * database cannot tell connections apart, so it holds the role to what JournalMQ holds the
+     * connection. Everything else follows the ACL. session_user, not current_user: inside a definer function
      * current_user is the owner. A role switched to with SET ROLE is one the login user is a member
      * of anyway, so it grants nothing the user could not take. The pattern is matched as {@link #LIKE}.
      */
     private static String allowedFunction(Tables t) {
         return "CREATE OR REPLACE FUNCTION " + t.allowedFunction() + "(operation text, destination text)"
                 + " RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$"
-                + " SELECT NOT EXISTS (SELECT 1 FROM " + t.acl() + ") OR EXISTS (SELECT 1 FROM " + aclName(t)
-                + " CROSS JOIN " + t.acl() + " a LEFT JOIN pg_catalog.pg_roles r ON r.rolname = a.principal"
-                + " WHERE a.operation = $1 AND " + principalMatches() + " AND n.name LIKE " + LIKE + ")"
-                + " $$";
+                + " SELECT CASE WHEN $1 IN ('consume', 'browse') AND n.name ~ '^temp-(queue|topic):'"
+                + " THEN EXISTS (SELECT 1 FROM " + t.temporary() + " m WHERE m.address = n.destination"
+                + " AND m.owner_role = session_user)"
+                + " ELSE NOT EXISTS (SELECT 1 FROM " + t.acl() + ") OR EXISTS (SELECT 1 FROM " + t.acl()
+                + " a LEFT JOIN pg_catalog.pg_roles r ON r.rolname = a.principal"
+                + " WHERE a.operation = $1 AND " + principalMatches() + " AND n.name LIKE " + LIKE + ") END"
+                + " FROM " + aclName(t) + " $$";
     }
 
     /**
@@ -268,6 +281,21 @@ final class RowSecurity {
         return List.of("DROP POLICY IF EXISTS " + name + " ON " + table, "CREATE POLICY " + name + " ON " + table
                 + " FOR " + command + (using == null ? "" : " USING (" + using + ")")
                 + (check == null ? "" : " WITH CHECK (" + check + ")"));
+    }
+
+    /**
+     * TEMPORARY: its rows carry the creating role, which decides who may consume from or browse
+     * the temporary destination; a client may insert rows of its own role only. Any client may mark
+     * one deleted (the maintenance of a live client does so for a dead one) and forget tombstones;
+     * the owner role itself is never updated (the GRANT covers deleted_at alone).
+     */
+    private static List<String> temporaryPolicies(Tables t) {
+        String m = t.temporary();
+        return enable(m,
+                policy(m + "_sel", m, "SELECT", "true", null),
+                policy(m + "_ins", m, "INSERT", null, "owner_role = session_user"),
+                policy(m + "_upd", m, "UPDATE", "true", "true"),
+                policy(m + "_del", m, "DELETE", "true", null));
     }
 
     /**
