@@ -109,7 +109,7 @@ class PostgresRowSecurityTest {
             assertEquals(1, count(s, "SELECT COUNT(*) FROM " + d + " WHERE destination = '" + mine + "'"),
                     "the client's own row is visible");
             SQLException acl = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO " + prefix
-                    + "ACL (principal, operation, pattern) VALUES ('" + client + "', 'consume', '*')"));
+                    + "ACL (principal, operation, pattern) VALUES ('" + client + "', 'consume', 'queue:*')"));
             assertEquals("42501", acl.getSQLState(), "granting itself more: " + acl.getMessage());
             assertEquals(0, s.executeUpdate("DELETE FROM " + prefix + "ACL"), "revoking the rules");
         }
@@ -181,18 +181,19 @@ class PostgresRowSecurityTest {
         alice.writeAndWait(UnitOfWork.ack(List.of(m.ack())));
         assertEquals(0, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY"));
         try (Connection c = connect(ALICE); Statement s = c.createStatement()) {
-            // The first grant is free (bootstrap); then only a manager of everything changes the ACL.
+            // The first grant is free (bootstrap), both rows in one statement; then only a manager
+            // of every queue and topic changes the ACL.
             s.executeUpdate("INSERT INTO " + prefix + "ACL (principal, operation, pattern) VALUES ('"
-                    + ALICE + "', 'manage', '*')");
+                    + ALICE + "', 'manage', 'queue:*'), ('" + ALICE + "', 'manage', 'topic:*')");
             s.executeUpdate("INSERT INTO " + prefix + "ACL (principal, operation, pattern) VALUES ('"
                     + BOB + "', 'send', 'queue:b.*')");
         }
         try (Connection c = connect(BOB); Statement s = c.createStatement()) {
             SQLException refused = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO " + prefix
-                    + "ACL (principal, operation, pattern) VALUES ('" + BOB + "', 'manage', '*')"));
+                    + "ACL (principal, operation, pattern) VALUES ('" + BOB + "', 'manage', 'queue:*')"));
             assertEquals("42501", refused.getSQLState(), refused.getMessage());
         }
-        assertEquals(2, adminCount("SELECT COUNT(*) FROM " + prefix + "ACL"));
+        assertEquals(3, adminCount("SELECT COUNT(*) FROM " + prefix + "ACL"));
     }
 
     /** As AccessRules#permitsAclChanges: manage on queue:* and on topic:*, or a pattern covering both. */
@@ -221,7 +222,7 @@ class PostgresRowSecurityTest {
             admin.writeAndWait(UnitOfWork.ack(List.of(m.ack())));
         }
         try (Connection c = connect(ADMIN); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO " + prefix + "ACL (principal, operation, pattern) VALUES ('x', 'manage', '*')");
+            s.executeUpdate("INSERT INTO " + prefix + "ACL (principal, operation, pattern) VALUES ('x', 'manage', 'queue:*')");
             assertEquals(1, s.executeUpdate("DELETE FROM " + prefix + "ACL WHERE principal = 'x'"));
         }
     }

@@ -54,7 +54,9 @@ class PostgresRowSecurityJmsTest {
         }
         for (String operation : List.of("send", "consume", "browse", "manage")) {
             // JournalMQ's own checks (acl15) know no owner: the admin is in the ACL like anyone.
-            PostgresRoles.permit(prefix, ADMIN, operation, "*");
+            for (String kind : List.of("queue", "topic", "temp-queue", "temp-topic")) {
+                PostgresRoles.permit(prefix, ADMIN, operation, kind + ":*");
+            }
         }
         factory = new JournalConnectionFactory(TestDatabases.postgresUrl());
         factory.setTablePrefix(prefix);
@@ -78,7 +80,7 @@ class PostgresRowSecurityJmsTest {
     }
 
     @Test
-    @DisplayName("issue 15 item 1: sending to the other's queue throws JMSSecurityException, receiving from it gets nothing")
+    @DisplayName("issue 15 item 1: sending to or consuming from the other's queue throws JMSSecurityException")
     void eachClientIsRefusedTheOthersQueue() throws Exception {
         Session alice = session(ALICE);
         Session bob = session(BOB);
@@ -94,13 +96,10 @@ class PostgresRowSecurityJmsTest {
 
         bob.createProducer(b).send(bob.createTextMessage("for bob"));
         alice.createProducer(a).send(alice.createTextMessage("for alice"));
-        MessageConsumer aliceOnB = alice.createConsumer(b);
-        assertNull(aliceOnB.receive(RECEIVE_MILLIS), "bob's message is invisible to alice");
-        aliceOnB.close();
+        // Refused by JournalMQ's check already; the rows would be invisible anyway (raw SQL test).
+        assertThrows(JMSSecurityException.class, () -> alice.createConsumer(b));
+        assertThrows(JMSSecurityException.class, () -> bob.createConsumer(a));
         assertEquals("for bob", ((TextMessage) bob.createConsumer(b).receive(RECEIVE_MILLIS * 5)).getText());
-        MessageConsumer bobOnA = bob.createConsumer(a);
-        assertNull(bobOnA.receive(RECEIVE_MILLIS), "alice's message is invisible to bob");
-        bobOnA.close();
         assertEquals("for alice", ((TextMessage) alice.createConsumer(a).receive(RECEIVE_MILLIS * 5)).getText());
     }
 

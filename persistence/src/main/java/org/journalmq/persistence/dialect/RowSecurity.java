@@ -144,9 +144,10 @@ final class RowSecurity {
     }
 
     /**
-     * Changing the ACL needs an empty ACL (the first grant bootstraps it), or manage on every queue
-     * and every topic: manage rows whose patterns match {@code queue:*} and {@code topic:*} taken
-     * as names, as the JournalMQ-side check ({@code AccessRules#permitsAclChanges}) judges it.
+     * Changing the ACL needs an empty ACL (the first grant bootstraps it; several rows in one
+     * statement all see it empty), or manage on every queue and every topic: manage rows whose
+     * patterns match {@code queue:*} and {@code topic:*} taken as names, as the JournalMQ-side
+     * check ({@code AccessRules#permitsAclChanges}) judges it.
      */
     private static String mayManageAclFunction(Tables t) {
         String manages = "EXISTS (SELECT 1 FROM " + t.acl() + " a LEFT JOIN pg_catalog.pg_roles r"
