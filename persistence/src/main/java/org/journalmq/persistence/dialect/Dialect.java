@@ -248,4 +248,14 @@ public interface Dialect {
     default Optional<String> tagPublished(Tables t) {
         return Optional.empty();
     }
+
+    /**
+     * The figures per destination (ready, in flight, scheduled, oldest created_at) counted over
+     * every row, for a database whose row-level security hides rows from a client: counts and
+     * names are what the operators' overview shows to every client (as the traffic counts do),
+     * never a message. Parameters: now, now. Empty: the journal counts with its own query.
+     */
+    default Optional<String> stats(Tables t) {
+        return Optional.empty();
+    }
 }

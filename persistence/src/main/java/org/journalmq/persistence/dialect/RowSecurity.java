@@ -39,6 +39,7 @@ final class RowSecurity {
         s.add(sweepTemporaryRowsFunction(t));
         s.add(commitPreparedSendsFunction(t));
         s.add(tagPublishedFunction(t));
+        s.add(statsFunction(t));
         // EXECUTE stays with PUBLIC (PostgreSQL's default): a client role that had table GRANTs
         // before this migration keeps working while the ACL is empty. The functions reveal no
         // message, do only what any client's maintenance does, and judge the session user.
@@ -63,7 +64,7 @@ final class RowSecurity {
                 t.bodyReferencedFunction() + "(bigint)", t.releaseExpiredLeasesFunction() + "(integer)",
                 t.sweepExpiredFunction() + "(integer)", t.dropOrphanSubscriptionsFunction() + "(integer)",
                 t.sweepTemporaryRowsFunction() + "()", t.commitPreparedSendsFunction() + "(bigint)",
-                t.tagPublishedFunction() + "(bigint, bigint[])");
+                t.tagPublishedFunction() + "(bigint, bigint[])", t.statsFunction() + "(bigint, bigint)");
     }
 
     /**
@@ -267,6 +268,21 @@ final class RowSecurity {
                 + " RETURNING 1) SELECT COUNT(*) FROM done $$";
     }
 
+    /**
+     * The operators' figures per destination over every row: which destinations exist and how many
+     * messages wait is what every client sees anyway (the traffic counts), while row-level security
+     * would make a queue a role may not browse look unknown, hiding a refusal behind "no such queue".
+     */
+    private static String statsFunction(Tables t) {
+        return "CREATE OR REPLACE FUNCTION " + t.statsFunction() + "(now_ready bigint, now_scheduled bigint)"
+                + " RETURNS TABLE (destination varchar, ready bigint, in_flight bigint, scheduled bigint, oldest bigint)"
+                + " LANGUAGE sql STABLE SECURITY DEFINER AS $$ SELECT destination,"
+                + " SUM(CASE WHEN state = 0 AND deliver_at <= $1 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN state <> 0 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN state = 0 AND deliver_at > $2 THEN 1 ELSE 0 END),"
+                + " MIN(created_at) FROM " + t.delivery() + " GROUP BY destination ORDER BY destination $$";
+    }
+
     @SafeVarargs
     private static List<String> enable(String table, List<String>... policies) {
         List<String> s = new ArrayList<>();
@@ -300,7 +316,8 @@ final class RowSecurity {
     }
 
     /**
-     * DELIVERY: send inserts, consume claims, releases and acknowledges, browse only reads. A
+     * DELIVERY: send inserts, consume claims, releases and acknowledges, browse only reads, manage
+     * (the operators' purge, move and dead-letter replay of matching destinations) does all. A
      * prepared XA send (state 2) is the sender's to commit or roll back. Fan-out to a topic's
      * subscriptions passes with send on the topic, since a subscription row's ACL name is its topic's.
      */
@@ -310,14 +327,14 @@ final class RowSecurity {
         String send = f + "('send', destination)";
         String consume = f + "('consume', destination)";
         String browse = f + "('browse', destination)";
+        String manage = f + "('manage', destination)";
         String ownPrepared = "(state = 2 AND " + send + ")";
         return enable(d,
-                policy(d + "_ins", d, "INSERT", null, send),
-                policy(d + "_sel", d, "SELECT", consume + " OR " + browse + " OR " + ownPrepared, null),
-                policy(d + "_upd", d, "UPDATE", consume + " OR " + ownPrepared,
-                        consume + " OR (state IN (0, 2) AND " + send + ")"),
-                policy(d + "_del", d, "DELETE", consume + " OR " + f + "('manage', destination) OR " + ownPrepared,
-                        null));
+                policy(d + "_ins", d, "INSERT", null, send + " OR " + manage),
+                policy(d + "_sel", d, "SELECT", consume + " OR " + browse + " OR " + manage + " OR " + ownPrepared, null),
+                policy(d + "_upd", d, "UPDATE", consume + " OR " + manage + " OR " + ownPrepared,
+                        consume + " OR " + manage + " OR (state IN (0, 2) AND " + send + ")"),
+                policy(d + "_del", d, "DELETE", consume + " OR " + manage + " OR " + ownPrepared, null));
     }
 
     /**
@@ -339,8 +356,8 @@ final class RowSecurity {
         String f = t.allowedFunction();
         String consume = f + "('consume', topic)";
         return enable(s,
-                policy(s + "_sel", s, "SELECT", f + "('send', topic) OR " + consume + " OR " + f + "('browse', topic)",
-                        null),
+                policy(s + "_sel", s, "SELECT", f + "('send', topic) OR " + consume + " OR " + f + "('browse', topic)"
+                        + " OR " + f + "('manage', topic)", null),
                 policy(s + "_ins", s, "INSERT", null, consume),
                 policy(s + "_upd", s, "UPDATE", consume, consume),
                 policy(s + "_del", s, "DELETE", consume, null));

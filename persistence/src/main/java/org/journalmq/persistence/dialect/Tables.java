@@ -226,4 +226,9 @@ public record Tables(String prefix) {
     public String tagPublishedFunction() {
         return prefix + "tag_published";
     }
+
+    /** stats(now, now): the figures per destination over every row. */
+    public String statsFunction() {
+        return prefix + "stats";
+    }
 }
