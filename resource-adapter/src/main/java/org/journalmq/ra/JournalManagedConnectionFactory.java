@@ -73,15 +73,22 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
     }
 
     /**
-     * Who a connection signs on as (JCA 2.1 ch. 9). Container-managed sign-on: the container passes
-     * a Subject, and its private PasswordCredential for this factory is used; a PasswordCredential
-     * meant for another factory (another pool or adapter) is ignored, as the JCA requires, and so is
-     * one with a blank user name.
-     * Component-managed sign-on: the Subject is null and the application's createConnection(user,
-     * password) arrives as the {@link Credentials} request info. Neither: {@link Credentials#NONE},
-     * the adapter's configured user and password.
+     * Who a connection signs on as (JCA 2.1 ch. 9). Component-managed sign-on: the application's
+     * createConnection(user, password) arrives as the {@link Credentials} request info, and wins.
+     * Container-managed sign-on: the container passes a Subject, and its private PasswordCredential
+     * for this factory is used; a PasswordCredential meant for another factory (another pool or
+     * adapter) is ignored, as the JCA requires, and so is one with a blank user name.
+     * Neither: {@link Credentials#NONE}, the adapter's configured user and password.
      */
     Credentials credentialsFor(Subject subject, ConnectionRequestInfo info) {
+        // The JCA has the container pass a null Subject for component-managed sign-on, but GlassFish
+        // 7.0.21 passes its pool's default Subject (the pool's UserName/Password, else a blank user)
+        // for res-auth Application too (CredentialsInGlassFishIT). So a null Subject cannot tell the
+        // two apart: the user an application asked for explicitly is the one it gets, still only
+        // with that user's password, never the pool's user with the application's wrong password.
+        if (info instanceof Credentials cr && cr.user() != null) {
+            return cr;
+        }
         if (subject != null) {
             for (PasswordCredential pc : subject.getPrivateCredentials(PasswordCredential.class)) {
                 // A blank user name is what a server may put in the Subject when its pool has no
@@ -93,7 +100,7 @@ public class JournalManagedConnectionFactory implements ManagedConnectionFactory
                 }
             }
         }
-        return info instanceof Credentials cr ? cr : Credentials.NONE;
+        return Credentials.NONE;
     }
 
     JournalResourceAdapter adapter() throws ResourceException {

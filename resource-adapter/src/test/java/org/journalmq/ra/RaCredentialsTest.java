@@ -222,7 +222,7 @@ class RaCredentialsTest {
 
     @Test
     @DisplayName("Issue 15 item 1, JCA 2.1 ch. 9 container-managed sign-on: the Subject's PasswordCredential"
-            + " for this factory is the database user, and wins over the request info and the adapter's user")
+            + " for this factory is the database user, and wins over the adapter's user")
     void containerManagedSignOnUsesTheSubjectsPasswordCredential() throws Exception {
         Subject subject = subjectWith(ALICE, PASSWORD, mcf);
         ManagedConnection mc = open(subject, null);
@@ -234,13 +234,29 @@ class RaCredentialsTest {
         c.close();
         assertEquals(1, waiting("q-cm"));
 
-        assertEquals(ALICE, open(subject, new Credentials("SA", "")).getMetaData().getUserName(),
-                "a Subject is container-managed sign-on: it wins over request info");
+        assertEquals(ALICE, open(subject, Credentials.NONE).getMetaData().getUserName(),
+                "no user requested: the Subject's");
 
         ResourceException refused = assertThrows(ResourceException.class,
                 () -> open(subjectWith(ALICE, WRONG, mcf), null));
         assertInstanceOf(JMSSecurityException.class, refused.getCause(), "the database checked the Subject's password");
         noPassword(refused);
+    }
+
+    @Test
+    @DisplayName("Issue 15 item 1: createConnection(user, password) wins over the Subject, which GlassFish 7"
+            + " passes for res-auth Application too (its pool's UserName/Password): the application's wrong"
+            + " password is refused")
+    void requestedUserWinsOverTheSubject() throws Exception {
+        Subject poolDefault = subjectWith(ALICE, PASSWORD, mcf);
+        ResourceException refused = assertThrows(ResourceException.class,
+                () -> open(poolDefault, new Credentials(ALICE, WRONG)));
+        assertInstanceOf(JMSSecurityException.class, refused.getCause(), "the application's password was checked");
+        noPassword(refused);
+        assertEquals("SA", open(poolDefault, new Credentials("SA", "")).getMetaData().getUserName(),
+                "the requested user, not the Subject's");
+        assertEquals(ALICE, open(subjectWith(ALICE, WRONG, mcf), new Credentials(ALICE, PASSWORD))
+                .getMetaData().getUserName(), "the Subject's wrong password is not used either");
     }
 
     @Test
