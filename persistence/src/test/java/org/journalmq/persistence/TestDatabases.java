@@ -191,8 +191,31 @@ public final class TestDatabases {
                 // HSQLDB does not list sequences as tables; the journal's one has a known name.
                 s.execute("DROP SEQUENCE IF EXISTS " + config.tablePrefix() + "ID_SEQ");
             }
+            if (config.jdbcUrl() != null && config.jdbcUrl().startsWith("jdbc:postgresql:")) {
+                dropPostgresFunctions(c, prefix);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop tables " + config.tablePrefix() + "*", e);
+        }
+    }
+
+    /** The functions of migration 10 (row-level security), which DROP TABLE leaves behind. */
+    private static void dropPostgresFunctions(Connection c, String prefix) throws SQLException {
+        List<String> functions = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT CAST(p.oid AS regprocedure) FROM pg_proc p"
+                + " WHERE p.pronamespace = CAST(current_schema() AS regnamespace) AND left(p.proname, length(?)) = ?")) {
+            ps.setString(1, prefix);
+            ps.setString(2, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    functions.add(rs.getString(1));
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String function : functions) {
+                s.execute("DROP FUNCTION IF EXISTS " + function);
+            }
         }
     }
 

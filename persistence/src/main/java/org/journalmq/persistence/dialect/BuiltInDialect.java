@@ -45,6 +45,11 @@ abstract class BuiltInDialect implements Dialect {
 
     @Override
     public final List<String> migration(int version, Tables t) {
-        return Migrations.of(version, t, words);
+        return version == Migrations.ROW_SECURITY ? rowSecurity(t) : Migrations.of(version, t, words);
+    }
+
+    /** Migration 10's statements: none, unless the database has row-level security. */
+    List<String> rowSecurity(Tables t) {
+        return List.of();
     }
 }

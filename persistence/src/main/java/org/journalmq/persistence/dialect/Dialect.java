@@ -177,4 +177,85 @@ public interface Dialect {
      * xa_branch (nullable), now.
      */
     String admitDuplicateId(Tables t);
+
+    /**
+     * The statements giving a client role (not the tables' owner) the rights JournalMQ needs on the
+     * journal's tables, sequence and functions, for a database that enforces the ACL itself with
+     * row-level security (issue 15 item 1): the policies then decide which rows it reaches. Run by
+     * the admin role that owns the schema, after the migrations. Empty where the database has no
+     * row-level security.
+     *
+     * @throws IllegalArgumentException when the role name is no plain identifier
+     */
+    default List<String> clientGrants(Tables t, String role) {
+        return List.of();
+    }
+
+    /**
+     * A query releasing expired leases on every destination in one statement, whoever may read
+     * them (a SECURITY DEFINER function where row-level security hides rows from the caller), by
+     * the database clock. Parameter: the most rows to release. Returns (destination, old owner) per
+     * released row. Empty: the journal selects and releases them itself.
+     */
+    default Optional<String> releaseExpiredLeases(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * A query running one batch of the expiry sweep on every destination, whoever may read it, by
+     * the database clock: expired ready rows with an expiry address move there, the others are
+     * deleted. Parameter: the most rows. Returns (origin, target) per row, target NULL when deleted.
+     * Empty: the journal selects, moves and deletes them itself.
+     */
+    default Optional<String> sweepExpired(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * A query dropping non-durable subscriptions without a consumer, with their rows, on every
+     * topic whoever may read them, each checked again under its row lock and its topic's version
+     * bumped. Parameter: the most subscriptions. Returns (address, topic) per dropped one. Empty:
+     * the journal finds and drops them itself.
+     */
+    default Optional<String> dropOrphanSubscriptions(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * A query deleting the rows of every tombstoned temporary destination, whoever may read them;
+     * returns one row, the count. Empty: the journal deletes them address by address itself.
+     */
+    default Optional<String> sweepTemporaryRows(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * A query committing a prepared XA branch's sends (state 2 to ready) on the destinations the
+     * caller may send to, for a database whose row-level security hides ready rows from a role
+     * that may only send. Parameter: the branch id; returns one row, the count. Empty: the journal
+     * updates them itself.
+     */
+    default Optional<String> commitPreparedSends(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * A query tagging the rows a topic publication just inserted in this transaction as a prepared
+     * XA send of the branch, for a database whose row-level security lets a publisher insert rows
+     * it may not update. Parameters: the branch id, an array of the inserted ids (ids of no row are
+     * ignored). Empty: the journal updates them itself.
+     */
+    default Optional<String> tagPublished(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * The figures per destination (ready, in flight, scheduled, oldest created_at) counted over
+     * every row, for a database whose row-level security hides rows from a client: counts and
+     * names are what the operators' overview shows to every client (as the traffic counts do),
+     * never a message. Parameters: now, now. Empty: the journal counts with its own query.
+     */
+    default Optional<String> stats(Tables t) {
+        return Optional.empty();
+    }
 }

@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** PostgreSQL 12+: SKIP LOCKED claims, transactional DDL, advisory locks. */
+/** PostgreSQL 12+: SKIP LOCKED claims, transactional DDL, advisory locks, row-level security. */
 public final class PostgresDialect extends ServerDialect {
 
     /** Partial indexes: only claimed, expiring or grouped rows pay for those indexes. */
@@ -37,6 +38,52 @@ public final class PostgresDialect extends ServerDialect {
             ps.execute();
         }
         return true;
+    }
+
+    /** Migration 10: the database enforces the ACL (issue 15 item 1). */
+    @Override
+    List<String> rowSecurity(Tables t) {
+        return RowSecurity.migration(t);
+    }
+
+    @Override
+    public List<String> clientGrants(Tables t, String role) {
+        return RowSecurity.clientGrants(t, role);
+    }
+
+    @Override
+    public Optional<String> releaseExpiredLeases(Tables t) {
+        return Optional.of("SELECT destination, owner FROM " + t.releaseExpiredLeasesFunction() + "(?)");
+    }
+
+    @Override
+    public Optional<String> sweepExpired(Tables t) {
+        return Optional.of("SELECT origin, target FROM " + t.sweepExpiredFunction() + "(?)");
+    }
+
+    @Override
+    public Optional<String> dropOrphanSubscriptions(Tables t) {
+        return Optional.of("SELECT dropped_address, dropped_topic FROM " + t.dropOrphanSubscriptionsFunction() + "(?)");
+    }
+
+    @Override
+    public Optional<String> sweepTemporaryRows(Tables t) {
+        return Optional.of("SELECT " + t.sweepTemporaryRowsFunction() + "()");
+    }
+
+    @Override
+    public Optional<String> commitPreparedSends(Tables t) {
+        return Optional.of("SELECT " + t.commitPreparedSendsFunction() + "(?)");
+    }
+
+    @Override
+    public Optional<String> tagPublished(Tables t) {
+        return Optional.of("SELECT " + t.tagPublishedFunction() + "(?, ?)");
+    }
+
+    @Override
+    public Optional<String> stats(Tables t) {
+        return Optional.of("SELECT destination, ready, in_flight, scheduled, oldest FROM " + t.statsFunction() + "(?, ?)");
     }
 
     @Override

@@ -179,4 +179,56 @@ public record Tables(String prefix) {
     public String acl() {
         return prefix + "ACL";
     }
+
+    // ------------------------------------------------------------------ row-level security (migration 10, PostgreSQL)
+
+    /** allowed(operation, destination): whether the session user may do it by the ACL. */
+    public String allowedFunction() {
+        return prefix + "allowed";
+    }
+
+    /** may_manage_acl(): whether the session user may change the ACL. */
+    public String mayManageAclFunction() {
+        return prefix + "may_manage_acl";
+    }
+
+    /** body_referenced(id): whether any delivery row, visible or not, references the body. */
+    public String bodyReferencedFunction() {
+        return prefix + "body_referenced";
+    }
+
+    /** release_expired_leases(max_rows): the lease expiry of maintenance, across destinations. */
+    public String releaseExpiredLeasesFunction() {
+        return prefix + "release_expired_leases";
+    }
+
+    /** sweep_expired(max_rows): the expiry sweep of maintenance, across destinations. */
+    public String sweepExpiredFunction() {
+        return prefix + "sweep_expired";
+    }
+
+    /** drop_orphan_subscriptions(max_rows): non-durable subscriptions without consumers, across topics. */
+    public String dropOrphanSubscriptionsFunction() {
+        return prefix + "drop_orphan_subscriptions";
+    }
+
+    /** sweep_temporary_rows(): the rows of deleted temporary destinations, across destinations. */
+    public String sweepTemporaryRowsFunction() {
+        return prefix + "sweep_temporary_rows";
+    }
+
+    /** commit_prepared_sends(branch): a prepared XA branch's sends made ready, as their sender may. */
+    public String commitPreparedSendsFunction() {
+        return prefix + "commit_prepared_sends";
+    }
+
+    /** tag_published(branch, ids): a prepared XA publication's copies, inserted by this transaction. */
+    public String tagPublishedFunction() {
+        return prefix + "tag_published";
+    }
+
+    /** stats(now, now): the figures per destination over every row. */
+    public String statsFunction() {
+        return prefix + "stats";
+    }
 }

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Applies the numbered migrations missing from {@code <prefix>SCHEMA_VERSION}. Several JVMs may
  * open the same journal at once: on PostgreSQL an advisory lock serialises them for the whole
  * transaction (DDL included); on HSQLDB, whose DDL commits by itself, migrations are serialised
- * inside the JVM and every statement is idempotent, and the version row is inserted only once.
+ * inside the JVM and every statement is idempotent, and the version row is inserted only once. A
+ * current schema is only read, without lock or DDL, so that a client role without DDL rights opens
+ * a journal an admin role migrated (issue 15 item 1).
  */
 final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);

@@ -43,6 +43,12 @@ public final class SqlErrors {
         if (state.startsWith("28")) {
             return Kind.AUTHENTICATION;
         }
+        if (INSUFFICIENT_PRIVILEGE.equals(state) && isPostgres(e)) {
+            // A missing GRANT, or a row a row-level security policy's WITH CHECK refuses (issue 15
+            // item 1). HSQLDB says 42501 for "user lacks privilege or object not found", a
+            // missing table as often as a missing right: it stays a schema failure there.
+            return Kind.FORBIDDEN;
+        }
         if (state.startsWith("42") || state.startsWith("3F")) {
             return Kind.SCHEMA; // missing table or column, no privilege, missing schema
         }
@@ -61,6 +67,19 @@ public final class SqlErrors {
     static boolean isTlsFailure(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL's insufficient_privilege. */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    /** True when the PostgreSQL driver raised the exception (or one of its causes). */
+    private static boolean isPostgres(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("org.postgresql.")) {
                 return true;
             }
         }

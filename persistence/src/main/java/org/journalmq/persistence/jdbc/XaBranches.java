@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.journalmq.persistence.Ack;
@@ -301,7 +302,17 @@ final class XaBranches {
                 }
             }
         }
-        update(c, commit ? commitSends : rollbackSends, branchId);
+        Optional<String> commitAsSender = db.dialect.commitPreparedSends(db.tables);
+        if (commit && commitAsSender.isPresent()) {
+            // Row-level security: a ready row is no longer the sender's to see, so the state
+            // change runs in the database's definer function (for the rows the caller may send to).
+            try (PreparedStatement ps = c.prepareStatement(commitAsSender.get())) {
+                ps.setLong(1, branchId);
+                ps.executeQuery().close();
+            }
+        } else {
+            update(c, commit ? commitSends : rollbackSends, branchId);
+        }
         update(c, commit ? commitAcks : rollbackAcks, branchId);
         if (!commit) {
             duplicates.deleteOfBranch(c, branchId);
@@ -328,6 +339,16 @@ final class XaBranches {
     /** Tags the rows the fan-out just inserted (body ids among the ids match no delivery row). */
     private void tagPublished(Connection c, List<Long> inserted, long branchId) throws SQLException {
         if (inserted.isEmpty()) {
+            return;
+        }
+        Optional<String> asPublisher = db.dialect.tagPublished(db.tables);
+        if (asPublisher.isPresent()) {
+            // Row-level security: a publisher may insert subscription copies it may not update.
+            try (PreparedStatement ps = c.prepareStatement(asPublisher.get())) {
+                ps.setLong(1, branchId);
+                ps.setArray(2, c.createArrayOf("bigint", inserted.toArray()));
+                ps.executeQuery().close();
+            }
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(tagPublished)) {

@@ -25,6 +25,22 @@ class SqlErrorsTest {
         assertEquals(Kind.INTERNAL, SqlErrors.kindOf(new SQLException("no state")));
     }
 
+    /**
+     * Issue 15 item 1: PostgreSQL's insufficient_privilege (a missing GRANT, or a row a row-level
+     * security policy refuses) is FORBIDDEN; HSQLDB's 42501 ("user lacks privilege or object not
+     * found", often a missing table) stays a schema failure.
+     */
+    @Test
+    void insufficientPrivilegeIsForbiddenOnPostgresOnly() {
+        SQLException postgres = new org.postgresql.util.PSQLException(new org.postgresql.util.ServerErrorMessage(
+                "SERROR\0C42501\0Mnew row violates row-level security policy for table \"t_delivery\"\0"));
+        assertEquals("42501", postgres.getSQLState());
+        assertEquals(Kind.FORBIDDEN, SqlErrors.kindOf(postgres));
+        assertEquals(Kind.FORBIDDEN, SqlErrors.wrap("write", postgres, "jdbc:postgresql://db/x").kind());
+        assertEquals(Kind.SCHEMA, SqlErrors.kindOf(new SQLException("user lacks privilege or object not found: T_DELIVERY",
+                "42501", -5501)));
+    }
+
     /** Issue 13: a full disk is its own kind, from PostgreSQL's state or an embedded database's IOException. */
     @Test
     void aFullDiskIsDiskFull() {

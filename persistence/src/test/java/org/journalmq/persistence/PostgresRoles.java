@@ -1,0 +1,71 @@
+package org.journalmq.persistence;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.journalmq.persistence.dialect.PostgresDialect;
+import org.journalmq.persistence.dialect.Tables;
+
+/**
+ * The roles of the row-level security tests (issue 15 item 1), shared with other modules through
+ * the test-jar: an admin role that runs the migrations and so owns the tables, and two client
+ * roles that own nothing. Created idempotently by the superuser; never dropped, since tests of
+ * other modules may use them at the same time.
+ */
+public final class PostgresRoles {
+    public static final String ADMIN = "rls15_admin";
+    public static final String ALICE = "rls15_alice";
+    public static final String BOB = "rls15_bob";
+    /** The superuser that may create roles (trust authentication on the test machine). */
+    private static final String SUPERUSER = System.getProperty("journalmq.test.pg.superuser", "postgres");
+
+    private PostgresRoles() {
+    }
+
+    /** Creates the three login roles unless they exist, and lets the admin create tables in the schema. */
+    public static void ensure() {
+        TestDatabases.assumePostgres();
+        try (Connection c = DriverManager.getConnection(TestDatabases.postgresUrl(), SUPERUSER, null);
+             Statement s = c.createStatement()) {
+            for (String role : new String[] {ADMIN, ALICE, BOB}) {
+                // duplicate_object: another test JVM created it between the check and the CREATE.
+                s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role
+                        + "') THEN CREATE ROLE " + role + " LOGIN; END IF;"
+                        + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            }
+            s.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + ADMIN);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the test roles as " + SUPERUSER, e);
+        }
+    }
+
+    /** A journal configuration of the role on the test database with the table prefix. */
+    public static JournalConfig.Builder as(String role, String prefix) {
+        return JournalConfig.builder(TestDatabases.postgresUrl()).user(role).tablePrefix(prefix);
+    }
+
+    /** Runs the dialect's client GRANTs for the role, as the admin (the tables' owner). */
+    public static void grantClient(String prefix, String role) {
+        try (Connection c = TestDatabases.connect(as(ADMIN, prefix).build()); Statement s = c.createStatement()) {
+            for (String grant : new PostgresDialect().clientGrants(new Tables(prefix), role)) {
+                s.execute(grant);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot grant " + role + " the journal's tables", e);
+        }
+    }
+
+    /** Adds a row to the ACL as the admin. */
+    public static void permit(String prefix, String principal, String operation, String pattern) {
+        try (Connection c = TestDatabases.connect(as(ADMIN, prefix).build());
+             var ps = c.prepareStatement("INSERT INTO " + prefix + "ACL (principal, operation, pattern) VALUES (?, ?, ?)")) {
+            ps.setString(1, principal);
+            ps.setString(2, operation);
+            ps.setString(3, pattern);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot add an ACL row", e);
+        }
+    }
+}
