@@ -37,9 +37,15 @@ abstract class StorageSizes {
     abstract Figures read() throws SQLException, IOException;
 
     /**
+     * Dead tuples below which the tables count as cleaned: the clients' heartbeats and traffic
+     * rows leave a few dozen at any time.
+     */
+    static final long SETTLED = 1_000;
+
+    /**
      * Waits, at most {@code maxSeconds}, for the database's own clean-up of the rows a drain
-     * deleted (PostgreSQL: until no table of the prefix has dead tuples left, as autovacuum leaves
-     * them) and says what happened; nothing to wait for elsewhere.
+     * deleted (PostgreSQL: until the tables of the prefix hold fewer than {@value #SETTLED} dead
+     * tuples, as autovacuum leaves them) and says what happened; nothing to wait for elsewhere.
      */
     String settle(int maxSeconds) throws SQLException, InterruptedException {
         return "nothing to settle";
@@ -53,12 +59,12 @@ abstract class StorageSizes {
                 String settle(int maxSeconds) throws SQLException, InterruptedException {
                     long start = System.nanoTime();
                     long dead = deadTuples();
-                    while (dead > 0 && System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
+                    while (dead >= SETTLED && System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
                         Thread.sleep(2_000);
                         dead = deadTuples();
                     }
                     return String.format(java.util.Locale.ROOT, "%s after %.0f s (%,d dead tuples left)",
-                            dead == 0 ? "autovacuum done" : "autovacuum not done", (System.nanoTime() - start) / 1e9,
+                            dead < SETTLED ? "autovacuum done" : "autovacuum not done", (System.nanoTime() - start) / 1e9,
                             dead);
                 }
 
