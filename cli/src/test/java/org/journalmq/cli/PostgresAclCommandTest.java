@@ -2,14 +2,10 @@ package org.journalmq.cli;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.persistence.JournalConfig;
+import org.journalmq.persistence.PostgresRoles;
 import org.journalmq.persistence.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 
@@ -46,42 +42,9 @@ class PostgresAclCommandTest extends AclCommandContract {
 
     @Override
     void createUser(String user) throws Exception {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", null);
-             Statement st = c.createStatement()) {
-            c.setAutoCommit(true);
-            boolean exists;
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + user + "'")) {
-                exists = rs.next();
-            }
-            if (!exists) {
-                try {
-                    st.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + PASSWORD + "'");
-                } catch (SQLException e) {
-                    if (!"42710".equals(e.getSQLState())) { // created meanwhile by another run
-                        throw e;
-                    }
-                }
-            }
-        }
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), null);
-             Statement st = c.createStatement()) {
-            String prefix = pg.tablePrefix().toLowerCase(Locale.ROOT).replace("_", "\\_");
-            List<String> grants = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = current_schema() AND table_name LIKE '" + prefix + "%'")) {
-                while (rs.next()) {
-                    grants.add("GRANT ALL PRIVILEGES ON TABLE " + rs.getString(1) + " TO " + user);
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT sequence_name FROM information_schema.sequences"
-                    + " WHERE sequence_schema = current_schema() AND sequence_name LIKE '" + prefix + "%'")) {
-                while (rs.next()) {
-                    grants.add("GRANT ALL PRIVILEGES ON SEQUENCE " + rs.getString(1) + " TO " + user);
-                }
-            }
-            for (String g : grants) {
-                st.execute(g);
-            }
+        PostgresRoles.ensureLogin(user, PASSWORD);
+        try (Connection owner = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), null)) {
+            PostgresRoles.grantAllTables(owner, pg.tablePrefix(), user);
         }
     }
 

@@ -9,13 +9,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.admin.JournalAdmin;
 import org.journalmq.persistence.AccessGrant;
 import org.journalmq.persistence.AccessGrant.Operation;
+import org.journalmq.persistence.PostgresRoles;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,29 +58,10 @@ class PostgresAccessControlTest extends AbstractAccessControlTest {
 
     @Override
     protected void createUser(String user) throws Exception {
-        try (Connection c = superuser(); Statement st = c.createStatement()) {
-            createRole(st, user, "LOGIN PASSWORD '" + PASSWORD + "'");
-        }
+        PostgresRoles.ensureLogin(user, PASSWORD);
         // the tables' owner grants them
-        try (Connection c = DriverManager.getConnection(journal.url(), journal.user(), null);
-             Statement st = c.createStatement()) {
-            String prefix = journal.prefix().toLowerCase(Locale.ROOT).replace("_", "\\_");
-            List<String> grants = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = current_schema() AND table_name LIKE '" + prefix + "%'")) {
-                while (rs.next()) {
-                    grants.add("GRANT ALL PRIVILEGES ON TABLE " + rs.getString(1) + " TO " + user);
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT sequence_name FROM information_schema.sequences"
-                    + " WHERE sequence_schema = current_schema() AND sequence_name LIKE '" + prefix + "%'")) {
-                while (rs.next()) {
-                    grants.add("GRANT ALL PRIVILEGES ON SEQUENCE " + rs.getString(1) + " TO " + user);
-                }
-            }
-            for (String g : grants) {
-                st.execute(g);
-            }
+        try (Connection owner = DriverManager.getConnection(journal.url(), journal.user(), null)) {
+            PostgresRoles.grantAllTables(owner, journal.prefix(), user);
         }
     }
 
