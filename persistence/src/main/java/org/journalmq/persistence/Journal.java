@@ -38,6 +38,21 @@ public interface Journal extends AutoCloseable {
     void writeAndWait(UnitOfWork work);
 
     /**
+     * Moves a row this client holds to a dead-letter queue: removes it on the conditions of an ack
+     * ({@code held}) and stores {@code copy} (a queue address) in one transaction, or does neither.
+     * Unlike {@link #writeAndWait}, it needs no right to send to the dead-letter queue where the
+     * database enforces the access control list itself (PostgreSQL with migration 10): only the
+     * right to consume the held row's destination. Elsewhere it is that unit of work.
+     *
+     * @throws JournalException LEASE_LOST when {@code held} no longer matches a row this client
+     *                          holds (or, under the database's own rules, one it may consume):
+     *                          nothing is then written
+     */
+    default void deadLetter(Ack held, NewMessage copy) {
+        writeAndWait(new UnitOfWork(List.of(copy), List.of(held)));
+    }
+
+    /**
      * Claims up to {@code request.max()} ready rows of a destination as a lease for this client,
      * incrementing and persisting their delivery count, committed before it returns. Rows are
      * returned in delivery order: priority descending, then id ascending. Expired rows and rows

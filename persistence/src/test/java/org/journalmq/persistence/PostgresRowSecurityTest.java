@@ -342,6 +342,71 @@ class PostgresRowSecurityTest {
         assertEquals("prepared", new String(bob.claim(ClaimRequest.of("D:bob.xa", 10)).get(0).data(), UTF_8));
     }
 
+    /**
+     * The move of the redelivery policy: alice may consume {@code Q:a.1} but not send to its
+     * dead-letter queue. As a unit of work the insert is refused; through {@code Journal#deadLetter}
+     * (the definer function) the row moves, once: a second move of the same claim finds nothing.
+     */
+    @Test
+    @DisplayName("issue 15 item 1: dead_letter moves a held row to a dead-letter queue its consumer may not send to")
+    void deadLetterMoveNeedsNoSendOnTheDeadLetterQueue() {
+        Journal alice = open(ALICE);
+        alice.writeAndWait(UnitOfWork.send(message("Q:a.1", "poison")));
+        StoredMessage held = alice.claim(ClaimRequest.of("Q:a.1", 1)).get(0);
+        NewMessage copy = new NewMessage("Q:DLQ.a.1", 7, 0, 0, "g", "poison, stamped".getBytes(UTF_8));
+
+        JournalException refused = assertThrows(JournalException.class,
+                () -> alice.writeAndWait(new UnitOfWork(List.of(copy), List.of(held.ack()))));
+        assertEquals(Kind.FORBIDDEN, refused.kind(), "the consumer's own insert: " + refused.getMessage());
+        alice.deadLetter(held.ack(), copy);
+
+        assertEquals(0, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE destination = 'Q:a.1'"));
+        assertEquals(1, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE destination = 'Q:DLQ.a.1'"
+                + " AND state = 0 AND owner IS NULL AND delivery_count = 0 AND priority = 7 AND priority_rank = 2"
+                + " AND group_id = 'g' AND data = convert_to('poison, stamped', 'UTF8')"), "the copy, as a send");
+        assertEquals(1L, alice.trafficCounts().enqueued().get("Q:DLQ.a.1"), "counted as an enqueue");
+        assertEquals(1L, alice.trafficCounts().acked().get("Q:a.1"), "and the original as an ack");
+        JournalException again = assertThrows(JournalException.class, () -> alice.deadLetter(held.ack(), copy));
+        assertEquals(Kind.LEASE_LOST, again.kind(), again.getMessage());
+        assertEquals(1, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE destination = 'Q:DLQ.a.1'"),
+                "no second copy");
+        assertThrows(JournalException.class, () -> alice.deadLetter(held.ack(),
+                new NewMessage("T:a.news", 4, 0, 0, null, new byte[] {1})), "only to a queue");
+    }
+
+    /**
+     * The function judges the session user: bob, who may not consume alice's queue, calls it with
+     * raw SQL and the right claim token of alice's held row; nothing happens. A target that is not a
+     * queue is refused before anything is looked at.
+     */
+    @Test
+    @DisplayName("issue 15 item 1: dead_letter called with raw SQL moves no row of a queue the caller may not consume")
+    void deadLetterFunctionRefusesRowsTheCallerMayNotConsume() throws SQLException {
+        Journal alice = open(ALICE);
+        alice.writeAndWait(UnitOfWork.send(message("Q:a.1", "alice's")));
+        StoredMessage held = alice.claim(ClaimRequest.of("Q:a.1", 1)).get(0);
+        String call = "SELECT " + prefix + "dead_letter(?, ?, ?, -7, ?, 4, 0, 0, NULL, 0, '\\x00'::bytea, NULL)";
+        try (Connection c = connect(BOB); PreparedStatement ps = c.prepareStatement(call)) {
+            ps.setLong(1, held.id());
+            ps.setString(2, alice.clientId());
+            ps.setInt(3, held.deliveryCount());
+            ps.setString(4, "Q:b.stolen");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(false, rs.getBoolean(1), "not moved");
+            }
+            ps.setString(4, "S:b.sub");
+            SQLException notQueue = assertThrows(SQLException.class, () -> ps.executeQuery().close());
+            assertEquals("22023", notQueue.getSQLState(), notQueue.getMessage());
+        }
+        assertEquals(1, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE id = " + held.id()
+                + " AND state = 1 AND owner = '" + alice.clientId() + "'"), "alice still holds her row");
+        assertEquals(0, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE id = -7"), "no copy");
+        alice.deadLetter(held.ack(), new NewMessage("Q:DLQ.a.1", 4, 0, 0, null, new byte[] {1}));
+        assertEquals(1, adminCount("SELECT COUNT(*) FROM " + prefix + "DELIVERY WHERE destination = 'Q:DLQ.a.1'"),
+                "the holder moves it");
+    }
+
     private long adminCount(String query) {
         try (Connection c = connect(ADMIN); Statement s = c.createStatement()) {
             return count(s, query);

@@ -14,7 +14,6 @@ import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.NewMessage;
 import org.journalmq.persistence.Release;
 import org.journalmq.persistence.StoredMessage;
-import org.journalmq.persistence.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +128,7 @@ public final class Redeliveries {
         }
         NewMessage copy = new NewMessage(policy.deadLetterAddress(), row.priority(), 0, 0, row.groupId(), data);
         try {
-            session.journal().writeAndWait(new UnitOfWork(List.of(copy), List.of(row.ack())));
+            session.journal().deadLetter(row.ack(), copy);
         } catch (JournalException e) {
             if (e.kind() == JournalException.Kind.LEASE_LOST) {
                 LOG.info("JMQ4002 message {} of {} was not dead-lettered: its lease was lost, another consumer"

@@ -19,6 +19,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.List;
+import org.journalmq.jms.DeadLetters;
 import org.journalmq.jms.JmsExceptions;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.persistence.Journals;
@@ -130,13 +131,15 @@ class PostgresRowSecurityJmsTest {
     }
 
     /**
-     * The dead-letter move is the consumer's own send to the dead-letter queue: with {@code send}
-     * on {@code queue:DLQ.a.*} (the README's recipe) a poison message of alice's queue reaches it.
+     * The dead-letter move is the provider's, not the consumer's send: alice may consume
+     * {@code a.poison} but not send to {@code DLQ.a.poison}, and her poison message reaches it all
+     * the same (the move runs through the {@code dead_letter} definer function). Bob, with consume on
+     * {@code queue:DLQ.a.*} only, reads it with its dead-letter properties.
      */
     @Test
-    @DisplayName("issue 15 item 1: a consumer with send on the dead-letter queue moves a poison message there")
-    void deadLetterMoveNeedsSendOnTheDeadLetterQueue() throws Exception {
-        PostgresRoles.permit(prefix, ALICE, "send", "queue:DLQ.a.*");
+    @DisplayName("issue 15 item 1: a consumer without send on the dead-letter queue moves a poison message there")
+    void deadLetterMoveNeedsNoSendOnTheDeadLetterQueue() throws Exception {
+        PostgresRoles.permit(prefix, BOB, "consume", "queue:DLQ.a.*");
         factory.setMaxDeliveryAttempts(2);
         factory.setRedeliveryDelayMillis(0);
         Connection c = factory.createConnection(ALICE, null);
@@ -144,6 +147,9 @@ class PostgresRowSecurityJmsTest {
         c.start();
         Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
         Queue poison = tx.createQueue("a.poison");
+        Session alone = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        assertThrows(JMSSecurityException.class, () -> alone.createProducer(alone.createQueue("DLQ.a.poison"))
+                .send(alone.createTextMessage("alice may not send there")));
         tx.createProducer(poison).send(tx.createTextMessage("poison"));
         tx.commit();
         MessageConsumer consumer = tx.createConsumer(poison);
@@ -152,10 +158,15 @@ class PostgresRowSecurityJmsTest {
             tx.rollback();
         }
         assertNull(consumer.receive(RECEIVE_MILLIS), "no third attempt");
-        Session admin = session(ADMIN); // alice may send there, not read it
-        Message dead = admin.createConsumer(admin.createQueue("DLQ.a.poison")).receive(RECEIVE_MILLIS * 5);
+        Session bob = session(BOB);
+        Message dead = bob.createConsumer(bob.createQueue("DLQ.a.poison")).receive(RECEIVE_MILLIS * 5);
         assertNotNull(dead, "moved to the dead-letter queue");
         assertEquals("poison", ((TextMessage) dead).getText());
+        assertEquals("a.poison", dead.getStringProperty(DeadLetters.ORIGINAL_DESTINATION));
+        assertEquals(2, dead.getIntProperty(DeadLetters.DELIVERY_ATTEMPTS));
+        assertEquals(DeadLetters.REASON_ROLLBACK, dead.getStringProperty(DeadLetters.DEAD_LETTER_REASON));
+        Session admin = session(ADMIN);
+        assertNull(admin.createConsumer(poison).receive(RECEIVE_MILLIS), "gone from its queue");
     }
 
     @Test

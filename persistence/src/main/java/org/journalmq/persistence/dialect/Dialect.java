@@ -258,4 +258,17 @@ public interface Dialect {
     default Optional<String> stats(Tables t) {
         return Optional.empty();
     }
+
+    /**
+     * A query moving a claimed row to its dead-letter queue in one statement, for a database whose
+     * row-level security would refuse the consumer the insert into a dead-letter queue it may not
+     * send to: deletes the row on the conditions of an ack, only if the caller may consume its
+     * destination, and inserts the copy (a queue address only). Parameters: held id, owner,
+     * delivery count, then the copy's id, destination, priority, deliver_at, expires_at, group_id,
+     * created_at, data, expiry_address. Returns one row: true when moved, false when the row was
+     * not taken (nothing written). Empty: the journal writes the move as a unit of work.
+     */
+    default Optional<String> deadLetter(Tables t) {
+        return Optional.empty();
+    }
 }

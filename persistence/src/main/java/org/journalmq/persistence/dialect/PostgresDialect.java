@@ -82,6 +82,11 @@ public final class PostgresDialect extends ServerDialect {
     }
 
     @Override
+    public Optional<String> deadLetter(Tables t) {
+        return Optional.of("SELECT " + t.deadLetterFunction() + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    @Override
     public Optional<String> stats(Tables t) {
         return Optional.of("SELECT destination, ready, in_flight, scheduled, oldest FROM " + t.statsFunction() + "(?, ?)");
     }

@@ -40,6 +40,7 @@ final class RowSecurity {
         s.add(commitPreparedSendsFunction(t));
         s.add(tagPublishedFunction(t));
         s.add(statsFunction(t));
+        s.add(deadLetterFunction(t));
         // EXECUTE stays with PUBLIC (PostgreSQL's default): a client role that had table GRANTs
         // before this migration keeps working while the ACL is empty. The functions reveal no
         // message, do only what any client's maintenance does, and judge the session user.
@@ -64,7 +65,9 @@ final class RowSecurity {
                 t.bodyReferencedFunction() + "(bigint)", t.releaseExpiredLeasesFunction() + "(integer)",
                 t.sweepExpiredFunction() + "(integer)", t.dropOrphanSubscriptionsFunction() + "(integer)",
                 t.sweepTemporaryRowsFunction() + "()", t.commitPreparedSendsFunction() + "(bigint)",
-                t.tagPublishedFunction() + "(bigint, bigint[])", t.statsFunction() + "(bigint, bigint)");
+                t.tagPublishedFunction() + "(bigint, bigint[])", t.statsFunction() + "(bigint, bigint)",
+                t.deadLetterFunction() + "(bigint, varchar, integer, bigint, varchar, integer, bigint, bigint, varchar,"
+                        + " bigint, bytea, varchar)");
     }
 
     /**
@@ -281,6 +284,35 @@ final class RowSecurity {
                 + " SUM(CASE WHEN state <> 0 THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN state = 0 AND deliver_at > $2 THEN 1 ELSE 0 END),"
                 + " MIN(created_at) FROM " + t.delivery() + " GROUP BY destination ORDER BY destination $$";
+    }
+
+    /**
+     * The move of a held row to its dead-letter queue: the consumer may consume the row's
+     * destination but need not be allowed to send to the dead-letter queue, which is the provider's
+     * doing, not the consumer's. So the row is taken here, as the owner, on the conditions of an ack
+     * (claim token: id, owner, delivery count; still claimed) and only if the session user may
+     * consume its destination; then the copy is inserted as a plain send. Returns false when no such
+     * row was taken (the lease was lost, or the caller may not consume it): nothing is then written.
+     * The copy may only go to a queue address, so that nobody writes to a topic's subscriptions or
+     * a temporary queue through it.
+     */
+    private static String deadLetterFunction(Tables t) {
+        String d = t.delivery();
+        return "CREATE OR REPLACE FUNCTION " + t.deadLetterFunction() + "(p_held bigint, p_owner varchar,"
+                + " p_count integer, p_copy bigint, p_target varchar, p_priority integer, p_deliver_at bigint,"
+                + " p_expires_at bigint, p_group varchar, p_created_at bigint, p_data bytea, p_expiry varchar)"
+                + " RETURNS boolean LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $$ BEGIN"
+                + " IF p_target IS NULL OR substr(p_target, 1, 2) <> 'Q:' OR length(p_target) < 3 THEN"
+                + " RAISE EXCEPTION 'dead-letter address is not a queue: %', p_target USING ERRCODE = '22023';"
+                + " END IF;"
+                + " DELETE FROM " + d + " x WHERE x.id = p_held AND x.owner = p_owner AND x.delivery_count = p_count"
+                + " AND x.state = 1 AND " + t.allowedFunction() + "('consume', x.destination);"
+                + " IF NOT FOUND THEN RETURN false; END IF;"
+                + " INSERT INTO " + d + " (id, destination, priority, priority_rank, deliver_at, expires_at, state,"
+                + " owner, lease_until, delivery_count, group_id, created_at, data, expiry_address)"
+                + " VALUES (p_copy, p_target, p_priority, 9 - p_priority, p_deliver_at, p_expires_at, 0, NULL, 0, 0,"
+                + " p_group, p_created_at, p_data, p_expiry);"
+                + " RETURN true; END $$";
     }
 
     @SafeVarargs

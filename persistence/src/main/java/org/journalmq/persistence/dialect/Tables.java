@@ -227,6 +227,11 @@ public record Tables(String prefix) {
         return prefix + "tag_published";
     }
 
+    /** dead_letter(held row's claim token, copy): a held row moved to its dead-letter queue. */
+    public String deadLetterFunction() {
+        return prefix + "dead_letter";
+    }
+
     /** stats(now, now): the figures per destination over every row. */
     public String statsFunction() {
         return prefix + "stats";

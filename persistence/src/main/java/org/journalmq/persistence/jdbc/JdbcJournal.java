@@ -72,6 +72,8 @@ public final class JdbcJournal implements Journal {
     private final OpsQueries ops;
     private final LocalTransactions local;
     private final AccessControl access;
+    /** The dead-letter move through the dialect's query, or null: then it is a unit of work. */
+    private final DeadLetterMoves deadLetters;
 
     /** Opens a journal; see {@link org.journalmq.persistence.Journals#open(JournalConfig)}. */
     public static JdbcJournal open(JournalConfig config) {
@@ -133,6 +135,8 @@ public final class JdbcJournal implements Journal {
         maintenance.accessControl(access);
         this.xa = new XaBranches(db, clock, clientId, this::wakeOnJournalThread, duplicates);
         this.local = new LocalTransactions(db, new IdAllocator(dialect, db), clock, clientId, duplicates);
+        this.deadLetters = dialect.deadLetter(db.tables).map(q -> new DeadLetterMoves(db, q, new IdAllocator(dialect, db),
+                clock, clientId, traffic, this::wakeOnJournalThread)).orElse(null);
         // Threads last: nothing above may leave a thread behind when it throws.
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "journalmq-maintenance-" + instance);
@@ -245,6 +249,19 @@ public final class JdbcJournal implements Journal {
                     + " use write() and do not block the journal thread");
         }
         await(write(work), "commit");
+    }
+
+    @Override
+    public void deadLetter(org.journalmq.persistence.Ack held, org.journalmq.persistence.NewMessage copy) {
+        UnitOfWork move = new UnitOfWork(List.of(copy), List.of(held));
+        DeadLetterMoves.check(copy);
+        if (deadLetters == null) {
+            writeAndWait(move);
+            return;
+        }
+        checkOpen();
+        Validation.unit(move);
+        deadLetters.move(held, copy);
     }
 
     /** Waits for a writer future, unwrapping its JournalException. */
