@@ -324,7 +324,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
             }
             // issue 15 item 1: a temporary queue is its connection's alone, whatever the access rules
             default -> AccessChecks.require(journal, "browse".equals(operation) ? AccessGrant.Operation.BROWSE
-                    : AccessGrant.Operation.CONSUME, d, operation + " " + d);
+                    : AccessGrant.Operation.CONSUME, d, operation);
         }
         return d;
     }
@@ -520,7 +520,7 @@ public class JournalSession implements Session, QueueSession, TopicSession {
     void send(OutboundMessage out, Object producer, CompletionListener listener) throws JMSException {
         checkOpen();
         connection.checkSendable(out.destination());
-        AccessChecks.require(journal, AccessGrant.Operation.SEND, out.destination(), "send to " + out.destination());
+        AccessChecks.require(journal, AccessGrant.Operation.SEND, out.destination(), "send to");
         NewMessage row = out.toRow(journal,
                 connection.settings().policies().forDestination(out.destination()).expiryAddress());
         // A topic message is fanned out by the journal, one copy per matching subscription.

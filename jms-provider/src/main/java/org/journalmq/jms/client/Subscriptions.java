@@ -70,7 +70,7 @@ final class Subscriptions {
             throw new InvalidDestinationException("not a topic: " + d);
         } else {
             // issue 15 item 1: every kind of subscription is consumed under its topic's pattern
-            AccessChecks.require(session.journal(), AccessGrant.Operation.CONSUME, d, "subscribe to " + d);
+            AccessChecks.require(session.journal(), AccessGrant.Operation.CONSUME, d, "subscribe to");
         }
         if (name != null || durable || shared) {
             checkName(name);
