@@ -67,7 +67,7 @@ public final class Conformance {
         return ShrinkWrap.create(WebArchive.class, test.getName().replace(".", "-") + ".war")
                 .addClasses(test, Conformance.class, Journal.class, journal.definitions, VehicleBean.class,
                         VehicleBean.Step.class, EjbVehicle.class, InServlet.class, InEjb.class,
-                        ReplacedInContainer.class)
+                        ReplacedInContainer.class, ContainerRuleTests.class)
                 .addAsLibraries(library(ConformanceBase.class), library(JmsTestBase.class),
                         library(TestDatabases.class));
     }
