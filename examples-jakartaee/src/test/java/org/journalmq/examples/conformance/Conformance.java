@@ -5,7 +5,6 @@ import java.io.File;
 import java.net.URISyntaxException;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
@@ -13,35 +12,41 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.it.JmsTestBase;
 import org.journalmq.jms.it.TestJournal;
+import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.TestDatabases;
 import org.journalmq.tck.ConformanceBase;
 
 /**
- * What the in-container conformance classes (issue 14) share: the journals, their adapter
- * deployments and connection factories, and the test WAR that carries tck-subset's test code.
+ * What the in-container conformance suite (issue 14) shares: the journals, their adapter
+ * deployments and connection factory, and the test WAR that carries tck-subset's test code.
  */
 public final class Conformance {
 
-    /** A journal of the in-container suite: an adapter deployment name (its resource-adapter-config is in the pom). */
+    /** The suite's connection factory; each test WAR defines it on its own journal's adapter. */
+    public static final String FACTORY = "java:app/jms/tck";
+
+    /** A journal of the suite: an adapter deployment name (its resource-adapter-config is in the module pom). */
     public enum Journal {
-        POSTGRESQL("journalmq-tck-pg", PgFactory.class, PgFactory.NAME),
-        HSQLDB("journalmq-tck-hsql", HsqlFactory.class, HsqlFactory.NAME);
+        POSTGRESQL("journalmq-tck-pg"),
+        HSQLDB("journalmq-tck-hsql");
 
         final String adapter;
-        final Class<?> definitions;
-        final String jndiName;
 
-        Journal(String adapter, Class<?> definitions, String jndiName) {
+        Journal(String adapter) {
             this.adapter = adapter;
-            this.definitions = definitions;
-            this.jndiName = jndiName;
+        }
+
+        /** The class holding the journal's factory definition. */
+        Class<?> definitions() {
+            return this == POSTGRESQL ? PgFactory.class : HsqlFactory.class;
         }
     }
 
     /**
-     * What the container classes return from kind(): jms-provider's JmsTestBase builds a Java SE
+     * What the vehicle classes return from kind(): jms-provider's JmsTestBase builds a Java SE
      * journal before every test whatever the subclass; an HSQLDB one is only an object until a
      * connection is asked of it, and in the container none is (every connection comes from
      * ConformanceBase.connectionFactory(), the adapter's).
@@ -59,25 +64,28 @@ public final class Conformance {
     }
 
     /**
-     * The WAR for one area class: the class and this package, the journal's connection factory
-     * definition, and tck-subset's test code with the test-jars it builds on. Arquillian's servlet
-     * protocol runs each test method in this WAR.
+     * The test WAR of one journal: this package with both vehicles' classes and this journal's factory
+     * definition (the other journal's names an adapter that is not deployed), and tck-subset's test code
+     * with the test-jars it builds on. The provider's jars are there too because GlassFish does not show
+     * a standalone adapter's classes to applications, and JmsTestBase (which ConformanceBase extends)
+     * declares a JournalConnectionFactory field; the tests never use that copy: their connections come
+     * from the adapter.
      */
     public static WebArchive app(Journal journal, Class<?> test) {
-        return ShrinkWrap.create(WebArchive.class, test.getName().replace(".", "-") + ".war")
-                .addClasses(test, Conformance.class, Journal.class, journal.definitions, VehicleBean.class,
-                        VehicleBean.Step.class, EjbVehicle.class, InServlet.class, InEjb.class,
-                        ReplacedInContainer.class, ContainerRuleTests.class)
+        Journal other = journal == Journal.POSTGRESQL ? Journal.HSQLDB : Journal.POSTGRESQL;
+        return ShrinkWrap.create(WebArchive.class, test.getSimpleName() + ".war")
+                .addPackages(true, Filters.exclude(other.definitions()), Conformance.class.getPackage())
                 .addAsLibraries(library(ConformanceBase.class), library(JmsTestBase.class),
-                        library(TestDatabases.class));
+                        library(TestDatabases.class), library(JournalConnectionFactory.class),
+                        library(JournalConfig.class));
     }
 
-    /** The adapter's factory for the journal, as the application sees it. */
-    public static ConnectionFactory factory(Journal journal) {
+    /** The adapter's factory, as the application sees it. */
+    public static ConnectionFactory factory() {
         try {
-            return InitialContext.doLookup(journal.jndiName);
+            return InitialContext.doLookup(FACTORY);
         } catch (NamingException e) {
-            throw new IllegalStateException("no connection factory at " + journal.jndiName, e);
+            throw new IllegalStateException("no connection factory at " + FACTORY, e);
         }
     }
 

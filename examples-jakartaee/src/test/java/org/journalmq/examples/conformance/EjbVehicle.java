@@ -8,10 +8,8 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
- * Runs each test method inside {@link VehicleBean} (registered after Arquillian's extension by
- * {@link InEjb}, so on the client side Arquillian has already sent the test to the server and this
- * is never reached; in the server it wraps the real invocation). The test's @BeforeEach/@AfterEach
- * stay in the servlet that Arquillian's protocol runs them in: they only set up and close objects.
+ * Runs each test method inside {@link VehicleBean}, in the server. The test's @BeforeEach/@AfterEach
+ * stay in the servlet's thread: they only set up and close objects.
  */
 public class EjbVehicle implements InvocationInterceptor {
 

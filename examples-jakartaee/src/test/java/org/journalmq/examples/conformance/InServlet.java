@@ -4,13 +4,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The servlet vehicle: Arquillian's Servlet 5.0 protocol runs each test method in the test WAR's servlet. */
+/**
+ * The servlet vehicle: the test methods run in the thread of the servlet that Arquillian's Servlet 5.0
+ * protocol calls ({@link VehicleSuite} starts them there); tests replaced by container rules are skipped.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(ReplacedInContainer.class)
-@ExtendWith(ArquillianExtension.class)
 public @interface InServlet {
 }

@@ -9,10 +9,9 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
  * the module pom). XATransaction as an application's factory would be; several tests hold a few
  * connections at once, hence the pool size. The annotation needs a component to sit on.
  */
-@ConnectionFactoryDefinition(name = PgFactory.NAME, interfaceName = "jakarta.jms.ConnectionFactory",
+@ConnectionFactoryDefinition(name = Conformance.FACTORY, interfaceName = "jakarta.jms.ConnectionFactory",
         resourceAdapter = "journalmq-tck-pg", transactionSupport = TransactionSupportLevel.XATransaction,
         maxPoolSize = 16, minPoolSize = 0)
 @Singleton
 public class PgFactory {
-    public static final String NAME = "java:app/jms/tck-pg";
 }
