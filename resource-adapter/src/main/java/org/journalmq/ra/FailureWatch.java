@@ -1,5 +1,7 @@
 package org.journalmq.ra;
 
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.MessageConsumer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashSet;
@@ -8,7 +10,8 @@ import java.util.Set;
 /**
  * Wraps a producer, consumer or browser made through a session handle so that an exception saying
  * the journal failed also reaches the managed connection, which reports itself broken to the container
- * (connectionErrorOccurred). Calls and results are otherwise the provider's own.
+ * (connectionErrorOccurred). Calls and results are otherwise the provider's own, except a consumer's
+ * message listener methods, which a container forbids (Jakarta Messaging 3.1 sec. 12.2).
  */
 final class FailureWatch {
 
@@ -31,6 +34,13 @@ final class FailureWatch {
                         }
                         default -> {
                         }
+                    }
+                    if (target instanceof MessageConsumer && (method.getName().equals("setMessageListener")
+                            || method.getName().equals("getMessageListener"))) {
+                        // sec. 12.2 forbids these on a consumer in a web or EJB container (asynchronous
+                        // delivery is for message-driven beans), as SessionHandle does for the session's
+                        throw new IllegalStateException("MessageConsumer." + method.getName() + " must not be called"
+                                + " in a Jakarta EE web or EJB container (Jakarta Messaging 3.1 section 12.2)");
                     }
                     try {
                         return method.invoke(target, args);

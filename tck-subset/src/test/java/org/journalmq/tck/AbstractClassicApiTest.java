@@ -41,7 +41,7 @@ public abstract class AbstractClassicApiTest extends ConformanceBase {
     /** QueueConnectionFactory, QueueConnection, QueueSession, QueueSender and QueueReceiver javadoc. */
     @Test
     void queueInterfaces() throws Exception {
-        QueueConnectionFactory qcf = factory;
+        QueueConnectionFactory qcf = queueConnectionFactory();
         try (QueueConnection qc = qcf.createQueueConnection()) {
             qc.start();
             QueueSession qs = qc.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
