@@ -52,6 +52,8 @@ public class ReplacedInContainer implements ExecutionCondition {
             Map.entry("AbstractCallbackRulesTest#contextStopFromCompletionListenerReturnsAndStops", STOP),
             Map.entry("AbstractClassicApiTest#stopAndStart", STOP),
             Map.entry("AbstractClassicApiTest#listenerDelivery", LISTENER),
+            Map.entry("AbstractClassicApiTest#queueRequestor", LISTENER + " (its replier is a MessageListener)"),
+            Map.entry("AbstractClassicApiTest#topicRequestor", LISTENER + " (its replier is a MessageListener)"),
             Map.entry("AbstractClassicApiTest#applicationServerFacilitiesAreOptional", CONNECTION_CONSUMER),
             Map.entry("AbstractClassicApiTest#administeredClientId", CLIENT_ID),
             Map.entry("AbstractClassicApiTest#clientIdRules", CLIENT_ID),

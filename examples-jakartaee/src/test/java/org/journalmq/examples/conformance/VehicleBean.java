@@ -23,8 +23,16 @@ public class VehicleBean {
         void run() throws Throwable;
     }
 
+    /** Set while a step runs in the bean: lets a test check that the vehicle really carries it. */
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+
     @Resource
     private SessionContext context;
+
+    /** Whether the calling thread is inside a step run by this bean. */
+    public static boolean inside() {
+        return INSIDE.get();
+    }
 
     /**
      * NOT_SUPPORTED (container-managed, no transaction): the suite's tests send and then receive in one
@@ -46,11 +54,15 @@ public class VehicleBean {
     }
 
     private static Throwable run(Step step) {
+        boolean outer = INSIDE.get();
+        INSIDE.set(true);
         try {
             step.run();
             return null;
         } catch (Throwable t) {
             return t;
+        } finally {
+            INSIDE.set(outer);
         }
     }
 }

@@ -10,6 +10,8 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.TransactionInProgressException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.UUID;
 import javax.naming.InitialContext;
 import org.journalmq.examples.conformance.ContainerRules;
@@ -23,6 +25,20 @@ import org.junit.jupiter.api.Test;
  */
 @InEjb
 public class ContainerRulesInEjb extends ContainerRules {
+
+    /**
+     * The vehicle itself: a test method of this class (as of every EJB-vehicle class, the same
+     * extension) runs inside {@link VehicleBean}, with no transaction (NOT_SUPPORTED), as sec. 12.3
+     * "no active JTA transaction" needs; a REQUIRED step has an active one.
+     */
+    @Test
+    void testMethodsRunInsideTheBean() throws Exception {
+        assertTrue(VehicleBean.inside(), "the test method runs in VehicleBean");
+        TransactionSynchronizationRegistry tx = InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
+        assertEquals(Status.STATUS_NO_TRANSACTION, tx.getTransactionStatus());
+        VehicleBean bean = InitialContext.doLookup("java:module/VehicleBean");
+        assertNull(bean.runInTransaction(() -> assertEquals(Status.STATUS_ACTIVE, tx.getTransactionStatus())));
+    }
 
     /**
      * Sec. 12.3 and the Session.commit/rollback javadoc: in a container-managed (REQUIRED) transaction the
