@@ -123,7 +123,8 @@ public class RaConnectionFactory implements QueueConnectionFactory, TopicConnect
             boolean inTransaction = mc.inTransaction();
             h.createSession(sessionMode);
             ConnectionHandle handle = h;
-            return ContainerContext.create(mc.physical(), mc.currentPhysicalSession(), inTransaction, handle::close);
+            return ContainerContext.create(mc.physical(), mc.currentPhysicalSession(), inTransaction, sessionMode,
+                    handle::close);
         } catch (JMSException e) {
             if (h != null) {
                 h.close();
