@@ -138,6 +138,20 @@ public class ContainerRules {
         injectedOther.createProducer().send(injectedOther.createQueue(queue), second);
     }
 
+    /** Sends one message with a string property "kind" (for a selector). */
+    public void sendWithKind(String queue, String text, String kind) {
+        try (JMSContext ctx = cf.createContext()) {
+            ctx.createProducer().setProperty("kind", kind).send(ctx.createQueue(queue), text);
+        }
+    }
+
+    /** Publishes one message on a topic. */
+    public void publish(String topic, String text) {
+        try (JMSContext ctx = cf.createContext()) {
+            ctx.createProducer().send(ctx.createTopic(topic), text);
+        }
+    }
+
     // ------------------------------------------------------------------ outside a transaction
 
     /**

@@ -40,6 +40,17 @@ public class RulesBean {
         rules.sendInSession(queue, text);
     }
 
+    /** For the selector MDB: a message whose string property "kind" is {@code kind}. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sendWithProperty(String queue, String text, String kind) {
+        rules.sendWithKind(queue, text, kind);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void publish(String topic, String text) {
+        rules.publish(topic, text);
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void sendThenRollback(String queue, String text) throws JMSException {
         rules.sendInSession(queue, text);
