@@ -116,6 +116,7 @@ class ContainerRulesTest {
         assertThrows(IllegalStateException.class, () -> producer.send(s.createTextMessage("async"), IGNORED));
         assertThrows(IllegalStateException.class, () -> producer.send(q, s.createTextMessage("async"), IGNORED));
         // the synchronous calls of the same objects still work
+        c.start();
         producer.send(s.createTextMessage("sync"));
         assertNotNull(consumer.receive(5_000));
         c.close();
