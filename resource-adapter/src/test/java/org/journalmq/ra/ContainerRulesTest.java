@@ -18,7 +18,13 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.resource.spi.ManagedConnection;
+import jakarta.jms.TextMessage;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.journalmq.jms.JournalConnectionFactory;
@@ -174,5 +180,50 @@ class ContainerRulesTest {
             assertEquals(2, again.getIntProperty("JMSXDeliveryCount"));
         }
         mc.destroy();
+    }
+
+    @Test
+    @DisplayName("MDB connectionFactoryLookup (EJB 3.2 sec. 5.4.17.1): a factory of this adapter delivers; a name of"
+            + " another factory fails the activation, which retries instead of delivering")
+    void connectionFactoryLookup() throws Exception {
+        TestNaming.install();
+        TestNaming.bind("java:global/rules-test/cf", mcf.createConnectionFactory());
+        TestNaming.bind("java:global/rules-test/other", plain);
+        try {
+            Set<String> got = ConcurrentHashMap.newKeySet();
+            MessageEndpointFactory good = container.endpoints(true, m -> got.add(((TextMessage) m).getText()) && false);
+            JournalActivationSpec spec = new JournalActivationSpec();
+            spec.setDestination("q-cf-lookup");
+            spec.setConnectionFactoryLookup("java:global/rules-test/cf");
+            ra.endpointActivation(good, spec);
+            MessageEndpointFactory wrong = container.endpoints(true, m -> got.add("wrong:" + ((TextMessage) m).getText()) && false);
+            JournalActivationSpec wrongSpec = new JournalActivationSpec();
+            wrongSpec.setDestination("q-cf-lookup");
+            wrongSpec.setConnectionFactoryLookup("java:global/rules-test/other");
+            ra.endpointActivation(wrong, wrongSpec);
+            Activation refused = ra.activation(wrong, wrongSpec);
+            try (JMSContext ctx = plain.createContext()) {
+                ctx.createProducer().send(ctx.createQueue("q-cf-lookup"), "via-lookup");
+            }
+            assertTrue(await(() -> got.contains("via-lookup") && refused.failedAttempts() >= 1),
+                    "got " + got + ", failed attempts of the wrong one " + refused.failedAttempts());
+            assertEquals(Set.of("via-lookup"), got, "the activation with another adapter's factory never delivered");
+            ra.endpointDeactivation(good, spec);
+            ra.endpointDeactivation(wrong, wrongSpec);
+        } finally {
+            TestNaming.unbind("java:global/rules-test/cf");
+            TestNaming.unbind("java:global/rules-test/other");
+        }
+    }
+
+    private static boolean await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return condition.getAsBoolean();
     }
 }
