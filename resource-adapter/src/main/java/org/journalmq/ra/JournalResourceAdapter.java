@@ -285,7 +285,8 @@ public class JournalResourceAdapter implements ResourceAdapter {
                     recoveryConnection = factory().createXAConnection();
                     recoverySession = recoveryConnection.createXASession();
                 }
-                return new XAResource[] {recoverySession.getXAResource()};
+                // Tracked only for its log lines (JMQ7040/7041): they name this as the inbound path.
+                return new XAResource[] {new TrackedXAResource(recoverySession.getXAResource(), TrackedXAResource.INBOUND)};
             }
         } catch (JMSException e) {
             // The transaction manager retries recovery later; the journal may be down now.
