@@ -54,7 +54,9 @@ final class CrashDomain {
         s = s.replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\"")
                 .replace("<network-listener port=", "<network-listener address=\"127.0.0.1\" port=")
                 .replace("type=\"EMBEDDED\" default-jms-host", "type=\"REMOTE\" default-jms-host");
-        if (!s.contains("<jms-service")) {
+        // server-config (the first connector-service) has no jms-service, and GlassFish would start its own
+        // OpenMQ broker for want of one: a REMOTE one, never connected to (lazy-init), keeps it off
+        if (!s.substring(0, s.indexOf("<config name=\"default-config\"")).contains("<jms-service")) {
             s = s.replaceFirst("(<connector-service shutdown-timeout-in-seconds=\"30\">\\s*</connector-service>)",
                     "$1<jms-service type=\"REMOTE\" default-jms-host=\"default_JMS_host\"><jms-host"
                             + " name=\"default_JMS_host\" host=\"127.0.0.1\" port=\"" + (PORT_BASE + 76)
