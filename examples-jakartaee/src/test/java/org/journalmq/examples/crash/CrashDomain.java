@@ -26,7 +26,7 @@ final class CrashDomain {
     static final int ADMIN_PORT = PORT_BASE + 48;
     static final int HTTP_PORT = PORT_BASE + 80;
 
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
     private final Path glassfish;
     private final Path domains;
@@ -131,6 +131,10 @@ final class CrashDomain {
             ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile());
             // The server runs on the test's Java (17), not on whatever java the PATH holds.
             pb.environment().put("AS_JAVA", System.getProperty("java.home"));
+            // start-domain waits 60 s by default; a restart that recovers and loads the applications on a
+            // loaded 2-core machine has taken longer (asadmin's CLIConstants: milliseconds)
+            pb.environment().put("AS_START_TIMEOUT", "240000");
+            pb.environment().put("AS_STOP_TIMEOUT", "120000");
             Process p = pb.start();
             if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
