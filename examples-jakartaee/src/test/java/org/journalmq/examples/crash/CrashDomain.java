@@ -30,6 +30,7 @@ final class CrashDomain {
 
     private final Path glassfish;
     private final Path domains;
+    private boolean killOnExit;
 
     CrashDomain(Path glassfishHome, Path domainsDir) {
         this.glassfish = glassfishHome;
@@ -74,6 +75,17 @@ final class CrashDomain {
 
     void start() {
         local("start-domain", "--domaindir", domains.toString(), NAME);
+        if (!killOnExit) {
+            // A test JVM that ends without @AfterAll (interrupted build) must not leave the server running
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    ProcessHandle.of(pid()).ifPresent(ProcessHandle::destroyForcibly);
+                } catch (IOException | RuntimeException e) {
+                    // no pid file: not running
+                }
+            }, "crash14-domain-killer"));
+            killOnExit = true;
+        }
     }
 
     /** The pid of the running server, from the file start-domain writes. */

@@ -60,7 +60,7 @@ class CrashRecoveryIT {
 
     private static final String ADAPTER = "journalmq-crash";
     private static final Duration EXIT = Duration.ofSeconds(60);
-    /** Recovery runs while the restarted server loads its applications; a few seconds were seen. */
+    /** Recovery runs while the restarted server loads its applications (start-domain returns after it). */
     private static final Duration RECOVERY = Duration.ofSeconds(90);
     private static final Pattern RESOLVED = Pattern.compile("JMQ7041 in-doubt branch (\\S+) (committed|rolled back)"
             + " through the (.+) recovery path");
