@@ -135,6 +135,7 @@ final class Activation {
     }
 
     private void connect() throws JMSException, NamingException, WorkException {
+        checkConnectionFactory();
         Destination destination = resolveDestination();
         boolean transacted = isDeliveryTransacted();
         // The bean's own credentials when its activation has a user (the password is the spec's,
@@ -191,6 +192,24 @@ final class Activation {
                     : s.createDurableConsumer(topic, name, selector, false);
         }
         return spec.isShared() ? s.createSharedConsumer(topic, name, selector) : s.createConsumer(topic, selector);
+    }
+
+    /**
+     * connectionFactoryLookup (EJB 3.2 sec. 5.4.17.1) names the factory whose connection delivers. Every
+     * factory of this adapter reaches the adapter's one journal, so delivery uses the adapter's own
+     * connections either way; what the property can get wrong is naming no factory, or another
+     * adapter's, and that is refused here (logged with the name, retried like a missing destination).
+     */
+    private void checkConnectionFactory() throws NamingException {
+        String lookup = spec.getConnectionFactoryLookup();
+        if (lookup == null || lookup.isBlank()) {
+            return;
+        }
+        Object o = new InitialContext().lookup(lookup);
+        if (!(o instanceof RaConnectionFactory cf) || !cf.delivers(factory)) {
+            throw new NamingException("connectionFactoryLookup '" + lookup + "' is not a connection factory of this"
+                    + " JournalMQ resource adapter: " + o);
+        }
     }
 
     private Destination resolveDestination() throws NamingException {

@@ -74,7 +74,7 @@ final class ConnectionHandle extends ContainerHandle {
                     + " container (Jakarta Messaging 3.1 section 12.2); close the other session first");
         }
         Session physical = owner.openSession(mode);
-        SessionHandle s = new SessionHandle(physical, owner);
+        SessionHandle s = new SessionHandle(physical, owner, mode);
         session = s;
         return s.proxy();
     }

@@ -1,6 +1,8 @@
 package org.journalmq.ra;
 
 import jakarta.jms.IllegalStateException;
+import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.JMSException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -56,10 +58,25 @@ abstract class ContainerHandle implements InvocationHandler {
         }
         checkOpen();
         if (forbidden.contains(name)) {
-            throw new IllegalStateException(api + "." + name + " must not be called in a Jakarta EE web or EJB"
-                    + " container (Jakarta Messaging 3.1 section 12.2)");
+            String message = api + "." + name + " must not be called in a Jakarta EE web or EJB container"
+                    + " (Jakarta Messaging 3.1 section 12.2)";
+            // Session.run (Runnable) declares no JMSException: a checked one would reach the caller as
+            // UndeclaredThrowableException, so such a method gets the runtime twin.
+            if (!declaresJmsException(method)) {
+                throw new IllegalStateRuntimeException(message);
+            }
+            throw new IllegalStateException(message);
         }
         return invokeOpen(method, name, args);
+    }
+
+    private static boolean declaresJmsException(Method method) {
+        for (Class<?> thrown : method.getExceptionTypes()) {
+            if (thrown.isAssignableFrom(JMSException.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     final void checkOpen() throws IllegalStateException {

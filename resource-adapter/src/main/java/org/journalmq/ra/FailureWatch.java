@@ -1,8 +1,10 @@
 package org.journalmq.ra;
 
+import jakarta.jms.CompletionListener;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.MessageConsumer;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -10,8 +12,11 @@ import java.util.Set;
 /**
  * Wraps a producer, consumer or browser made through a session handle so that an exception saying
  * the journal failed also reaches the managed connection, which reports itself broken to the container
- * (connectionErrorOccurred). Calls and results are otherwise the provider's own, except a consumer's
- * message listener methods, which a container forbids (Jakarta Messaging 3.1 sec. 12.2).
+ * (connectionErrorOccurred). It also refuses what Jakarta Messaging 3.1 sec. 12.2 forbids on these
+ * objects in a web or EJB container: a consumer's message listener (asynchronous delivery needs
+ * threads the container owns; MDBs are the container's way) and an asynchronous send (its callback
+ * would run outside the component's transaction and security context). Calls and results are
+ * otherwise the provider's own.
  */
 final class FailureWatch {
 
@@ -35,13 +40,7 @@ final class FailureWatch {
                         default -> {
                         }
                     }
-                    if (target instanceof MessageConsumer && (method.getName().equals("setMessageListener")
-                            || method.getName().equals("getMessageListener"))) {
-                        // sec. 12.2 forbids these on a consumer in a web or EJB container (asynchronous
-                        // delivery is for message-driven beans), as SessionHandle does for the session's
-                        throw new IllegalStateException("MessageConsumer." + method.getName() + " must not be called"
-                                + " in a Jakarta EE web or EJB container (Jakarta Messaging 3.1 section 12.2)");
-                    }
+                    refuseForbidden(method);
                     try {
                         return method.invoke(target, args);
                     } catch (InvocationTargetException e) {
@@ -49,6 +48,25 @@ final class FailureWatch {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /**
+     * MessageConsumer.get/setMessageListener and MessageProducer.send(..., CompletionListener): the
+     * javadoc of each says it must not be used in a Jakarta EE web or EJB application and may throw
+     * JMSException; IllegalStateException is the JMSException for a call the state forbids.
+     */
+    private static void refuseForbidden(Method method) throws IllegalStateException {
+        String name = method.getName();
+        boolean listener = (name.equals("setMessageListener") || name.equals("getMessageListener"))
+                && MessageConsumer.class.isAssignableFrom(method.getDeclaringClass());
+        Class<?>[] params = method.getParameterTypes();
+        boolean asyncSend = name.equals("send") && params.length > 0
+                && params[params.length - 1] == CompletionListener.class;
+        if (listener || asyncSend) {
+            String api = listener ? "MessageConsumer." + name : "MessageProducer.send with a CompletionListener";
+            throw new IllegalStateException(api + " must not be called in a Jakarta EE web or EJB container"
+                    + " (Jakarta Messaging 3.1 section 12.2)" + (listener ? "; use a message-driven bean" : ""));
+        }
     }
 
     /** The public jakarta.jms interfaces (and AutoCloseable) of a class, with their super-interfaces. */

@@ -25,6 +25,8 @@ public class JournalActivationSpec implements ActivationSpec {
     private String subscriptionDurability = "NonDurable";
     private String subscriptionName;
     private String clientId;
+    /** EJB 3.2 sec. 5.4.17.1: the JNDI name of the connection factory; it must be one of this adapter's. */
+    private String connectionFactoryLookup;
     private String acknowledgeMode = "Auto-acknowledge";
     private Integer maxSessions = 4;
     private Boolean shareSubscriptions = Boolean.FALSE;
@@ -46,6 +48,8 @@ public class JournalActivationSpec implements ActivationSpec {
     public void setSubscriptionName(String v) { subscriptionName = v; }
     public String getClientId() { return clientId; }
     public void setClientId(String v) { clientId = v; }
+    public String getConnectionFactoryLookup() { return connectionFactoryLookup; }
+    public void setConnectionFactoryLookup(String v) { connectionFactoryLookup = v; }
     public String getAcknowledgeMode() { return acknowledgeMode; }
     public void setAcknowledgeMode(String v) { acknowledgeMode = v; }
     public Integer getMaxSessions() { return maxSessions; }
@@ -111,6 +115,12 @@ public class JournalActivationSpec implements ActivationSpec {
         }
         if (isTopic() && (isDurable() || isShared()) && blank(subscriptionName)) {
             throw invalid("subscriptionName", "is required for a durable or shared topic subscription");
+        }
+        if (isTopic() && isDurable() && !isShared() && blank(clientId)) {
+            // Session.createDurableConsumer javadoc: an unshared durable subscription is identified by
+            // its name and the client identifier, "which must be set"; a shared one needs none.
+            throw invalid("clientId", "is required for an unshared durable subscription (set clientId, or"
+                    + " shareSubscriptions=true for a shared durable subscription without one)");
         }
         if (!"Auto-acknowledge".equals(acknowledgeMode) && !"Dups-ok-acknowledge".equals(acknowledgeMode)) {
             throw invalid("acknowledgeMode", "must be Auto-acknowledge or Dups-ok-acknowledge, was '"

@@ -285,7 +285,11 @@ public class JournalResourceAdapter implements ResourceAdapter {
                     recoveryConnection = factory().createXAConnection();
                     recoverySession = recoveryConnection.createXASession();
                 }
-                return new XAResource[] {recoverySession.getXAResource()};
+                // JMQ7042 shows that the container asked (GlassFish 7.0.21 asks, then drops the resources:
+                // README "Crash recovery inside the server"); the wrapper's JMQ7040/7041 show their use.
+                LOG.info("JMQ7042 XA recovery resource handed out for {} activation spec(s): {}", specs == null ? 0
+                        : specs.length, specs == null ? List.of() : java.util.Arrays.asList(specs));
+                return new XAResource[] {new TrackedXAResource(recoverySession.getXAResource(), TrackedXAResource.INBOUND)};
             }
         } catch (JMSException e) {
             // The transaction manager retries recovery later; the journal may be down now.

@@ -13,6 +13,7 @@ import jakarta.resource.spi.ConnectionManager;
 import java.io.Serializable;
 import javax.naming.Reference;
 import org.journalmq.jms.JmsExceptions;
+import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.transaction.ContainerContext;
 
 /**
@@ -123,12 +124,22 @@ public class RaConnectionFactory implements QueueConnectionFactory, TopicConnect
             boolean inTransaction = mc.inTransaction();
             h.createSession(sessionMode);
             ConnectionHandle handle = h;
-            return ContainerContext.create(mc.physical(), mc.currentPhysicalSession(), inTransaction, handle::close);
+            return ContainerContext.create(mc.physical(), mc.currentPhysicalSession(), inTransaction, sessionMode,
+                    handle::close);
         } catch (JMSException e) {
             if (h != null) {
                 h.close();
             }
             throw JmsExceptions.toRuntime(e); // JMSSecurityException -> JMSSecurityRuntimeException
+        }
+    }
+
+    /** True when this factory's connections come from the adapter whose journal {@code journal} is. */
+    boolean delivers(JournalConnectionFactory journal) {
+        try {
+            return mcf != null && mcf.adapter().factory() == journal;
+        } catch (ResourceException e) {
+            return false; // an adapter that is not started is not the one delivering
         }
     }
 

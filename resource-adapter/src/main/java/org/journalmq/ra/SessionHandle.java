@@ -14,6 +14,7 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.journalmq.jms.transaction.ContainerContext;
 
 /**
  * The Session handed to an application by a {@link ConnectionHandle}: the managed connection's
@@ -23,18 +24,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class SessionHandle extends ContainerHandle {
 
-    /** Asynchronous delivery is for message-driven beans in a container (sec. 12.2). */
-    private static final Set<String> FORBIDDEN = Set.of("setMessageListener", "run");
+    /** Asynchronous delivery is for message-driven beans in a container (sec. 12.2 lists all three). */
+    private static final Set<String> FORBIDDEN = Set.of("setMessageListener", "getMessageListener", "run");
 
     private final Session physical;
     private final JournalManagedConnection owner;
     private final Object proxy;
     private final List<AutoCloseable> children = new CopyOnWriteArrayList<>();
+    /** What the application asked for; outside a transaction only DUPS_OK_ACKNOWLEDGE is kept (sec. 12.3). */
+    private final int requestedMode;
 
-    SessionHandle(Session physical, JournalManagedConnection owner) {
+    SessionHandle(Session physical, JournalManagedConnection owner, int requestedMode) {
         super("Session", FORBIDDEN);
         this.physical = physical;
         this.owner = owner;
+        this.requestedMode = requestedMode;
         this.proxy = Proxy.newProxyInstance(SessionHandle.class.getClassLoader(),
                 new Class<?>[] {Session.class, QueueSession.class, TopicSession.class}, this);
     }
@@ -80,13 +84,17 @@ final class SessionHandle extends ContainerHandle {
             }
         }
         if (physical instanceof XASession) {
-            // Sec. 12.3: transacted inside a JTA transaction, AUTO_ACKNOWLEDGE outside one.
+            // Sec. 12.3 and the createSession(boolean, int) javadoc: transacted inside a JTA
+            // transaction; outside one non-transacted, AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE as asked
+            // (CLIENT_ACKNOWLEDGE and SESSION_TRANSACTED "may not be used" there: they give AUTO).
+            // DUPS_OK is served by acknowledging each message on delivery, which never delivers a
+            // duplicate, so it only differs in what the session reports.
             switch (name) {
                 case "getTransacted" -> {
                     return owner.inTransaction();
                 }
                 case "getAcknowledgeMode" -> {
-                    return owner.inTransaction() ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE;
+                    return owner.inTransaction() ? Session.SESSION_TRANSACTED : ContainerContext.outsideTransactionMode(requestedMode);
                 }
                 default -> {
                 }
@@ -100,4 +108,5 @@ final class SessionHandle extends ContainerHandle {
         }
         return result;
     }
+
 }

@@ -29,6 +29,11 @@ class ActivationSpecValidationTest {
                     s.setDestinationType(JournalActivationSpec.TOPIC);
                     s.setSubscriptionDurability("Durable");
                 }),
+                Arguments.of("clientId", (Consumer<JournalActivationSpec>) s -> {
+                    s.setDestinationType(JournalActivationSpec.TOPIC);
+                    s.setSubscriptionDurability("Durable");
+                    s.setSubscriptionName("no-client-id");
+                }),
                 Arguments.of("acknowledgeMode", (Consumer<JournalActivationSpec>) s -> s.setAcknowledgeMode("Client-acknowledge")),
                 Arguments.of("maxSessions", (Consumer<JournalActivationSpec>) s -> s.setMaxSessions(0)));
     }
@@ -57,11 +62,14 @@ class ActivationSpecValidationTest {
         t.setDestinationType(JournalActivationSpec.TOPIC);
         t.setSubscriptionDurability("Durable");
         t.setSubscriptionName("audit");
+        t.setClientId("auditor");
         t.setMessageSelector("region = 'EU' AND JMSPriority > 3");
         assertDoesNotThrow(t::validate);
         assertEquals(1, t.sessions(), "an unshared topic subscription admits one consumer");
         t.setShareSubscriptions(true);
         assertEquals(4, t.sessions());
+        t.setClientId(null);
+        assertDoesNotThrow(t::validate, "a shared durable subscription needs no client identifier");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.IllegalStateException;
@@ -88,7 +89,10 @@ public abstract class ContainerRules {
             s.createProducer(q).send(s.createTextMessage("synchronous"));
             assertEquals("synchronous", ((TextMessage) consumer.receive(WAIT)).getText());
         }
-        // JMSConsumer.setMessageListener is not refused yet (a known bug, docs/conformance-in-container.md)
+        try (JMSContext ctx = factory().createContext()) {
+            var consumer = ctx.createConsumer(ctx.createQueue("gf14tck-listener-" + UUID.randomUUID()));
+            assertThrows(IllegalStateRuntimeException.class, () -> consumer.setMessageListener(m -> { }));
+        }
     }
 
     /**
@@ -140,6 +144,39 @@ public abstract class ContainerRules {
             c.start();
             Session s = c.createSession();
             assertNull(s.createConsumer(q).receive(300), "the message was acknowledged when it was received");
+        }
+    }
+
+    /**
+     * MessageProducer.send(Message, CompletionListener) and JMSProducer.setAsync javadoc: "must not be used
+     * in a Jakarta EE EJB or web container"; the adapter refuses it (IllegalStateException naming sec. 12.2,
+     * IllegalStateRuntimeException for setAsync) rather than run a callback outside the component's
+     * context. Replaces the asynchronous send tests; the synchronous send still works.
+     */
+    @Test
+    void asynchronousSendForbiddenInTheContainer() throws Exception {
+        CompletionListener listener = new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+            }
+        };
+        try (Connection c = factory().createConnection()) {
+            c.start();
+            Session s = c.createSession();
+            Queue q = queue(s, "async");
+            var producer = s.createProducer(q);
+            refused("send with a CompletionListener", () -> producer.send(s.createTextMessage("never"), listener));
+            producer.send(s.createTextMessage("synchronous"));
+            var consumer = s.createConsumer(q);
+            assertEquals("synchronous", ((TextMessage) consumer.receive(WAIT)).getText(), "only the synchronous send");
+            assertNull(consumer.receive(300), "the refused send sent nothing");
+        }
+        try (JMSContext ctx = factory().createContext()) {
+            assertThrows(IllegalStateRuntimeException.class, () -> ctx.createProducer().setAsync(listener));
         }
     }
 

@@ -32,6 +32,9 @@ public class ReplacedInContainer implements ExecutionCondition {
     private static final String CALLBACKS = "its callbacks are MessageListeners or use a second session of the"
             + " connection (both forbidden, sec. 12.2), ContainerRules.messageListenersForbiddenInTheContainer and"
             + " oneSessionPerConnection";
+    private static final String ASYNC = "asynchronous send is refused in a container (MessageProducer.send with a"
+            + " CompletionListener and JMSProducer.setAsync javadoc, sec. 12.2),"
+            + " ContainerRules.asynchronousSendForbiddenInTheContainer";
     private static final String SIGN_ON = "creates a database user with SQL on its Java SE journal,"
             + " ContainerRules.unknownUserRefused (and CredentialsInGlassFishIT)";
 
@@ -42,9 +45,12 @@ public class ReplacedInContainer implements ExecutionCondition {
             Map.entry("AbstractAcknowledgeTest#clientAcknowledgeAcknowledgesAllConsumed", NO_LOCAL),
             Map.entry("AbstractAcknowledgeTest#recoverRedeliversUnacknowledged", NO_LOCAL),
             Map.entry("AbstractAcknowledgeTest#closeWithoutAcknowledgeRedelivers", NO_LOCAL),
-            Map.entry("AbstractAcknowledgeTest#dupsOk", NO_LOCAL),
             Map.entry("AbstractAcknowledgeTest#acknowledgeOnClosedSession", NO_LOCAL),
             Map.entry("AbstractAcknowledgeTest#acknowledgeIgnoredOutsideClientMode", NO_LOCAL),
+            Map.entry("AbstractAsyncSendTest#callbacksInSendOrder", ASYNC),
+            Map.entry("AbstractAsyncSendTest#nullListener", ASYNC),
+            Map.entry("AbstractAsyncSendTest#jmsProducerAsync", ASYNC),
+            Map.entry("AbstractAsyncSendTest#closeWaitsForCallbacks", ASYNC),
             Map.entry("AbstractAuthenticationTest#databaseCredentials", SIGN_ON),
             Map.entry("AbstractCallbackRulesTest#classic", CALLBACKS),
             Map.entry("AbstractCallbackRulesTest#simplified", CALLBACKS),
@@ -57,10 +63,6 @@ public class ReplacedInContainer implements ExecutionCondition {
             Map.entry("AbstractClassicApiTest#applicationServerFacilitiesAreOptional", CONNECTION_CONSUMER),
             Map.entry("AbstractClassicApiTest#administeredClientId", CLIENT_ID),
             Map.entry("AbstractClassicApiTest#clientIdRules", CLIENT_ID),
-            Map.entry("AbstractClassicApiTest#queueSessionRefusesPublishSubscribe", KNOWN_BUG
-                    + "a QueueSession handle of the adapter also acts as a TopicSession"),
-            Map.entry("AbstractClassicApiTest#topicSessionRefusesPointToPoint", KNOWN_BUG
-                    + "a TopicSession handle of the adapter also acts as a QueueSession"),
             Map.entry("AbstractClosedObjectTest#closedSession", ONE_SESSION),
             Map.entry("AbstractExceptionTest#runtimeTwinsThroughTheApi", CLIENT_ID),
             Map.entry("AbstractHeaderTest#redeliveredAfterRecover", NO_LOCAL),
@@ -70,17 +72,11 @@ public class ReplacedInContainer implements ExecutionCondition {
             Map.entry("AbstractSimplifiedApiTest#wrongModeCalls", NO_LOCAL),
             Map.entry("AbstractSimplifiedApiTest#contextClientIdAndModeBadInput", CLIENT_ID),
             Map.entry("AbstractSimplifiedApiTest#createContextSharesTheConnection", ONE_SESSION),
-            Map.entry("AbstractSimplifiedApiTest#autoStart", KNOWN_BUG
-                    + "a pooled connection that an earlier user started delivers before start()"),
             Map.entry("AbstractSubscriptionTest#durableConsumerBadInput", CLIENT_ID),
             Map.entry("AbstractSubscriptionTest#unsubscribeBadInputAndWrongState", CLIENT_ID),
             Map.entry("AbstractSubscriptionTest#contextSubscriptionBadInput", CLIENT_ID),
             Map.entry("AbstractTemporaryDestinationTest#onlyTheOwningConnectionConsumes", ONE_SESSION),
             Map.entry("AbstractTemporaryDestinationTest#contextTemporaryQueue", ONE_SESSION),
-            Map.entry("AbstractTemporaryDestinationTest#removedOnConnectionClose", KNOWN_BUG
-                    + "closing a connection handle keeps its temporary queues (the pooled connection lives on)"),
-            Map.entry("AbstractTemporaryDestinationTest#sendToRemovedTemporaryQueueIsRefused", KNOWN_BUG
-                    + "closing a connection handle keeps its temporary queues (the pooled connection lives on)"),
             Map.entry("AbstractTransactionTest#commitPublishesRollbackDiscards", NO_LOCAL),
             Map.entry("AbstractTransactionTest#rollbackRedeliversConsumed", NO_LOCAL),
             Map.entry("AbstractTransactionTest#closeRollsBack", NO_LOCAL),

@@ -128,6 +128,14 @@ public class JournalContext implements JMSContext {
         return shared.connection;
     }
 
+    /**
+     * True for a context of a Jakarta EE web or EJB container (resource adapter): its consumers
+     * refuse message listeners and its producers asynchronous sends (Jakarta Messaging 3.1 sec. 12.2).
+     */
+    protected boolean inContainer() {
+        return false;
+    }
+
     void startIfAuto() {
         if (autoStart) {
             run(() -> {
@@ -325,7 +333,7 @@ public class JournalContext implements JMSContext {
     }
 
     private JMSConsumer consumer(JmsCall<jakarta.jms.MessageConsumer> make) {
-        JMSConsumer c = new JournalJMSConsumer((JournalConsumer) run(make));
+        JMSConsumer c = new JournalJMSConsumer((JournalConsumer) run(make), inContainer());
         startIfAuto();
         return c;
     }

@@ -1,6 +1,7 @@
 package org.journalmq.jms.client;
 
 import jakarta.jms.BytesMessage;
+import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -15,9 +16,24 @@ import jakarta.jms.TextMessage;
 final class JournalJMSConsumer implements JMSConsumer {
 
     private final JournalConsumer consumer;
+    /** Made by a container's context: no message listener (sec. 12.2). */
+    private final boolean inContainer;
 
-    JournalJMSConsumer(JournalConsumer consumer) {
+    JournalJMSConsumer(JournalConsumer consumer, boolean inContainer) {
         this.consumer = consumer;
+        this.inContainer = inContainer;
+    }
+
+    /**
+     * JMSConsumer.get/setMessageListener javadoc: must not be used in a Jakarta EE web or EJB
+     * application, may throw JMSRuntimeException; sec. 12.2 lists both. IllegalStateRuntimeException
+     * is the JMSRuntimeException for a call the state forbids.
+     */
+    private void refuseInContainer(String method) {
+        if (inContainer) {
+            throw new IllegalStateRuntimeException("JMSConsumer." + method + " must not be called in a Jakarta EE"
+                    + " web or EJB container (Jakarta Messaging 3.1 section 12.2); use a message-driven bean");
+        }
     }
 
     @Override
@@ -27,11 +43,13 @@ final class JournalJMSConsumer implements JMSConsumer {
 
     @Override
     public MessageListener getMessageListener() {
+        refuseInContainer("getMessageListener");
         return JournalContext.run(consumer::getMessageListener);
     }
 
     @Override
     public void setMessageListener(MessageListener listener) {
+        refuseInContainer("setMessageListener");
         JournalContext.run(() -> {
             consumer.setMessageListener(listener);
             return null;

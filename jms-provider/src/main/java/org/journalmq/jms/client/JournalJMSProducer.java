@@ -218,6 +218,13 @@ final class JournalJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer setAsync(CompletionListener completionListener) {
+        // JMSProducer.setAsync javadoc and sec. 12.2: no asynchronous send in a web or EJB container
+        // (the callback would run outside the component's transaction). Clearing it (null) stays
+        // allowed: it asks for the synchronous send the container wants.
+        if (completionListener != null && context.inContainer()) {
+            throw new jakarta.jms.IllegalStateRuntimeException("JMSProducer.setAsync must not be called in a"
+                    + " Jakarta EE web or EJB container (Jakarta Messaging 3.1 section 12.2)");
+        }
         async = completionListener;
         return this;
     }

@@ -27,10 +27,14 @@ public final class ContainerContext extends JournalContext {
     private final Runnable onClose;
 
     private ContainerContext(JournalConnection connection, JournalSession session, boolean inTransaction,
-                             Runnable onClose) throws JMSException {
-        // Sec. 12.3: transacted in a transaction; outside one an XA session acknowledges automatically.
+                             int requestedMode, Runnable onClose) throws JMSException {
+        // Sec. 12.3: transacted in a transaction; outside one an XA session acknowledges automatically,
+        // reported as DUPS_OK_ACKNOWLEDGE when the application asked for it (createContext(int)
+        // javadoc: AUTO or DUPS_OK outside a transaction; one acknowledgement per delivery never
+        // delivers a duplicate, so it serves both).
         super(connection, inTransaction ? SESSION_TRANSACTED
-                : session instanceof JournalXASession ? AUTO_ACKNOWLEDGE : session.getAcknowledgeMode());
+                : session instanceof JournalXASession ? outsideTransactionMode(requestedMode)
+                : session.getAcknowledgeMode());
         this.physicalSession = session;
         this.inTransaction = inTransaction;
         this.onClose = onClose;
@@ -47,10 +51,30 @@ public final class ContainerContext extends JournalContext {
      */
     public static JMSContext create(Connection connection, Session session, boolean inTransaction,
                                     Runnable onClose) throws JMSException {
+        return create(connection, session, inTransaction, AUTO_ACKNOWLEDGE, onClose);
+    }
+
+    /**
+     * As {@link #create(Connection, Session, boolean, Runnable)}, remembering the session mode the
+     * application passed to createContext: outside a transaction DUPS_OK_ACKNOWLEDGE is kept, any
+     * other mode gives AUTO_ACKNOWLEDGE (sec. 12.3).
+     */
+    public static JMSContext create(Connection connection, Session session, boolean inTransaction,
+                                    int requestedMode, Runnable onClose) throws JMSException {
         if (!(connection instanceof JournalConnection jc) || !(session instanceof JournalSession js)) {
             throw new JMSException("a container context needs a JournalMQ connection and session");
         }
-        return new ContainerContext(jc, js, inTransaction, onClose);
+        return new ContainerContext(jc, js, inTransaction, requestedMode, onClose);
+    }
+
+    /** The acknowledge mode of a container context used outside a transaction (sec. 12.3). */
+    public static int outsideTransactionMode(int requested) {
+        return requested == DUPS_OK_ACKNOWLEDGE ? DUPS_OK_ACKNOWLEDGE : AUTO_ACKNOWLEDGE;
+    }
+
+    @Override
+    protected boolean inContainer() {
+        return true;
     }
 
     @Override
