@@ -99,24 +99,24 @@ public abstract class AbstractAuthenticationTest extends ConformanceBase {
     void databaseCredentials() throws Exception {
         if (journal.kind() == TestJournal.Kind.HSQLDB) {
             createHsqldbUser();
-            try (Connection c = factory.createConnection(USER, PASSWORD)) {
+            try (Connection c = connectionFactory().createConnection(USER, PASSWORD)) {
                 c.start();
                 Session s = c.createSession();
                 Queue q = queue(s);
                 s.createProducer(q).send(s.createTextMessage("as alice"));
                 assertEquals("as alice", ((TextMessage) s.createConsumer(q).receive(WAIT)).getText());
             }
-            try (JMSContext ctx = factory.createContext(USER, PASSWORD, JMSContext.CLIENT_ACKNOWLEDGE)) {
+            try (JMSContext ctx = connectionFactory().createContext(USER, PASSWORD, JMSContext.CLIENT_ACKNOWLEDGE)) {
                 assertEquals(JMSContext.CLIENT_ACKNOWLEDGE, ctx.getSessionMode());
             }
-            refused(JMSSecurityException.class, () -> factory.createConnection(USER, WRONG));
-            refused(JMSSecurityException.class, () -> factory.createQueueConnection(USER, WRONG));
-            refused(JMSSecurityRuntimeException.class, () -> factory.createContext(USER, WRONG));
+            refused(JMSSecurityException.class, () -> connectionFactory().createConnection(USER, WRONG));
+            refused(JMSSecurityException.class, () -> queueConnectionFactory().createQueueConnection(USER, WRONG));
+            refused(JMSSecurityRuntimeException.class, () -> connectionFactory().createContext(USER, WRONG));
             refused(JMSSecurityRuntimeException.class,
-                    () -> factory.createContext(USER, WRONG, JMSContext.SESSION_TRANSACTED));
+                    () -> connectionFactory().createContext(USER, WRONG, JMSContext.SESSION_TRANSACTED));
         }
         // an unknown user is refused by every database
-        refused(JMSSecurityException.class, () -> factory.createConnection("NO_SUCH_ROLE_JMQ", WRONG));
-        refused(JMSSecurityRuntimeException.class, () -> factory.createContext("NO_SUCH_ROLE_JMQ", WRONG));
+        refused(JMSSecurityException.class, () -> connectionFactory().createConnection("NO_SUCH_ROLE_JMQ", WRONG));
+        refused(JMSSecurityRuntimeException.class, () -> connectionFactory().createContext("NO_SUCH_ROLE_JMQ", WRONG));
     }
 }

@@ -41,7 +41,7 @@ public abstract class AbstractClassicApiTest extends ConformanceBase {
     /** QueueConnectionFactory, QueueConnection, QueueSession, QueueSender and QueueReceiver javadoc. */
     @Test
     void queueInterfaces() throws Exception {
-        QueueConnectionFactory qcf = factory;
+        QueueConnectionFactory qcf = queueConnectionFactory();
         try (QueueConnection qc = qcf.createQueueConnection()) {
             qc.start();
             QueueSession qs = qc.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -95,7 +95,7 @@ public abstract class AbstractClassicApiTest extends ConformanceBase {
      */
     @Test
     void topicSessionRefusesPointToPoint() throws Exception {
-        TopicConnection tc = factory.createTopicConnection();
+        TopicConnection tc = topicConnectionFactory().createTopicConnection();
         try {
             TopicSession ts = tc.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
             Queue q = connect().createSession().createQueue(uniqueQueue("not-for-topics"));
@@ -125,7 +125,7 @@ public abstract class AbstractClassicApiTest extends ConformanceBase {
     /** TopicRequestor (request/reply helper of the classic topic API) over a TopicSession and a temporary topic. */
     @Test
     void topicRequestor() throws Exception {
-        TopicConnection tc = factory.createTopicConnection();
+        TopicConnection tc = topicConnectionFactory().createTopicConnection();
         try {
             tc.start();
             TopicSession ts = tc.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -344,7 +344,7 @@ public abstract class AbstractClassicApiTest extends ConformanceBase {
         assertNull(s.getMessageListener());
         assertThrows(InvalidDestinationException.class, () -> c.createConnectionConsumer(null, null, null, 1));
         assertThrows(InvalidSelectorException.class, () -> c.createConnectionConsumer(q, "a =", null, 1));
-        try (QueueConnection qc = factory.createQueueConnection()) {
+        try (QueueConnection qc = queueConnectionFactory().createQueueConnection()) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> qc.createDurableConnectionConsumer(t, "d", null, null, 1));
             assertTrue(e.getMessage().contains("QueueConnection"), e.getMessage());

@@ -111,7 +111,7 @@ public abstract class AbstractClosedObjectTest extends ConformanceBase {
     /** JMSContext.close javadoc: every method of a closed context throws IllegalStateRuntimeException. */
     @Test
     void closedContext() throws Exception {
-        JMSContext ctx = factory.createContext();
+        JMSContext ctx = connectionFactory().createContext();
         Queue q = ctx.createQueue("closed-context");
         JMSProducer producer = ctx.createProducer();
         ctx.close();
@@ -148,8 +148,8 @@ public abstract class AbstractClosedObjectTest extends ConformanceBase {
      */
     @Test
     void closedDomainObjects() throws Exception {
-        jakarta.jms.QueueConnection qc = factory.createQueueConnection();
-        jakarta.jms.TopicConnection tc = factory.createTopicConnection();
+        jakarta.jms.QueueConnection qc = queueConnectionFactory().createQueueConnection();
+        jakarta.jms.TopicConnection tc = topicConnectionFactory().createTopicConnection();
         jakarta.jms.QueueSession qs = qc.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
         jakarta.jms.TopicSession ts = tc.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
         Queue q = qs.createQueue("closed-domain");

@@ -82,7 +82,7 @@ public abstract class AbstractExceptionTest extends ConformanceBase {
         assertThrows(InvalidClientIDRuntimeException.class, () -> other.setClientID(id));
         ctx.createProducer().send(q, "text");
         assertThrows(MessageFormatRuntimeException.class, () -> ctx.createConsumer(q).receiveBody(byte[].class, WAIT));
-        assertThrows(JMSSecurityRuntimeException.class, () -> factory.createContext("NO_SUCH_USER_JMQ", "x"));
+        assertThrows(JMSSecurityRuntimeException.class, () -> connectionFactory().createContext("NO_SUCH_USER_JMQ", "x"));
     }
 
     /** JMSException javadoc: the linked exception is the cause. */

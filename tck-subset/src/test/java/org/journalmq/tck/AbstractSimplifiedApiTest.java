@@ -53,13 +53,13 @@ public abstract class AbstractSimplifiedApiTest extends ConformanceBase {
             }
             ctx.acknowledge();
         }
-        assertThrows(JMSRuntimeException.class, () -> factory.createContext(42));
+        assertThrows(JMSRuntimeException.class, () -> connectionFactory().createContext(42));
     }
 
     /** JMSContext.createContext(int) javadoc: a new context on the same connection; the connection closes with the last. */
     @Test
     void createContextSharesTheConnection() {
-        JMSContext first = factory.createContext();
+        JMSContext first = connectionFactory().createContext();
         first.setClientID("shared-" + System.nanoTime());
         JMSContext second = first.createContext(JMSContext.CLIENT_ACKNOWLEDGE);
         assertEquals(first.getClientID(), second.getClientID());
@@ -332,7 +332,7 @@ public abstract class AbstractSimplifiedApiTest extends ConformanceBase {
         JMSContext ctx = context();
         assertThrows(jakarta.jms.InvalidClientIDRuntimeException.class, () -> ctx.setClientID(null));
         assertThrows(jakarta.jms.InvalidClientIDRuntimeException.class, () -> ctx.setClientID(""));
-        assertThrows(JMSRuntimeException.class, () -> factory.createContext(null, null, 99));
+        assertThrows(JMSRuntimeException.class, () -> connectionFactory().createContext(null, null, 99));
         assertThrows(JMSRuntimeException.class, () -> ctx.createContext(99));
     }
 }

@@ -1,12 +1,15 @@
 package org.journalmq.tck;
 
 import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.Session;
+import jakarta.jms.TopicConnectionFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.journalmq.jms.it.JmsTestBase;
@@ -19,6 +22,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (HSQLDB file, PostgreSQL), reusing jms-provider's {@link JmsTestBase} and TestJournal. Every
  * test names the section of the Jakarta Messaging 3.1 specification, or the javadoc method, it
  * checks.
+ *
+ * <p>The tests take their connections from {@link #connectionFactory()}: in Java SE the TestJournal's
+ * factory (so the Hsqldb/Postgres/MariaDb subclasses run as they always did); the in-container
+ * subclasses of examples-jakartaee (issue 14) return the resource adapter's factory instead, so that
+ * the same test code runs in a servlet and in a stateless EJB.
  */
 public abstract class ConformanceBase extends JmsTestBase {
 
@@ -28,13 +36,44 @@ public abstract class ConformanceBase extends JmsTestBase {
     protected static final long ABSENT = 300;
 
     private final List<JMSContext> contexts = new ArrayList<>();
+    private final List<Connection> connections = new ArrayList<>();
 
+    /**
+     * Runs before JmsTestBase's own clean-up (JUnit runs a subclass's @AfterEach first), so the
+     * connections are closed before a Java SE journal's tables are dropped.
+     */
     @AfterEach
-    void closeContexts() {
+    void closeContexts() throws JMSException {
         for (JMSContext c : contexts) {
             c.close();
         }
         contexts.clear();
+        for (Connection c : connections) {
+            c.close();
+        }
+        connections.clear();
+    }
+
+    /** Where every connection and context of the tests comes from; see the class comment. */
+    protected ConnectionFactory connectionFactory() {
+        return factory;
+    }
+
+    /** For the tests of the classic domain-specific API (both the provider's and the adapter's factory are one). */
+    protected QueueConnectionFactory queueConnectionFactory() {
+        return (QueueConnectionFactory) connectionFactory();
+    }
+
+    protected TopicConnectionFactory topicConnectionFactory() {
+        return (TopicConnectionFactory) connectionFactory();
+    }
+
+    /** JmsTestBase's connect, on {@link #connectionFactory()}; closed after the test. */
+    @Override
+    protected Connection connect() throws JMSException {
+        Connection c = connectionFactory().createConnection();
+        connections.add(c);
+        return c;
     }
 
     protected JMSContext context() {
@@ -42,7 +81,7 @@ public abstract class ConformanceBase extends JmsTestBase {
     }
 
     protected JMSContext context(int mode) {
-        JMSContext c = factory.createContext(mode);
+        JMSContext c = connectionFactory().createContext(mode);
         contexts.add(c);
         return c;
     }
@@ -75,6 +114,6 @@ public abstract class ConformanceBase extends JmsTestBase {
 
     /** A connection that is not closed by the test base (the test closes it). */
     protected Connection openConnection() throws JMSException {
-        return factory.createConnection();
+        return connectionFactory().createConnection();
     }
 }

@@ -1,0 +1,28 @@
+package org.journalmq.examples.conformance;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The conformance suite in a stateless EJB with container-managed transactions, through the adapter, on PostgreSQL (prefix GF14TCK_). */
+@ExtendWith(ArquillianExtension.class)
+class PgEjbIT extends VehicleSuite {
+
+    @Deployment(name = "rar", order = 1, testable = false)
+    static ResourceAdapterArchive rar() {
+        return Conformance.rar(Conformance.Journal.POSTGRESQL);
+    }
+
+    /** Unnamed: the default deployment, which the inherited test methods run in. */
+    @Deployment(order = 2)
+    static WebArchive app() {
+        return Conformance.app(Conformance.Journal.POSTGRESQL, PgEjbIT.class);
+    }
+
+    @Override
+    protected String vehicle() {
+        return "ejb";
+    }
+}

@@ -1,0 +1,22 @@
+package org.journalmq.examples.conformance.ejb;
+
+import jakarta.jms.ConnectionFactory;
+import org.journalmq.examples.conformance.Conformance;
+import org.journalmq.examples.conformance.InEjb;
+import org.journalmq.jms.it.TestJournal;
+import org.journalmq.tck.AbstractPropertyTest;
+
+/** tck-subset's {@link AbstractPropertyTest} in a stateless EJB (container-managed transactions), on the adapter's connection factory. */
+@InEjb
+public class PropertyInEjb extends AbstractPropertyTest {
+
+    @Override
+    protected ConnectionFactory connectionFactory() {
+        return Conformance.factory();
+    }
+
+    @Override
+    protected TestJournal.Kind kind() {
+        return Conformance.SE_PLACEHOLDER;
+    }
+}
