@@ -308,6 +308,15 @@ final class JournalManagedConnection implements ManagedConnection {
                 closeSession();
             }
         }
+        if (!destroyed) {
+            // The next application gets the connection as a new one is: stopped until it calls start
+            // (Connection javadoc; JMSContext autoStart), whatever the last one did.
+            try {
+                physical.stop();
+            } catch (JMSException e) {
+                throw new ResourceException("stopping the pooled JournalMQ connection failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override

@@ -113,6 +113,40 @@ public abstract class ContainerRules {
     }
 
     /**
+     * Connection javadoc ("A connection is created in stopped mode") and JMSContext.setAutoStart: a
+     * connection from the pool is stopped, even when the application that used it before had started
+     * it. Replaces the autoStart test (it also calls JMSContext.stop and createContext).
+     */
+    @Test
+    void pooledConnectionStartsStopped() throws Exception {
+        Queue q;
+        try (Connection c = factory().createConnection()) {
+            Session s = c.createSession();
+            q = queue(s, "stopped");
+            c.start();
+            s.createProducer(q).send(s.createTextMessage("first"));
+            assertEquals("first", ((TextMessage) s.createConsumer(q).receive(WAIT)).getText());
+        }
+        try (Connection c = factory().createConnection()) { // the pool's idle connection, started before
+            Session s = c.createSession();
+            MessageConsumer consumer = s.createConsumer(q);
+            s.createProducer(q).send(s.createTextMessage("second"));
+            assertNull(consumer.receive(300), "nothing is delivered before start()");
+            c.start();
+            assertEquals("second", ((TextMessage) consumer.receive(WAIT)).getText());
+        }
+        try (JMSContext ctx = factory().createContext()) {
+            ctx.setAutoStart(false);
+            Queue again = ctx.createQueue(q.getQueueName());
+            jakarta.jms.JMSConsumer consumer = ctx.createConsumer(again);
+            ctx.createProducer().send(again, "third");
+            assertNull(consumer.receive(300), "autoStart false: nothing before start()");
+            ctx.start();
+            assertEquals("third", consumer.receiveBody(String.class, WAIT));
+        }
+    }
+
+    /**
      * Sec. 12.3 and the Connection.createSession(boolean, int) javadoc: with no JTA transaction the
      * session is non-transacted whatever the arguments, acknowledging automatically; so commit and
      * rollback (non-transacted session) throw IllegalStateException, and a message received and not

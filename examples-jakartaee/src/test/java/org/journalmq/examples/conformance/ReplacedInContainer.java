@@ -38,6 +38,9 @@ public class ReplacedInContainer implements ExecutionCondition {
     private static final String SIGN_ON = "creates a database user with SQL on its Java SE journal,"
             + " ContainerRules.unknownUserRefused (and CredentialsInGlassFishIT)";
 
+    private static final String TABLES = "counts the rows of its Java SE journal's tables;"
+            + " TemporaryDestination sendToRemovedTemporaryQueueIsRefused checks the same rule through the API";
+
     /** Prefix of the reasons of tests that show an adapter bug (docs/conformance-in-container.md). */
     static final String KNOWN_BUG = "known adapter bug: ";
 
@@ -63,10 +66,6 @@ public class ReplacedInContainer implements ExecutionCondition {
             Map.entry("AbstractClassicApiTest#applicationServerFacilitiesAreOptional", CONNECTION_CONSUMER),
             Map.entry("AbstractClassicApiTest#administeredClientId", CLIENT_ID),
             Map.entry("AbstractClassicApiTest#clientIdRules", CLIENT_ID),
-            Map.entry("AbstractClassicApiTest#queueSessionRefusesPublishSubscribe", KNOWN_BUG
-                    + "a QueueSession handle of the adapter also acts as a TopicSession"),
-            Map.entry("AbstractClassicApiTest#topicSessionRefusesPointToPoint", KNOWN_BUG
-                    + "a TopicSession handle of the adapter also acts as a QueueSession"),
             Map.entry("AbstractClosedObjectTest#closedSession", ONE_SESSION),
             Map.entry("AbstractExceptionTest#runtimeTwinsThroughTheApi", CLIENT_ID),
             Map.entry("AbstractHeaderTest#redeliveredAfterRecover", NO_LOCAL),
@@ -76,18 +75,13 @@ public class ReplacedInContainer implements ExecutionCondition {
             Map.entry("AbstractSimplifiedApiTest#wrongModeCalls", NO_LOCAL),
             Map.entry("AbstractSimplifiedApiTest#contextClientIdAndModeBadInput", CLIENT_ID),
             Map.entry("AbstractSimplifiedApiTest#createContextSharesTheConnection", ONE_SESSION),
-            Map.entry("AbstractSimplifiedApiTest#autoStart", KNOWN_BUG
-                    + "a pooled connection that an earlier user started delivers before start()"),
+            Map.entry("AbstractSimplifiedApiTest#autoStart", STOP + " and ContainerRules.pooledConnectionStartsStopped"),
             Map.entry("AbstractSubscriptionTest#durableConsumerBadInput", CLIENT_ID),
             Map.entry("AbstractSubscriptionTest#unsubscribeBadInputAndWrongState", CLIENT_ID),
             Map.entry("AbstractSubscriptionTest#contextSubscriptionBadInput", CLIENT_ID),
             Map.entry("AbstractTemporaryDestinationTest#onlyTheOwningConnectionConsumes", ONE_SESSION),
             Map.entry("AbstractTemporaryDestinationTest#contextTemporaryQueue", ONE_SESSION),
-            Map.entry("AbstractTemporaryDestinationTest#removedOnConnectionClose", KNOWN_BUG
-                    + "closing a connection handle keeps its temporary queues (the pooled connection lives on);"
-                    + " the test also reads its Java SE journal's tables"),
-            Map.entry("AbstractTemporaryDestinationTest#sendToRemovedTemporaryQueueIsRefused", KNOWN_BUG
-                    + "closing a connection handle keeps its temporary queues (the pooled connection lives on)"),
+            Map.entry("AbstractTemporaryDestinationTest#removedOnConnectionClose", TABLES),
             Map.entry("AbstractTransactionTest#commitPublishesRollbackDiscards", NO_LOCAL),
             Map.entry("AbstractTransactionTest#rollbackRedeliversConsumed", NO_LOCAL),
             Map.entry("AbstractTransactionTest#closeRollsBack", NO_LOCAL),

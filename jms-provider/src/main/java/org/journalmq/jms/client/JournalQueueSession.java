@@ -17,11 +17,11 @@ import jakarta.jms.TopicSubscriber;
  * throw an IllegalStateException if they are used from QueueSession": createDurableConsumer,
  * createDurableSubscriber, createSharedConsumer, createSharedDurableConsumer, createTemporaryTopic,
  * createTopic and unsubscribe.
- * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction.
+ * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction and the resource adapter (org.journalmq.ra).
  */
 public final class JournalQueueSession extends JournalDomainSession implements QueueSession {
 
-    /** Internal: for org.journalmq.jms, org.journalmq.jms.transaction. */
+    /** Internal: for org.journalmq.jms, org.journalmq.jms.transaction and the resource adapter (org.journalmq.ra). */
     public JournalQueueSession(JournalSession session) {
         super(session);
     }

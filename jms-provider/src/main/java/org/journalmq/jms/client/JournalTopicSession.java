@@ -15,11 +15,11 @@ import jakarta.jms.TopicSubscriber;
  * specific to the point-to-point domain. The following methods inherit from Session, but must throw
  * an IllegalStateException if used from TopicSession": createBrowser, createQueue and
  * createTemporaryQueue.
- * <p>Internal: for org.journalmq.jms.
+ * <p>Internal: for org.journalmq.jms, org.journalmq.jms.transaction and the resource adapter (org.journalmq.ra).
  */
 public final class JournalTopicSession extends JournalDomainSession implements TopicSession {
 
-    /** Internal: for org.journalmq.jms. */
+    /** Internal: for org.journalmq.jms, org.journalmq.jms.transaction and the resource adapter (org.journalmq.ra). */
     public JournalTopicSession(JournalSession session) {
         super(session);
     }

@@ -13,6 +13,7 @@ import org.journalmq.jms.JournalConnection;
 import org.journalmq.jms.client.CallbackRules;
 import org.journalmq.jms.client.JournalQueueSession;
 import org.journalmq.jms.client.JournalSession;
+import org.journalmq.jms.client.JournalTopicSession;
 
 /**
  * A session whose transactions a transaction manager controls through its {@link XAResource}
@@ -61,10 +62,11 @@ public class JournalXASession extends JournalSession implements XASession, XAQue
         return new JournalQueueSession(this);
     }
 
+    /** The publish/subscribe view (TopicSession javadoc: point-to-point methods throw IllegalStateException). */
     @Override
     public TopicSession getTopicSession() throws JMSException {
         checkOpen();
-        return this;
+        return new JournalTopicSession(this);
     }
 
     /** XASession javadoc: always true. */

@@ -102,6 +102,9 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
     void xaSessionApi() throws Exception {
         assertTrue(factory instanceof XAQueueConnectionFactory && factory instanceof XATopicConnectionFactory);
         assertNotNull(factory.createXAQueueConnection().createXAQueueSession().getQueueSession());
+        // XATopicSession.getTopicSession: a TopicSession, which refuses the point-to-point methods (TopicSession javadoc)
+        jakarta.jms.TopicSession topicView = factory.createXATopicConnection().createXATopicSession().getTopicSession();
+        assertThrows(jakarta.jms.IllegalStateException.class, () -> topicView.createQueue("not-from-a-topic-session"));
         XASession s = xaSession();
         assertTrue(s.getTransacted());
         assertEquals(Session.SESSION_TRANSACTED, s.getAcknowledgeMode());
