@@ -433,8 +433,16 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public JournalOverview overview() {
+        return overview(Long.MAX_VALUE);
+    }
+
+    @Override
+    public JournalOverview overview(long exactLimit) {
+        if (exactLimit < 1) {
+            throw new IllegalArgumentException("the exact limit of the overview must be at least 1, was " + exactLimit);
+        }
         checkOpen();
-        return ops.overview(operations);
+        return ops.overview(operations, exactLimit);
     }
 
     @Override

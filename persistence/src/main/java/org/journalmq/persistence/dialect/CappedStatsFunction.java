@@ -1,0 +1,57 @@
+package org.journalmq.persistence.dialect;
+
+import java.util.List;
+
+/**
+ * Migration 11 on PostgreSQL (issue 13 item 3): the operators' figures per destination at a cost
+ * that does not grow with a destination's depth. A SECURITY DEFINER function, as the full count of
+ * migration 10 ({@code stats}), because row-level security would hide from a client role the
+ * destinations it may not browse, and operators are shown every destination's counts.
+ *
+ * <p>It walks the destinations by probing the claim index {@code (destination, state,
+ * priority_rank, id)} for the next one (a skip scan: one index descent per destination, however many
+ * rows each holds), reads at most {@code cap} waiting (state 0) and {@code cap} in-flight rows (states
+ * 1-3) of each through that index, and for a part that reaches the cap asks the planner for its row
+ * estimate (from the column statistics ANALYZE keeps, scaled to the table's current size).
+ */
+final class CappedStatsFunction {
+
+    private CappedStatsFunction() {
+    }
+
+    static String signature(Tables t) {
+        return t.cappedStatsFunction() + "(bigint, bigint)";
+    }
+
+    static List<String> migration(Tables t) {
+        String d = t.delivery();
+        // Columns are always qualified (x.): the OUT parameters share their names.
+        String estimate = "'EXPLAIN (FORMAT JSON) SELECT 1 FROM " + d + " x WHERE x.destination = ' || quote_literal(d)";
+        String function = "CREATE OR REPLACE FUNCTION " + signature(t).replace("(bigint, bigint)",
+                "(p_now bigint, p_cap bigint)")
+                + " RETURNS TABLE (destination varchar, waiting bigint, ready bigint, waiting_oldest bigint,"
+                + " in_flight bigint, in_flight_oldest bigint, waiting_estimate bigint, in_flight_estimate bigint)"
+                + " LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$ DECLARE d varchar; est json; BEGIN"
+                + " SELECT x.destination INTO d FROM " + d + " x ORDER BY x.destination LIMIT 1;"
+                + " WHILE d IS NOT NULL LOOP"
+                + " destination := d;"
+                + " SELECT count(*), coalesce(sum(CASE WHEN a.deliver_at <= p_now THEN 1 ELSE 0 END), 0),"
+                + " min(a.created_at) INTO waiting, ready, waiting_oldest FROM (SELECT x.deliver_at, x.created_at"
+                + " FROM " + d + " x WHERE x.destination = d AND x.state = 0 LIMIT p_cap) a;"
+                // state > 0, not <> 0 (states are 0-3): a range on the index, read up to the cap only
+                + " SELECT count(*), min(b.created_at) INTO in_flight, in_flight_oldest FROM (SELECT x.created_at"
+                + " FROM " + d + " x WHERE x.destination = d AND x.state > 0 LIMIT p_cap) b;"
+                + " waiting_estimate := NULL; in_flight_estimate := NULL;"
+                + " IF waiting >= p_cap THEN EXECUTE " + estimate + " || ' AND x.state = 0' INTO est;"
+                + " waiting_estimate := round((est->0->'Plan'->>'Plan Rows')::numeric); END IF;"
+                + " IF in_flight >= p_cap THEN EXECUTE " + estimate + " || ' AND x.state > 0' INTO est;"
+                + " in_flight_estimate := round((est->0->'Plan'->>'Plan Rows')::numeric); END IF;"
+                + " RETURN NEXT;"
+                + " SELECT x.destination INTO d FROM " + d + " x WHERE x.destination > d ORDER BY x.destination LIMIT 1;"
+                + " END LOOP; END $$";
+        // As for migration 10's functions: a definer function must not resolve names in pg_temp first.
+        String searchPath = "DO $$ BEGIN EXECUTE format('ALTER FUNCTION " + signature(t)
+                + " SET search_path = %I, pg_temp', current_schema()); END $$";
+        return List.of(function, searchPath);
+    }
+}
