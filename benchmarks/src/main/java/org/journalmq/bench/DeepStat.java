@@ -110,7 +110,7 @@ public final class DeepStat {
         String[] conn = {"--url", url, "--user", user, "--table-prefix", prefix};
         report("stat", conn, runs, "stat");
         report("stat --json", conn, runs, "stat", "--json");
-        report("browse --count 10", conn, runs, "browse", queue, "--count", "10");
+        report("browse --count 10", conn, runs, "browse", "--queue", queue, "--count", "10");
     }
 
     private static void report(String what, String[] conn, int runs, String... command) {

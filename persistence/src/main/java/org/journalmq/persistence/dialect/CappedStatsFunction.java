@@ -25,13 +25,24 @@ final class CappedStatsFunction {
 
     static List<String> migration(Tables t) {
         String d = t.delivery();
-        // Columns are always qualified (x.): the OUT parameters share their names.
+        // Columns are always qualified (x.): the OUT parameters share their names. VOLATILE although
+        // it writes nothing: PostgreSQL refuses EXPLAIN inside a STABLE function.
         String estimate = "'EXPLAIN (FORMAT JSON) SELECT 1 FROM " + d + " x WHERE x.destination = ' || quote_literal(d)";
         String function = "CREATE OR REPLACE FUNCTION " + signature(t).replace("(bigint, bigint)",
                 "(p_now bigint, p_cap bigint)")
                 + " RETURNS TABLE (destination varchar, waiting bigint, ready bigint, waiting_oldest bigint,"
-                + " in_flight bigint, in_flight_oldest bigint, waiting_estimate bigint, in_flight_estimate bigint)"
-                + " LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$ DECLARE d varchar; est json; BEGIN"
+                + " in_flight bigint, in_flight_oldest bigint, waiting_estimate bigint, in_flight_estimate bigint,"
+                + " table_estimate bigint)"
+                + " LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $$ DECLARE d varchar; est json; analyzed boolean;"
+                + " BEGIN"
+                // Per-destination estimates need ANALYZE's statistics of the destination column
+                // (autovacuum keeps them; without, the planner guesses a fixed fraction): without
+                // them the caller shares the table's row estimate among the deep parts instead.
+                + " analyzed := EXISTS (SELECT 1 FROM pg_catalog.pg_stats s WHERE s.schemaname = current_schema()"
+                + " AND s.tablename = lower('" + d + "') AND s.attname = 'destination');"
+                // the table's rows: its statistics scaled to its current size in pages
+                + " EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM " + d + " x' INTO est;"
+                + " table_estimate := round((est->0->'Plan'->>'Plan Rows')::numeric);"
                 + " SELECT x.destination INTO d FROM " + d + " x ORDER BY x.destination LIMIT 1;"
                 + " WHILE d IS NOT NULL LOOP"
                 + " destination := d;"
@@ -42,9 +53,9 @@ final class CappedStatsFunction {
                 + " SELECT count(*), min(b.created_at) INTO in_flight, in_flight_oldest FROM (SELECT x.created_at"
                 + " FROM " + d + " x WHERE x.destination = d AND x.state > 0 LIMIT p_cap) b;"
                 + " waiting_estimate := NULL; in_flight_estimate := NULL;"
-                + " IF waiting >= p_cap THEN EXECUTE " + estimate + " || ' AND x.state = 0' INTO est;"
+                + " IF analyzed AND waiting >= p_cap THEN EXECUTE " + estimate + " || ' AND x.state = 0' INTO est;"
                 + " waiting_estimate := round((est->0->'Plan'->>'Plan Rows')::numeric); END IF;"
-                + " IF in_flight >= p_cap THEN EXECUTE " + estimate + " || ' AND x.state > 0' INTO est;"
+                + " IF analyzed AND in_flight >= p_cap THEN EXECUTE " + estimate + " || ' AND x.state > 0' INTO est;"
                 + " in_flight_estimate := round((est->0->'Plan'->>'Plan Rows')::numeric); END IF;"
                 + " RETURN NEXT;"
                 + " SELECT x.destination INTO d FROM " + d + " x WHERE x.destination > d ORDER BY x.destination LIMIT 1;"

@@ -263,8 +263,9 @@ public interface Dialect {
      * The capped figures per destination in one call, for a database whose row-level security hides
      * rows from a client (see {@link #stats}): per destination (in order) the waiting rows counted up
      * to the cap, how many of those are ready, their oldest created_at, the in-flight rows counted up
-     * to the cap, their oldest created_at, and the planner's estimate of the waiting and of the
-     * in-flight rows (null while under the cap). Parameters: now, cap. Empty: the journal probes the
+     * to the cap, their oldest created_at, the planner's estimate of the waiting and of the in-flight
+     * rows (null while under the cap, or when the table has no statistics yet) and an estimate of the
+     * table's rows (the same in every row). Parameters: now, cap. Empty: the journal probes the
      * claim index with its own queries and, if {@link #deliveryRowEstimate} is given, estimates.
      */
     default Optional<String> cappedStats(Tables t) {

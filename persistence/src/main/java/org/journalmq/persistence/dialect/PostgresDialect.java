@@ -90,7 +90,7 @@ public final class PostgresDialect extends ServerDialect {
     @Override
     public Optional<String> cappedStats(Tables t) {
         return Optional.of("SELECT destination, waiting, ready, waiting_oldest, in_flight, in_flight_oldest,"
-                + " waiting_estimate, in_flight_estimate FROM " + t.cappedStatsFunction() + "(?, ?)");
+                + " waiting_estimate, in_flight_estimate, table_estimate FROM " + t.cappedStatsFunction() + "(?, ?)");
     }
 
     /** Migration 11: the capped figures' function (issue 13 item 3). */

@@ -15,8 +15,9 @@ import org.journalmq.persistence.dialect.Tables;
  * at most {@code limit + 1} waiting rows and as many in-flight rows are read, through the claim index
  * {@code (destination, state, priority_rank, id)}, and the destinations are found by probing that
  * index for the next one (a skip scan), never by reading every row. A part that holds more rows than
- * the limit is estimated: on PostgreSQL from the planner's row estimate, elsewhere from the table's
- * row count less every part counted exactly. The full {@code GROUP BY} over the table it replaces
+ * the limit is estimated: on PostgreSQL from the planner's row estimate for it (once ANALYZE has
+ * statistics of the table), else from the table's row count (HSQLDB: its store's count; PostgreSQL:
+ * the planner's) less every part counted or estimated, shared evenly among the parts without one. The full {@code GROUP BY} over the table it replaces
  * took 0.6 s per million rows on PostgreSQL and 5-7 s per million on HSQLDB (docs/benchmarks.md).
  */
 final class CappedStats {
@@ -53,9 +54,11 @@ final class CappedStats {
     /** The figures of every destination with rows, in destination order, inside a running transaction. */
     List<DestinationStats> read(Connection c, long now, long exactLimit) throws SQLException {
         long cap = Math.addExact(exactLimit, 1); // one more than the limit says "more than the limit"
-        List<Part> parts = definerQuery.isPresent() ? readInDatabase(c, now, cap) : readHere(c, now, cap);
-        if (definerQuery.isEmpty()) {
-            shareRemainder(c, parts, exactLimit);
+        long[] tableEstimate = {-1};
+        List<Part> parts = definerQuery.isPresent() ? readInDatabase(c, now, cap, tableEstimate)
+                : readHere(c, now, cap);
+        if (parts.stream().anyMatch(p -> p.needsShare(exactLimit))) {
+            shareRemainder(parts, exactLimit, tableEstimate[0] >= 0 ? tableEstimate[0] : tableRows(c));
         }
         List<DestinationStats> stats = new ArrayList<>(parts.size());
         for (Part p : parts) {
@@ -65,7 +68,7 @@ final class CappedStats {
     }
 
     /** PostgreSQL: one call of a SECURITY DEFINER function, so that row-level security hides nothing. */
-    private List<Part> readInDatabase(Connection c, long now, long cap) throws SQLException {
+    private List<Part> readInDatabase(Connection c, long now, long cap, long[] tableEstimate) throws SQLException {
         List<Part> parts = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(definerQuery.orElseThrow())) {
             ps.setLong(1, now);
@@ -74,8 +77,9 @@ final class CappedStats {
                 while (rs.next()) {
                     Part p = new Part(rs.getString(1), rs.getLong(2), rs.getLong(3), nullable(rs, 4), rs.getLong(5),
                             nullable(rs, 6));
-                    p.waitingEstimate = Math.max(cap, rs.getLong(7));
-                    p.inFlightEstimate = Math.max(cap, rs.getLong(8));
+                    p.waitingEstimate = nullable(rs, 7);
+                    p.inFlightEstimate = nullable(rs, 8);
+                    tableEstimate[0] = rs.getLong(9);
                     parts.add(p);
                 }
             }
@@ -110,31 +114,40 @@ final class CappedStats {
     }
 
     /**
-     * Without a per-destination estimate, the rows not counted exactly are the table's row count
-     * less every part that was: shared evenly among the parts over the limit (exact when one
-     * destination is deep, the usual case of a backlog), and never below the limit + 1 they are
-     * known to exceed.
+     * Without a per-destination estimate, the rows not counted are the table's row count less every
+     * part counted or estimated: shared evenly among the parts over the limit that have no estimate
+     * (right when one destination is deep, the usual case of a backlog); a part is never shown below
+     * the limit + 1 rows it is known to exceed.
      */
-    private void shareRemainder(Connection c, List<Part> parts, long exactLimit) throws SQLException {
-        long over = parts.stream().mapToLong(p -> (p.waiting > exactLimit ? 1 : 0) + (p.inFlight > exactLimit ? 1 : 0))
-                .sum();
-        if (over == 0) {
-            return;
-        }
-        long counted = 0;
+    private static void shareRemainder(List<Part> parts, long exactLimit, long total) {
+        long over = 0;
+        long known = 0;
         for (Part p : parts) {
-            counted += (p.waiting > exactLimit ? 0 : p.waiting) + (p.inFlight > exactLimit ? 0 : p.inFlight);
-        }
-        long total;
-        try (PreparedStatement ps = c.prepareStatement(tableRows.orElseThrow())) {
-            try (ResultSet rs = ps.executeQuery()) {
-                total = rs.next() ? rs.getLong(1) : 0;
+            over += (p.waiting > exactLimit ? 1 : 0) + (p.inFlight > exactLimit ? 1 : 0);
+            // a part over the limit with the planner's estimate is known as well as it will be
+            known += p.waiting > exactLimit ? (p.waitingEstimate == null ? 0 : p.waitingEstimate) : p.waiting;
+            known += p.inFlight > exactLimit ? (p.inFlightEstimate == null ? 0 : p.inFlightEstimate) : p.inFlight;
+            if (p.waiting > exactLimit && p.waitingEstimate != null) {
+                over--;
+            }
+            if (p.inFlight > exactLimit && p.inFlightEstimate != null) {
+                over--;
             }
         }
-        long share = Math.max(0, total - counted) / over;
+        long share = over == 0 ? 0 : Math.max(0, total - known) / over;
         for (Part p : parts) {
-            p.waitingEstimate = Math.max(exactLimit + 1, share);
-            p.inFlightEstimate = Math.max(exactLimit + 1, share);
+            if (p.waiting > exactLimit && p.waitingEstimate == null) {
+                p.waitingEstimate = share;
+            }
+            if (p.inFlight > exactLimit && p.inFlightEstimate == null) {
+                p.inFlightEstimate = share;
+            }
+        }
+    }
+
+    private long tableRows(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(tableRows.orElseThrow()); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
@@ -157,8 +170,8 @@ final class CappedStats {
         final Long waitingOldest;
         final long inFlight;
         final Long inFlightOldest;
-        long waitingEstimate;
-        long inFlightEstimate;
+        Long waitingEstimate;
+        Long inFlightEstimate;
 
         Part(String destination, long waiting, long ready, Long waitingOldest, long inFlight, Long inFlightOldest) {
             this.destination = destination;
@@ -169,21 +182,29 @@ final class CappedStats {
             this.inFlightOldest = inFlightOldest;
         }
 
+        /** A part over the limit that has no estimate yet. */
+        boolean needsShare(long exactLimit) {
+            return waiting > exactLimit && waitingEstimate == null || inFlight > exactLimit && inFlightEstimate == null;
+        }
+
         DestinationStats stats(long now, long exactLimit) {
             boolean waitingOver = waiting > exactLimit;
             boolean inFlightOver = inFlight > exactLimit;
+            // never below what was read: a part over the limit holds at least limit + 1 rows
+            long waitingShown = waitingOver ? Math.max(waiting, waitingEstimate) : waiting;
+            long inFlightShown = inFlightOver ? Math.max(inFlight, inFlightEstimate) : inFlight;
             long readyShown = ready;
             long scheduledShown = waiting - ready;
             if (waitingOver) {
                 // The rows read are the head in delivery order: their ready/scheduled split is
                 // applied to the estimate, as the best cheap guess at the rest.
-                readyShown = Math.round((double) waitingEstimate * ready / waiting);
-                scheduledShown = waitingEstimate - readyShown;
+                readyShown = Math.round((double) waitingShown * ready / waiting);
+                scheduledShown = waitingShown - readyShown;
             }
             long oldest = Math.min(waitingOldest == null ? Long.MAX_VALUE : waitingOldest,
                     inFlightOldest == null ? Long.MAX_VALUE : inFlightOldest);
             long age = oldest == Long.MAX_VALUE ? 0 : Math.max(0, now - oldest);
-            return new DestinationStats(destination, readyShown, inFlightOver ? inFlightEstimate : inFlight,
+            return new DestinationStats(destination, readyShown, inFlightShown,
                     scheduledShown, age, waitingOver, inFlightOver);
         }
     }
