@@ -11,7 +11,8 @@ import java.util.List;
  * <p>It walks the destinations by probing the claim index {@code (destination, state,
  * priority_rank, id)} for the next one (a skip scan: one index descent per destination, however many
  * rows each holds), reads at most {@code cap} waiting (state 0) and {@code cap} in-flight rows (states
- * 1-3) of each through that index, and for a part that reaches the cap asks the planner for its row
+ * 1-3) of each through that index (ordered as the index is, so that the planner walks it and stops
+ * at the cap, as a claim does), and for a part that reaches the cap asks the planner for its row
  * estimate (from the column statistics ANALYZE keeps, scaled to the table's current size).
  */
 final class CappedStatsFunction {
@@ -48,10 +49,12 @@ final class CappedStatsFunction {
                 + " destination := d;"
                 + " SELECT count(*), coalesce(sum(CASE WHEN a.deliver_at <= p_now THEN 1 ELSE 0 END), 0),"
                 + " min(a.created_at) INTO waiting, ready, waiting_oldest FROM (SELECT x.deliver_at, x.created_at"
-                + " FROM " + d + " x WHERE x.destination = d AND x.state = 0 LIMIT p_cap) a;"
+                + " FROM " + d + " x WHERE x.destination = d AND x.state = 0 ORDER BY x.priority_rank, x.id"
+                + " LIMIT p_cap) a;"
                 // state > 0, not <> 0 (states are 0-3): a range on the index, read up to the cap only
                 + " SELECT count(*), min(b.created_at) INTO in_flight, in_flight_oldest FROM (SELECT x.created_at"
-                + " FROM " + d + " x WHERE x.destination = d AND x.state > 0 LIMIT p_cap) b;"
+                + " FROM " + d + " x WHERE x.destination = d AND x.state > 0 ORDER BY x.state, x.priority_rank, x.id"
+                + " LIMIT p_cap) b;"
                 + " waiting_estimate := NULL; in_flight_estimate := NULL;"
                 + " IF analyzed AND waiting >= p_cap THEN EXECUTE " + estimate + " || ' AND x.state = 0' INTO est;"
                 + " waiting_estimate := round((est->0->'Plan'->>'Plan Rows')::numeric); END IF;"
@@ -63,6 +66,10 @@ final class CappedStatsFunction {
         // As for migration 10's functions: a definer function must not resolve names in pg_temp first.
         String searchPath = "DO $$ BEGIN EXECUTE format('ALTER FUNCTION " + signature(t)
                 + " SET search_path = %I, pg_temp', current_schema()); END $$";
-        return List.of(function, searchPath);
+        // Planned for each destination's value: a generic plan, cached after five calls on a pooled
+        // connection, could pick the sequential scan that suits a destination holding most rows
+        // (it stops after the cap) for one holding few, and read the whole table to find them.
+        String customPlans = "ALTER FUNCTION " + signature(t) + " SET plan_cache_mode = force_custom_plan";
+        return List.of(function, searchPath, customPlans);
     }
 }
