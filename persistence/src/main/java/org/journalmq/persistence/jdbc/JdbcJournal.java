@@ -438,9 +438,6 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public JournalOverview overview(long exactLimit) {
-        if (exactLimit < 1) {
-            throw new IllegalArgumentException("the exact limit of the overview must be at least 1, was " + exactLimit);
-        }
         checkOpen();
         return ops.overview(operations, exactLimit);
     }

@@ -50,6 +50,9 @@ final class OpsQueries {
     }
 
     JournalOverview overview(Operations operations, long exactLimit) {
+        if (exactLimit < 1) {
+            throw new IllegalArgumentException("the exact limit of the overview must be at least 1, was " + exactLimit);
+        }
         return db.transaction("overview", c -> {
             long now = clock.now();
             // A client is live while it heartbeats within one lease, as everywhere else in the journal.
