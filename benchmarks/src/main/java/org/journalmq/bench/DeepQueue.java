@@ -144,7 +144,7 @@ public final class DeepQueue {
     }
 
     private long depth(JournalAdmin admin) throws JMSException {
-        return admin.figures().queue(QUEUE).map(d -> d.depth()).orElse(0L);
+        return admin.figures(Long.MAX_VALUE).queue(QUEUE).map(d -> d.depth()).orElse(0L);
     }
 
     /** N messages by {@code producers} threads, each in transactions of {@value #TX}. */

@@ -29,13 +29,32 @@ public final class Figures {
         m.put("dlqDepth", d.dlqDepth());
         m.put("oldestAgeMs", d.oldestAgeMs());
         m.put("consumers", d.consumers());
+        // Names of the figures above that are estimates (sorted, so that the output is stable);
+        // empty when all are exact counts.
+        m.put("estimated", d.estimated().stream().sorted().toList());
         return m;
     }
 
     static String row(DestinationFigures d) {
         String name = d.topic() == null ? d.name() : d.topic() + "/" + d.name();
-        return String.format("%-16s %-32s %8d %8d %9d %9d %8d %12s %9d", d.type(), name, d.depth(), d.ready(),
-                d.inFlight(), d.scheduled(), d.dlqDepth(), age(d.oldestAgeMs()), d.consumers());
+        return String.format("%-16s %-32s %8s %8s %9s %9s %8s %12s %9d", d.type(), name,
+                count(d, DestinationFigures.DEPTH, d.depth()), count(d, DestinationFigures.READY, d.ready()),
+                count(d, DestinationFigures.IN_FLIGHT, d.inFlight()),
+                count(d, DestinationFigures.SCHEDULED, d.scheduled()),
+                count(d, DestinationFigures.DLQ_DEPTH, d.dlqDepth()),
+                (d.isEstimated(DestinationFigures.OLDEST_AGE) ? "~" : "") + age(d.oldestAgeMs()), d.consumers());
+    }
+
+    /** A count as it is, an estimate with a leading {@code ~} (explained under the table). */
+    static String count(DestinationFigures d, String figure, long value) {
+        return d.isEstimated(figure) ? "~" + value : Long.toString(value);
+    }
+
+    /** The line under the table when some figure is an estimate: what ~ means and how to avoid it. */
+    static String estimateNote(long exactLimit) {
+        return String.format("~ estimate: more than %,d messages in that part of the destination (waiting or"
+                + " in flight); consumers and every figure without ~ are exact. --exact counts every message.",
+                exactLimit);
     }
 
     /** 0 ms, 950 ms, 12.3 s, 4 min 05 s, 3 h 02 min: readable at a glance. */

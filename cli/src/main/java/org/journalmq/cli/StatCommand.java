@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
         description = {"Prints every queue (with messages or consumers) and topic subscription: depth (ready +"
                 + " in flight + scheduled), dead-letter queue depth, age of the oldest message and consumers in"
                 + " every JVM, after a line with the journal's live clients. --json prints a JSON array instead,"
-                + " one object per destination (the client count goes to stderr)."})
+                + " one object per destination (the client count goes to stderr). A destination deeper than"
+                + " --exact-limit shows estimates, marked ~ (JSON: \"estimated\" names them)."})
 public class StatCommand extends ConnectedCommand {
 
     /** Clears the terminal and puts the cursor home, so that --watch redraws in place. */
@@ -40,6 +41,14 @@ public class StatCommand extends ConnectedCommand {
     @Option(names = "--count", paramLabel = "N", description = "With --watch: stop after N refreshes.")
     Integer count;
 
+    @Option(names = "--exact-limit", paramLabel = "N",
+            description = "Count up to N waiting and N in-flight messages per destination exactly; above, show"
+                    + " an estimate marked ~ (JSON: named in \"estimated\"). Default: ${DEFAULT-VALUE}.")
+    long exactLimit = JournalAdmin.DEFAULT_EXACT_LIMIT;
+
+    @Option(names = "--exact", description = "Count every message, however deep the queue (slow on millions).")
+    boolean exact;
+
     @Override
     public Integer call() throws JMSException, InterruptedException {
         if (queue != null && topic != null) {
@@ -51,10 +60,14 @@ public class StatCommand extends ConnectedCommand {
         if (count != null && (count < 1 || watch == null)) {
             throw new ParameterException(spec.commandLine(), "--count needs --watch and at least 1, was " + count);
         }
+        if (exactLimit < 1) {
+            throw new ParameterException(spec.commandLine(), "--exact-limit needs at least 1, was " + exactLimit);
+        }
+        long limit = exact ? Long.MAX_VALUE : exactLimit;
         PrintWriter out = spec.commandLine().getOut();
         try (JournalAdmin admin = connection.admin()) {
             for (int shown = 0; ; ) {
-                JournalFigures figures = admin.figures();
+                JournalFigures figures = admin.figures(limit);
                 List<DestinationFigures> selected = select(figures);
                 if (watch != null) {
                     out.print(CLEAR_HOME);
@@ -95,6 +108,9 @@ public class StatCommand extends ConnectedCommand {
         out.println(Figures.HEADER);
         for (DestinationFigures d : selected) {
             out.println(Figures.row(d));
+        }
+        if (selected.stream().anyMatch(d -> !d.estimated().isEmpty())) {
+            out.println(Figures.estimateNote(exactLimit));
         }
     }
 }

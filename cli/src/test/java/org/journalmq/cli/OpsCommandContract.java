@@ -82,6 +82,44 @@ abstract class OpsCommandContract extends OpsTestBase {
         assertTrue(human.outLines().get(2).matches("queue +" + queue + " +3 +1 +1 +1 +1 +.+ +0"), human::toString);
     }
 
+    /**
+     * Issue 13 item 3: above --exact-limit a destination's waiting figures are estimates (the ready
+     * and scheduled split of Jakarta Messaging 3.1 §7.9, delivery delay), marked ~ in the table and
+     * named in the JSON "estimated" list; the in-flight count (§6.2.10, delivered, unacknowledged)
+     * and the consumers stay counted. A limit of 3 stands in for the default 10,000.
+     */
+    @Test
+    @DisplayName("stat --exact-limit: estimates above the limit marked ~ and named in JSON \"estimated\"; --exact counts")
+    void statMarksEstimatesAboveTheExactLimit() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            send(queue, "m" + i, 4, 0, Map.of());
+        }
+        Map<String, Object> estimated = JsonReader.array(ok("stat", "--json", "--exact-limit", "3", "--queue", queue)
+                .out()).get(0);
+        assertEquals(List.of("depth", "oldestAgeMs", "ready", "scheduled"), estimated.get("estimated"),
+                estimated::toString);
+        assertTrue((Long) estimated.get("depth") > 3, "never below the rows read: " + estimated);
+        assertEquals(0L, estimated.get("inFlight"));
+
+        for (String[] exact : new String[][] {{"--exact-limit", "6"}, {"--exact"}}) {
+            List<String> args = new ArrayList<>(List.of("--json", "--queue", queue));
+            args.addAll(List.of(exact));
+            Map<String, Object> counted = JsonReader.array(ok("stat", args.toArray(String[]::new)).out()).get(0);
+            assertEquals(List.of(), counted.get("estimated"), counted::toString);
+            assertEquals(6L, counted.get("depth"));
+        }
+
+        Cli.Result human = ok("stat", "--exact-limit", "3", "--queue", queue);
+        assertTrue(human.outLines().get(2).matches("queue +" + queue + " +~[0-9]+ +~[0-9]+ +0 +~0 +0 +~.+ +0"),
+                human::toString);
+        assertTrue(human.out().contains("~ estimate: more than 3 messages"), human::toString);
+        assertFalse(ok("stat", "--queue", queue).out().contains("~"), "6 messages are under the default limit");
+
+        Cli.Result zero = run("stat", "--exact-limit", "0");
+        assertEquals(JournalMq.EXIT_USAGE, zero.exitCode(), zero::toString);
+        assertTrue(zero.err().contains("--exact-limit needs at least 1, was 0"), zero::toString);
+    }
+
     @Test
     @DisplayName("stat: oldest message age grows with the oldest message")
     void statOldestAgeFollowsTheOldestMessage() throws Exception {

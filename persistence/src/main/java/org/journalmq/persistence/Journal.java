@@ -254,6 +254,19 @@ public interface Journal extends AutoCloseable {
     JournalOverview overview();
 
     /**
+     * {@link #overview()} whose figures per destination are exact while a destination holds at most
+     * {@code exactLimit} waiting (and at most that many in-flight) rows, and may be estimates above
+     * it ({@link DestinationStats#waitingEstimated()}), so that the read costs about the same on a
+     * queue of ten million as on one of ten thousand. Everything else (consumers, subscriptions,
+     * clients, traffic) stays exact. A journal that cannot estimate counts every row.
+     *
+     * @param exactLimit at least 1; {@link Long#MAX_VALUE} counts every row
+     */
+    default JournalOverview overview(long exactLimit) {
+        return overview();
+    }
+
+    /**
      * Records a consumer of a queue address, so that operators see it ({@link #overview()}); undo
      * with {@link #detach(String)}. It is owned by this client: maintenance forgets it when this
      * client dies, and {@link #close()} detaches it.

@@ -1,5 +1,7 @@
 package org.journalmq.jms.admin;
 
+import java.util.Set;
+
 /**
  * What operators see of one destination: a queue, a temporary queue or a topic subscription.
  *
@@ -26,11 +28,34 @@ package org.journalmq.jms.admin;
  *                        late), counting JVMs that closed or died; never goes down
  * @param journalAcked    messages acknowledged from it by every JVM of the journal, as of each JVM's
  *                        last heartbeat, counting JVMs that closed or died; never goes down
+ * @param estimated       the names of the figures that are estimates, not counts ({@link #DEPTH},
+ *                        {@link #READY}, {@link #IN_FLIGHT}, {@link #SCHEDULED}, {@link #DLQ_DEPTH},
+ *                        {@link #OLDEST_AGE}), empty when every figure is exact: a destination part
+ *                        deeper than the exact limit of {@link JournalAdmin#figures(long)}
  */
 public record DestinationFigures(String name, String type, String address, String topic, boolean durable,
                                  boolean shared, long ready, long inFlight, long scheduled, String deadLetterQueue,
                                  long dlqDepth, long oldestAgeMs, int consumers, long enqueued, long acked,
-                                 long duplicates, long journalEnqueued, long journalAcked) {
+                                 long duplicates, long journalEnqueued, long journalAcked, Set<String> estimated) {
+    public static final String DEPTH = "depth";
+    public static final String READY = "ready";
+    public static final String IN_FLIGHT = "inFlight";
+    public static final String SCHEDULED = "scheduled";
+    public static final String DLQ_DEPTH = "dlqDepth";
+    public static final String OLDEST_AGE = "oldestAgeMs";
+
+    public DestinationFigures {
+        estimated = Set.copyOf(estimated);
+    }
+
+    /** Exact figures. */
+    public DestinationFigures(String name, String type, String address, String topic, boolean durable,
+                              boolean shared, long ready, long inFlight, long scheduled, String deadLetterQueue,
+                              long dlqDepth, long oldestAgeMs, int consumers, long enqueued, long acked,
+                              long duplicates, long journalEnqueued, long journalAcked) {
+        this(name, type, address, topic, durable, shared, ready, inFlight, scheduled, deadLetterQueue, dlqDepth,
+                oldestAgeMs, consumers, enqueued, acked, duplicates, journalEnqueued, journalAcked, Set.of());
+    }
 
     /** Figures without journal-wide traffic counts (0). */
     public DestinationFigures(String name, String type, String address, String topic, boolean durable,
@@ -44,6 +69,11 @@ public record DestinationFigures(String name, String type, String address, Strin
     /** Every message it holds: ready, in flight and scheduled. */
     public long depth() {
         return ready + inFlight + scheduled;
+    }
+
+    /** Whether that figure (one of the names above) is an estimate. */
+    public boolean isEstimated(String figure) {
+        return estimated.contains(figure);
     }
 
     public boolean isSubscription() {

@@ -31,6 +31,12 @@ public interface DestinationMXBean {
 
     int getConsumerCount();
 
+    /**
+     * The names of the figures above that are estimates ({@link DestinationFigures#estimated()}:
+     * depth, ready, inFlight, scheduled, dlqDepth, oldestAgeMs), sorted; empty when all are counts.
+     */
+    String[] getEstimatedFigures();
+
     long getEnqueueCount();
 
     long getAckCount();

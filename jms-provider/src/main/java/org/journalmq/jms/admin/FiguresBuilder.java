@@ -4,8 +4,10 @@ import org.journalmq.jms.DeadLetters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.journalmq.persistence.DestinationStats;
 import org.journalmq.persistence.JournalOverview;
@@ -27,6 +29,25 @@ final class FiguresBuilder {
     private static final DestinationStats EMPTY = new DestinationStats("", 0, 0, 0, 0);
 
     private FiguresBuilder() {
+    }
+
+    /** The figures an estimated part of the journal's stats makes estimates (see {@link DestinationStats}). */
+    private static Set<String> estimated(DestinationStats s, DestinationStats dlq) {
+        Set<String> names = new HashSet<>();
+        if (s.waitingEstimated()) {
+            names.addAll(List.of(DestinationFigures.READY, DestinationFigures.SCHEDULED,
+                    DestinationFigures.OLDEST_AGE));
+        }
+        if (s.inFlightEstimated()) {
+            names.add(DestinationFigures.IN_FLIGHT);
+        }
+        if (s.estimated()) {
+            names.add(DestinationFigures.DEPTH);
+        }
+        if (dlq.estimated()) {
+            names.add(DestinationFigures.DLQ_DEPTH);
+        }
+        return names;
     }
 
     static JournalFigures build(JournalOverview overview, TrafficCounts traffic) {
@@ -65,13 +86,15 @@ final class FiguresBuilder {
                 name = address;
             }
             String dlq = topic != null ? DeadLetters.deadLetterQueueForTopic(topic) : DeadLetters.deadLetterQueueFor(name);
-            long dlqDepth = stats.getOrDefault("Q:" + dlq, EMPTY).depth();
+            DestinationStats dlqStats = stats.getOrDefault("Q:" + dlq, EMPTY);
+            long dlqDepth = dlqStats.depth();
             figures.add(new DestinationFigures(name, type, address, topic, sub != null && sub.durable(),
                     sub != null && sub.shared(), s.ready(), s.inFlight(), s.scheduled(), dlq, dlqDepth,
                     s.oldestAgeMillis(), overview.consumers().getOrDefault(address, 0),
                     traffic.enqueued(sub != null ? sub.topic() : address), traffic.acked(address),
                     traffic.duplicates(sub != null ? sub.topic() : address),
-                    everyJvm.enqueued(sub != null ? sub.topic() : address), everyJvm.acked(address)));
+                    everyJvm.enqueued(sub != null ? sub.topic() : address), everyJvm.acked(address),
+                    estimated(s, dlqStats)));
         }
         figures.sort(Comparator.comparing(DestinationFigures::type).thenComparing(DestinationFigures::name)
                 .thenComparing(DestinationFigures::address));

@@ -223,6 +223,9 @@ public final class JmxExport implements AutoCloseable {
         @Override public long getDeadLetterDepth() { return figures().dlqDepth(); }
         @Override public long getOldestMessageAgeMillis() { return figures().oldestAgeMs(); }
         @Override public int getConsumerCount() { return figures().consumers(); }
+        @Override public String[] getEstimatedFigures() {
+            return figures().estimated().stream().sorted().toArray(String[]::new);
+        }
         @Override public long getEnqueueCount() { return figures().enqueued(); }
         @Override public long getAckCount() { return figures().acked(); }
         @Override public long getDuplicateCount() { return figures().duplicates(); }

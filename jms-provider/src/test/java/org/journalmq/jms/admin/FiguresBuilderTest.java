@@ -26,6 +26,28 @@ class FiguresBuilderTest {
         assertEquals("orders", FiguresBuilder.nameOf("Q:orders"));
     }
 
+    /**
+     * Issue 13 item 3: which figures an estimated part of the journal's stats turns into estimates
+     * (JournalAdmin#figures(long)); the ready/scheduled split is that of Jakarta Messaging 3.1 §7.9
+     * (delivery delay), in flight that of §6.2.10 (delivered, not yet acknowledged).
+     */
+    @Test
+    void estimatedPartsNameTheFiguresTheyMake() {
+        JournalOverview overview = new JournalOverview(1_000, List.of(
+                new DestinationStats("Q:DLQ.deep", 20_000, 0, 0, 5, true, false),
+                new DestinationStats("Q:busy", 3, 20_000, 0, 5, false, true),
+                new DestinationStats("Q:deep", 30_000, 2, 1, 50, true, false),
+                new DestinationStats("Q:small", 2, 1, 0, 50)),
+                Map.of(), List.of(), 1);
+        JournalFigures f = FiguresBuilder.build(overview, new TrafficCounts(Map.of(), Map.of()));
+        assertEquals(java.util.Set.of("depth", "ready", "scheduled", "oldestAgeMs", "dlqDepth"),
+                f.queue("deep").orElseThrow().estimated(), "waiting part and its dead-letter queue estimated");
+        assertEquals(java.util.Set.of("depth", "inFlight"), f.queue("busy").orElseThrow().estimated());
+        assertEquals(java.util.Set.of(), f.queue("small").orElseThrow().estimated(), "every figure counted");
+        assertTrue(f.queue("deep").orElseThrow().isEstimated(DestinationFigures.DLQ_DEPTH));
+        assertFalse(f.queue("deep").orElseThrow().isEstimated(DestinationFigures.IN_FLIGHT));
+    }
+
     @Test
     void figuresNameTypeAndDeadLetterDepthOfEachAddress() {
         JournalOverview overview = new JournalOverview(1_000, List.of(

@@ -260,6 +260,28 @@ public interface Dialect {
     }
 
     /**
+     * The capped figures per destination in one call, for a database whose row-level security hides
+     * rows from a client (see {@link #stats}): per destination (in order) the waiting rows counted up
+     * to the cap, how many of those are ready, their oldest created_at, the in-flight rows counted up
+     * to the cap, their oldest created_at, the planner's estimate of the waiting and of the in-flight
+     * rows (null while under the cap, or when the table has no statistics yet) and an estimate of the
+     * table's rows (the same in every row). Parameters: now, cap. Empty: the journal probes the
+     * claim index with its own queries and, if {@link #deliveryRowEstimate} is given, estimates.
+     */
+    default Optional<String> cappedStats(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * A cheap read of how many rows the delivery table holds (exact or estimated), one row with one
+     * number and no parameter. Empty: the database offers none, and the operators' overview counts
+     * every row, however deep a destination is.
+     */
+    default Optional<String> deliveryRowEstimate(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
      * A query moving a claimed row to its dead-letter queue in one statement, for a database whose
      * row-level security would refuse the consumer the insert into a dead-letter queue it may not
      * send to: deletes the row on the conditions of an ack, only if the caller may consume its

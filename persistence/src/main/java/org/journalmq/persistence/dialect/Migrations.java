@@ -3,7 +3,7 @@ package org.journalmq.persistence.dialect;
 import java.util.List;
 
 /**
- * The schema migrations 1 to 10, written once for every dialect (issue 19). Databases differ here
+ * The schema migrations 1 to 11, written once for every dialect (issue 19). Databases differ here
  * only in the words a {@link SchemaWords} supplies: how a table is created (HSQLDB wants CACHED
  * tables so that rows live on disk, MariaDB wants InnoDB and a binary collation), the types of
  * large and short byte strings and of long text, how the id sequence is declared, and whether an
@@ -14,13 +14,19 @@ import java.util.List;
 final class Migrations {
 
     /** The newest schema version. */
-    static final int LATEST = 10;
+    static final int LATEST = 11;
 
     /**
      * Migration 10: row-level security (issue 15 item 1), PostgreSQL's alone ({@link RowSecurity});
      * the other databases have none and record it with no statement.
      */
     static final int ROW_SECURITY = 10;
+
+    /**
+     * Migration 11: the operators' capped figures (issue 13 item 3), a function on PostgreSQL
+     * ({@link CappedStatsFunction}); the other databases read them with plain queries.
+     */
+    static final int CAPPED_STATS = 11;
 
     private Migrations() {
     }
@@ -36,7 +42,7 @@ final class Migrations {
             case 7 -> messageGroups(t, w);
             case 8 -> traffic(t, w);
             case 9 -> accessControl(t, w);
-            case ROW_SECURITY -> List.of();
+            case ROW_SECURITY, CAPPED_STATS -> List.of();
             default -> throw new IllegalArgumentException("no migration " + version);
         };
     }

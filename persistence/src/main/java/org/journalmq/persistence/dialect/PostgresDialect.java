@@ -46,10 +46,6 @@ public final class PostgresDialect extends ServerDialect {
         return RowSecurity.migration(t);
     }
 
-    @Override
-    public List<String> clientGrants(Tables t, String role) {
-        return RowSecurity.clientGrants(t, role);
-    }
 
     @Override
     public Optional<String> releaseExpiredLeases(Tables t) {
@@ -89,6 +85,25 @@ public final class PostgresDialect extends ServerDialect {
     @Override
     public Optional<String> stats(Tables t) {
         return Optional.of("SELECT destination, ready, in_flight, scheduled, oldest FROM " + t.statsFunction() + "(?, ?)");
+    }
+
+    @Override
+    public Optional<String> cappedStats(Tables t) {
+        return Optional.of("SELECT destination, waiting, ready, waiting_oldest, in_flight, in_flight_oldest,"
+                + " waiting_estimate, in_flight_estimate, table_estimate FROM " + t.cappedStatsFunction() + "(?, ?)");
+    }
+
+    /** Migration 11: the capped figures' function (issue 13 item 3). */
+    @Override
+    List<String> cappedStatsMigration(Tables t) {
+        return CappedStatsFunction.migration(t);
+    }
+
+    @Override
+    public List<String> clientGrants(Tables t, String role) {
+        List<String> grants = new java.util.ArrayList<>(RowSecurity.clientGrants(t, role));
+        grants.add("GRANT EXECUTE ON FUNCTION " + CappedStatsFunction.signature(t) + " TO " + role);
+        return grants;
     }
 
     @Override

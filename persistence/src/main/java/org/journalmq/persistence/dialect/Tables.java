@@ -236,4 +236,9 @@ public record Tables(String prefix) {
     public String statsFunction() {
         return prefix + "stats";
     }
+
+    /** capped_stats(now, cap): the figures per destination, counted up to cap rows (migration 11). */
+    public String cappedStatsFunction() {
+        return prefix + "capped_stats";
+    }
 }

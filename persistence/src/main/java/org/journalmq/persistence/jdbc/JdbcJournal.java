@@ -433,8 +433,13 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public JournalOverview overview() {
+        return overview(Long.MAX_VALUE);
+    }
+
+    @Override
+    public JournalOverview overview(long exactLimit) {
         checkOpen();
-        return ops.overview(operations);
+        return ops.overview(operations, exactLimit);
     }
 
     @Override

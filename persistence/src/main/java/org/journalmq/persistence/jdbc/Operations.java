@@ -23,8 +23,10 @@ final class Operations {
     private final String clientId;
     private final Consumer<Set<String>> wake;
     private final Receivers receivers;
+    private final CappedStats cappedStats;
 
     Operations(Database db, JournalClock clock, String clientId, Consumer<Set<String>> wake, Receivers receivers) {
+        this.cappedStats = new CappedStats(db);
         this.receivers = receivers;
         this.db = db;
         this.clock = clock;
@@ -133,7 +135,19 @@ final class Operations {
         return db.transaction("stats", c -> stats(c, clock.now()));
     }
 
-    /** The figures per destination inside a running transaction (also used by the ops overview). */
+    /**
+     * The figures per destination inside a running transaction, exact up to {@code exactLimit}
+     * rows per destination part and estimated above it where the database can estimate
+     * ({@link CappedStats}); {@link Long#MAX_VALUE} counts every row.
+     */
+    List<DestinationStats> stats(Connection c, long now, long exactLimit) throws SQLException {
+        if (exactLimit < Long.MAX_VALUE && cappedStats.available()) {
+            return cappedStats.read(c, now, exactLimit);
+        }
+        return stats(c, now);
+    }
+
+    /** The figures per destination inside a running transaction, every row counted. */
     List<DestinationStats> stats(Connection c, long now) throws SQLException {
         List<DestinationStats> stats = new ArrayList<>();
         // Row-level security would hide the destinations a client may not read: the dialect's

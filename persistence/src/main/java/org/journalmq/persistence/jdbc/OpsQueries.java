@@ -49,12 +49,15 @@ final class OpsQueries {
         insertConsumer = "INSERT INTO " + t.consumer() + " (consumer_id, address, client_id) VALUES (?, ?, ?)";
     }
 
-    JournalOverview overview(Operations operations) {
+    JournalOverview overview(Operations operations, long exactLimit) {
+        if (exactLimit < 1) {
+            throw new IllegalArgumentException("the exact limit of the overview must be at least 1, was " + exactLimit);
+        }
         return db.transaction("overview", c -> {
             long now = clock.now();
             // A client is live while it heartbeats within one lease, as everywhere else in the journal.
             long aliveSince = now - leaseMillis;
-            List<DestinationStats> stats = operations.stats(c, now);
+            List<DestinationStats> stats = operations.stats(c, now, exactLimit);
             Map<String, Integer> consumers = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement(consumersPerAddress)) {
                 ps.setLong(1, aliveSince);

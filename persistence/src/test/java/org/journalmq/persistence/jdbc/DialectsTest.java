@@ -105,7 +105,12 @@ class DialectsTest {
                 assertFalse(d.migration(v, new Tables("X_")).isEmpty(), d.name() + " v" + v);
             }
         }
-        assertEquals(ROW_SECURITY, new HsqldbDialect().latestSchemaVersion());
+        assertEquals(ROW_SECURITY + 1, new HsqldbDialect().latestSchemaVersion());
+        // Migration 11 (issue 13 item 3): PostgreSQL's capped figures function, nothing elsewhere.
+        assertEquals(java.util.List.of(), new HsqldbDialect().migration(ROW_SECURITY + 1, new Tables("X_")));
+        assertEquals(java.util.List.of(), new MariaDbDialect().migration(ROW_SECURITY + 1, new Tables("X_")));
+        assertTrue(new PostgresDialect().migration(ROW_SECURITY + 1, new Tables("X_")).get(0)
+                .startsWith("CREATE OR REPLACE FUNCTION X_capped_stats(p_now bigint, p_cap bigint)"));
         assertEquals(java.util.List.of(), new HsqldbDialect().migration(ROW_SECURITY, new Tables("X_")));
         assertEquals(java.util.List.of(), new MariaDbDialect().migration(ROW_SECURITY, new Tables("X_")));
         assertTrue(new PostgresDialect().migration(ROW_SECURITY, new Tables("X_")).stream()
