@@ -20,57 +20,22 @@ import jakarta.jms.Session;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.jms.TextMessage;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
-import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.JournalQueue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The container rules of Jakarta Messaging 3.1 chapter 12 that {@link OutboundTest} does not cover,
  * checked on the adapter's handles without a server (GlassFish runs the same rules in
  * examples-jakartaee, ContainerRulesServletIT and ContainerRulesEjbIT).
  */
-class ContainerRulesTest {
-
-    @TempDir
-    Path dir;
-
-    private TestContainer container;
-    private JournalResourceAdapter ra;
-    private JournalManagedConnectionFactory mcf;
-    private JournalConnectionFactory plain;
-    private Connection keepOpen;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        String url = "jdbc:hsqldb:file:" + dir.resolve("journal");
-        container = new TestContainer();
-        ra = new JournalResourceAdapter();
-        ra.setUrl(url);
-        ra.start(container);
-        mcf = new JournalManagedConnectionFactory();
-        mcf.setResourceAdapter(ra);
-        plain = new JournalConnectionFactory(url);
-        // keeps the file journal open between the container's connections
-        keepOpen = plain.createConnection();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        keepOpen.close();
-        ra.stop();
-        container.close();
-    }
+class ContainerRulesTest extends OutboundFixture {
 
     private static final CompletionListener IGNORED = new CompletionListener() {
         @Override

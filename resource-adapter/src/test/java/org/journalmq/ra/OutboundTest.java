@@ -19,52 +19,18 @@ import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.JournalQueue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Outbound (JCA 2.1 ch. 6 and 7) against a real HSQLDB file journal, driving the managed connection as a
  * container does: allocate, begin/commit/rollback the LocalTransaction, listen for events.
  */
-class OutboundTest {
-
-    @TempDir
-    Path dir;
-
-    private TestContainer container;
-    private JournalResourceAdapter ra;
-    private JournalManagedConnectionFactory mcf;
-    private JournalConnectionFactory plain;
-    private Connection keepOpen;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        String url = "jdbc:hsqldb:file:" + dir.resolve("journal");
-        container = new TestContainer();
-        ra = new JournalResourceAdapter();
-        ra.setUrl(url);
-        ra.start(container);
-        mcf = new JournalManagedConnectionFactory();
-        mcf.setResourceAdapter(ra);
-        plain = new JournalConnectionFactory(url);
-        keepOpen = plain.createConnection();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        keepOpen.close();
-        ra.stop();
-        container.close();
-    }
+class OutboundTest extends OutboundFixture {
 
     private int waiting(String queue) throws Exception {
         try (Connection c = plain.createConnection(); Session s = c.createSession();
