@@ -96,6 +96,8 @@ final class GroupWriter {
     private final Claimer claimer;
     private final DuplicateIds duplicates;
     private final CommitOutcomes outcomes;
+    /** Leases of failed commits, given back by the next transaction (writer thread only). */
+    private final LostClaims lostClaims;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final WriteCapacity capacity = new WriteCapacity(MAX_QUEUED_UNITS, MAX_QUEUED_BYTES);
     private final Object submitLock = new Object();
@@ -119,6 +121,7 @@ final class GroupWriter {
         this.db = db;
         this.duplicates = duplicates;
         this.outcomes = new CommitOutcomes(db);
+        this.lostClaims = new LostClaims(db, clientId);
         this.claimer = claimer;
         this.ids = ids;
         this.clock = clock;
@@ -301,6 +304,26 @@ final class GroupWriter {
         return true;
     }
 
+    /**
+     * True when the unit's claim is a receiver's (or names a claimant), so that its leases can be
+     * told apart from any other claim (LostClaims); a client-wide Journal.claim cannot.
+     */
+    private static boolean tracked(Pending p) {
+        return p.fetch != null || (p.claim != null && p.claim.claimant() != null);
+    }
+
+    /** Notes the rows the units' tracked claims took in a transaction whose commit call failed. */
+    @SuppressWarnings("unchecked")
+    private void noteClaims(List<Pending> units) {
+        for (Pending p : units) {
+            if (p.fetch != null && p.result instanceof Fetched f) {
+                lostClaims.claimed(p.fetch.receiver().claimant, f.rows());
+            } else if (p.claim != null && p.claim.claimant() != null && p.result instanceof List<?> rows) {
+                lostClaims.claimed(p.claim.claimant(), (List<StoredMessage>) rows);
+            }
+        }
+    }
+
     private static boolean anyAcks(List<Pending> group) {
         for (Pending p : group) {
             if (!p.work.acks().isEmpty()) {
@@ -319,10 +342,25 @@ final class GroupWriter {
                 }
                 return;
             } catch (CommitOutcomes.Unknown e) {
-                // Neither retried nor re-run unit by unit: the group may have committed.
+                // Neither retried nor re-run unit by unit: the group may have committed. Except the
+                // units that only claim for a receiver: whatever their claim may hold is given back
+                // first thing in the next transaction (LostClaims), so they simply claim again and
+                // the receive never hears of it. Sends and acks keep the unknown outcome.
                 JournalException failure = e.toJournalException(db.url);
-                group.forEach(p -> p.future.completeExceptionally(failure));
-                return;
+                group.removeIf(p -> {
+                    boolean again = p.work.isEmpty() && tracked(p);
+                    if (!again) {
+                        p.future.completeExceptionally(failure);
+                    }
+                    return !again;
+                });
+                if (group.isEmpty()) {
+                    // No unit left to carry the release: one empty unit does, so that the rows do
+                    // not wait for this JVM's next write. If it fails too, the next write does it.
+                    enqueue(new Pending(NO_WORK, null, null));
+                    return;
+                }
+                attempt = 0;
             } catch (SQLException e) {
                 if (SqlErrors.isRetryable(e) && attempt < RETRIES) {
                     Database.backOff(attempt);
@@ -404,7 +442,7 @@ final class GroupWriter {
         Connection c = pinned != null ? pinned.get() : db.connection();
         SQLException commitFailure = null;
         try {
-            if (onlyClaims(units)) {
+            if (onlyClaims(units) && lostClaims.isEmpty()) {
                 db.relaxCommit(c); // nothing durable to keep: a lost claim is a redelivery with a lower count
             }
             if (!apply(c, units, handoffs, fx)) {
@@ -428,9 +466,18 @@ final class GroupWriter {
         if (commitFailure != null) {
             List<Ack> acks = new ArrayList<>();
             units.forEach(p -> acks.addAll(p.work.acks()));
-            // Returns only when the group did commit; else throws (certain rollback, or unknown).
-            outcomes.settle(commitFailure, units.size(), acks, fx.inserted, handoffs::rolledBack);
+            List<StoredMessage> handedOff = handoffs.rows(); // before settle forgets them
+            try {
+                // Returns only when the group did commit; else throws (certain rollback, or unknown).
+                outcomes.settle(commitFailure, units.size(), acks, fx.inserted, handoffs::rolledBack);
+            } catch (CommitOutcomes.Unknown e) {
+                // If it committed, its claims and hand-offs hold rows nobody will deliver (issue 13).
+                noteClaims(units);
+                lostClaims.handedOff(handedOff);
+                throw e;
+            }
         }
+        lostClaims.committed(); // the leases this transaction gave back, if any
         db.outages.reached();
         // Receivers that found nothing wait from now on: this group's rows were theirs to claim, and
         // every later group offers its rows to them first.
@@ -466,6 +513,7 @@ final class GroupWriter {
             return null;
         } catch (SQLException e) {
             if (onlyClaims(units)) {
+                noteClaims(units); // if it did commit, its rows are leased to nobody's delivery
                 throw e;
             }
             Database.rollbackQuietly(c);
@@ -478,6 +526,8 @@ final class GroupWriter {
 
     private boolean apply(Connection c, List<Pending> units, Receivers.Handoffs handoffs, GroupEffects fx)
             throws SQLException {
+        // First, before any claim: leases of earlier lost commits, which this group's claims may take again.
+        lostClaims.releaseIn(c, fx.freed);
         long now = clock.now();
         List<NewMessage> written = new ArrayList<>();
         for (Pending p : units) {
