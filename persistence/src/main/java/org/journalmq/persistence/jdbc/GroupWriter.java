@@ -505,7 +505,8 @@ final class GroupWriter {
     /**
      * Commits; a failure of the commit call itself is returned, not thrown, when the group wrote
      * something durable: its outcome is unknown until {@link CommitOutcomes} looks. A group that
-     * only claimed gains nothing from knowing (a lost claim is a redelivery): thrown as before.
+     * only claimed needs no answer: what its claims may hold is given back by the next transaction
+     * (LostClaims), which claims again; the failure is thrown as before.
      */
     private SQLException commit(Connection c, List<Pending> units) throws SQLException {
         try {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.journalmq.persistence.StoredMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Leases that a group transaction may have taken although its commit call failed (issue 13): the
@@ -30,6 +32,7 @@ import org.journalmq.persistence.StoredMessage;
  * <p>Writer thread only.
  */
 final class LostClaims {
+    private static final Logger LOG = LoggerFactory.getLogger(LostClaims.class);
     /** Stands for "no claimant" (a hand-off row) in the release statement; never a real claimant. */
     private static final String NONE = "";
 
@@ -39,6 +42,8 @@ final class LostClaims {
     private final Database db;
     private final String clientId;
     private final List<Lease> pending = new ArrayList<>();
+    /** Rows the last {@link #releaseIn} matched: the lost commits that did commit (for the log). */
+    private int matched;
 
     LostClaims(Database db, String clientId) {
         this.db = db;
@@ -83,15 +88,21 @@ final class LostClaims {
             }
             counts = ps.executeBatch();
         }
+        matched = 0;
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] != 0) { // -2 (done, count unknown) counts as released: a wake too many is harmless
                 readyAgain.add(pending.get(i).destination());
+                matched++;
             }
         }
     }
 
     /** The transaction that ran {@link #releaseIn} committed: those leases are given back. */
     void committed() {
-        pending.clear();
+        if (!pending.isEmpty()) {
+            LOG.info("JMQ1022 gave back the leases of claims and hand-offs whose commit was lost: {} of {} rows"
+                    + " were held (the lost commit had committed)", matched, pending.size());
+            pending.clear();
+        }
     }
 }
