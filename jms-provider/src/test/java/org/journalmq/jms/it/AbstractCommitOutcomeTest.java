@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -295,6 +296,52 @@ abstract class AbstractCommitOutcomeTest extends JmsTestBase {
         ExecutionException e = assertThrows(ExecutionException.class, () -> published.get(30, TimeUnit.SECONDS));
         assertUnknown(assertInstanceOf(JMSException.class, e.getCause()));
         assertNull(consumer.receive(500), "delivered twice");
+        assertEquals(List.of(), leftIn(queue));
+    }
+
+    @Test
+    @DisplayName("Issue 13, §6.2.10: a listener's ack of unknown outcome keeps its answer; the message claimed with it"
+            + " is delivered once the database is back")
+    void listenerAckAndClaimWhileDatabaseStaysDown() throws Exception {
+        factory.setPrefetch(1); // the ack of "one" rides with the claim of "two", in one unit
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-claim-ack");
+        send(queue, "one", "two");
+        MessageConsumer consumer = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(queue);
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (AuditLog log = new AuditLog()) {
+            consumer.setMessageListener(m -> {
+                try {
+                    String t = ((TextMessage) m).getText();
+                    if (t.equals("one")) { // its ack commits, then the database is gone
+                        lostCommits.loseNextCommitAndStayDown(Mode.COMMITTED_THEN_BROKEN, ACKS);
+                    }
+                    got.add(t);
+                } catch (JMSException e) {
+                    got.add(e.toString());
+                }
+            });
+            // The journal cannot look, so the ack's outcome stays unknown (and the listener's session
+            // hears of it, JMQ2007). Before the fix "two", claimed in that commit, stayed leased to this
+            // client for as long as it lived.
+            assertTrue(RestartLoad.await(20_000, () -> log.all().contains("its outcome: UNKNOWN")),
+                    "the outcome was not unknown");
+            lostCommits.heal();
+            // A send wakes the listener at once (it would otherwise look again at the next heartbeat).
+            // The pool may refuse for a moment after the heal; such a send failed before its commit
+            // call (no commit is lost any more), so it stored nothing and may be sent again.
+            assertTrue(RestartLoad.await(20_000, () -> {
+                try {
+                    send(queue, "three");
+                    return true;
+                } catch (JMSException e) {
+                    return false;
+                }
+            }), "the database did not come back");
+            assertTrue(RestartLoad.await(20_000, () -> got.size() >= 3), () -> "not delivered: " + got);
+        }
+        assertEquals(1, lostCommits.lost());
+        consumer.close();
+        assertEquals(List.of("one", "two", "three"), got, "the ack of one had committed: it may not come again");
         assertEquals(List.of(), leftIn(queue));
     }
 
