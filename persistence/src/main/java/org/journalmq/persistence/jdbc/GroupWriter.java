@@ -304,22 +304,11 @@ final class GroupWriter {
         return true;
     }
 
-    /**
-     * True when the unit's claim is a receiver's (or names a claimant), so that its leases can be
-     * told apart from any other claim (LostClaims); a client-wide Journal.claim cannot.
-     */
-    private static boolean tracked(Pending p) {
-        return p.fetch != null || (p.claim != null && p.claim.claimant() != null);
-    }
-
-    /** Notes the rows the units' tracked claims took in a transaction whose commit call failed. */
-    @SuppressWarnings("unchecked")
+    /** Notes the rows the units' fetches claimed in a transaction whose commit call failed. */
     private void noteClaims(List<Pending> units) {
         for (Pending p : units) {
-            if (p.fetch != null && p.result instanceof Fetched f) {
-                lostClaims.claimed(p.fetch.receiver().claimant, f.rows());
-            } else if (p.claim != null && p.claim.claimant() != null && p.result instanceof List<?> rows) {
-                lostClaims.claimed(p.claim.claimant(), (List<StoredMessage>) rows);
+            if (p.fetch != null) {
+                lostClaims.claimed(p.fetch, (Fetched) p.result);
             }
         }
     }
@@ -342,13 +331,13 @@ final class GroupWriter {
                 }
                 return;
             } catch (CommitOutcomes.Unknown e) {
-                // Neither retried nor re-run unit by unit: the group may have committed. Except the
-                // units that only claim for a receiver: whatever their claim may hold is given back
+                // Neither retried nor re-run unit by unit: the group may have committed. Except a
+                // receiver's units that only claim: whatever their claim may hold is given back
                 // first thing in the next transaction (LostClaims), so they simply claim again and
                 // the receive never hears of it. Sends and acks keep the unknown outcome.
                 JournalException failure = e.toJournalException(db.url);
                 group.removeIf(p -> {
-                    boolean again = p.work.isEmpty() && tracked(p);
+                    boolean again = p.work.isEmpty() && p.fetch != null; // a receiver's (LostClaims)
                     if (!again) {
                         p.future.completeExceptionally(failure);
                     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.journalmq.persistence.Receiver;
 import org.journalmq.persistence.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * row's id existed only in the lost transaction. The claim's count increment is taken back, as for
  * prefetched rows given back unseen (Release with delivered=false): nobody saw the message.
  *
- * <p>Claims made for the client as a whole (Journal.claim without a claimant) are not tracked: other
- * threads claim with that same claimant outside the writer, so the token would not be certain.
+ * <p>Only receivers' fetches are tracked. A Journal.claim names no claimant (then the client as a
+ * whole claims, also from other threads outside the writer) or one its caller chose, which nothing
+ * keeps unique, so its token would not be certain; it keeps the behaviour from before.
  *
  * <p>Writer thread only.
  */
@@ -50,10 +52,16 @@ final class LostClaims {
         this.clientId = clientId;
     }
 
-    /** Rows a claim by {@code claimant} took, with the delivery count that claim gave them. */
-    void claimed(String claimant, List<StoredMessage> rows) {
-        for (StoredMessage m : rows) {
-            pending.add(new Lease(m.id(), m.destination(), m.deliveryCount(), claimant));
+    /**
+     * Notes the rows a receiver's fetch took ({@code result}, null when it did not run), with the
+     * delivery count that claim gave them.
+     */
+    void claimed(GroupWriter.FetchOp fetch, Receiver.Fetched result) {
+        if (result == null) {
+            return;
+        }
+        for (StoredMessage m : result.rows()) {
+            pending.add(new Lease(m.id(), m.destination(), m.deliveryCount(), fetch.receiver().claimant));
         }
     }
 
