@@ -8,6 +8,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,7 +40,32 @@ final class LostCommits implements DataSource {
     private record Armed(Mode mode, Predicate<String> trigger, boolean staysDown) {
     }
 
+    /**
+     * A commit held back until {@link #open()}: while the journal's writer waits in it, the units
+     * other threads submit queue up and go into its next group together.
+     */
+    static final class Hold {
+        private final Predicate<String> trigger;
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch gate = new CountDownLatch(1);
+
+        private Hold(Predicate<String> trigger) {
+            this.trigger = trigger;
+        }
+
+        /** True once the held commit has begun (bounded wait). */
+        boolean awaitReached(long millis) throws InterruptedException {
+            return reached.await(millis, TimeUnit.MILLISECONDS);
+        }
+
+        /** Lets the held commit go on. */
+        void open() {
+            gate.countDown();
+        }
+    }
+
     private final DataSource real;
+    private final AtomicReference<Hold> hold = new AtomicReference<>();
     private final AtomicReference<Armed> armed = new AtomicReference<>();
     private final AtomicInteger lost = new AtomicInteger();
     /** The database is "down": no connection opens, and every open one fails, until {@link #heal()}. */
@@ -51,6 +78,13 @@ final class LostCommits implements DataSource {
     /** Loses the next commit of a transaction that prepared a statement {@code trigger} accepts. */
     void loseNextCommit(Mode mode, Predicate<String> trigger) {
         armed.set(new Armed(mode, trigger, false));
+    }
+
+    /** Holds the next commit of a transaction that prepared a statement {@code trigger} accepts. */
+    Hold holdNextCommit(Predicate<String> trigger) {
+        Hold h = new Hold(trigger);
+        hold.set(h);
+        return h;
     }
 
     /** As {@link #loseNextCommit}, and the database then stays unreachable until {@link #heal()}. */
@@ -96,6 +130,8 @@ final class LostCommits implements DataSource {
         private final Connection target;
         /** The armed failure this transaction will suffer at its commit, or null. */
         private Armed doomed;
+        /** The hold this transaction's commit waits for, or null. */
+        private Hold held;
 
         Losing(Connection target) {
             this.target = target;
@@ -113,9 +149,22 @@ final class LostCommits implements DataSource {
                 if (doomed == null && a != null && a.trigger().test(sql) && armed.compareAndSet(a, null)) {
                     doomed = a;
                 }
+                Hold h = hold.get();
+                if (held == null && h != null && h.trigger.test(sql) && hold.compareAndSet(h, null)) {
+                    held = h;
+                }
             } else if (name.equals("rollback") && (args == null || args.length == 0)) {
                 doomed = null;
-            } else if (name.equals("commit") && doomed != null) {
+                held = null;
+            } else if (name.equals("commit") && held != null) {
+                Hold h = held;
+                held = null;
+                h.reached.countDown();
+                if (!h.gate.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("a held commit was never let go");
+                }
+            }
+            if (name.equals("commit") && doomed != null) {
                 Mode mode = doomed.mode();
                 down.set(doomed.staysDown());
                 doomed = null;
