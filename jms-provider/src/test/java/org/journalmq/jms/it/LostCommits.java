@@ -1,20 +1,17 @@
 package org.journalmq.jms.it;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -27,7 +24,7 @@ import javax.sql.DataSource;
  * accepts (say, the journal's ack DELETE): the journal's heartbeat, claims and maintenance commit
  * on the same DataSource and must go through.
  */
-final class LostCommits implements DataSource {
+final class LostCommits extends ForwardingDataSource {
 
     /** How the chosen commit is lost. */
     enum Mode {
@@ -64,7 +61,6 @@ final class LostCommits implements DataSource {
         }
     }
 
-    private final DataSource real;
     private final AtomicReference<Hold> hold = new AtomicReference<>();
     private final AtomicReference<Armed> armed = new AtomicReference<>();
     private final AtomicInteger lost = new AtomicInteger();
@@ -72,7 +68,7 @@ final class LostCommits implements DataSource {
     private final AtomicBoolean down = new AtomicBoolean();
 
     LostCommits(DataSource real) {
-        this.real = real;
+        super(real);
     }
 
     /** Loses the next commit of a transaction that prepared a statement {@code trigger} accepts. */
@@ -183,40 +179,5 @@ final class LostCommits implements DataSource {
                 throw e.getCause();
             }
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return real.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        real.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        real.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return real.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return real.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return real.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return real.isWrapperFor(iface);
     }
 }
