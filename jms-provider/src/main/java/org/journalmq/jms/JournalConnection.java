@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.journalmq.jms.audit.Audit;
 import org.journalmq.jms.client.CallbackRules;
+import org.journalmq.jms.client.ConnectionTemporaries;
 import org.journalmq.jms.client.JournalMetaData;
 import org.journalmq.jms.client.JournalQueueSession;
 import org.journalmq.jms.client.JournalRegistry;

@@ -1,9 +1,12 @@
-package org.journalmq.jms;
+package org.journalmq.jms.client;
 
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.journalmq.jms.JmsExceptions;
+import org.journalmq.jms.JournalDestination;
+import org.journalmq.jms.JournalTemporaryDestination;
 import org.journalmq.persistence.Journal;
 import org.journalmq.persistence.JournalException;
 import org.slf4j.Logger;
@@ -14,19 +17,20 @@ import org.slf4j.LoggerFactory;
  * §6.2.4: a temporary destination lives as long as its connection). Each is recorded in the journal
  * with this JVM's client as owner, so that the maintenance of any live JVM removes it and its
  * messages if this JVM dies without closing the connection.
+ * <p>Internal: for org.journalmq.jms.JournalConnection.
  */
-final class ConnectionTemporaries {
+public final class ConnectionTemporaries {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionTemporaries.class);
 
     private final Journal journal;
     private final Set<JournalDestination> owned = ConcurrentHashMap.newKeySet();
 
-    ConnectionTemporaries(Journal journal) {
+    public ConnectionTemporaries(Journal journal) {
         this.journal = journal;
     }
 
     /** Records a new temporary destination in the journal and as this connection's. */
-    <T extends JournalTemporaryDestination> T register(T destination) throws JMSException {
+    public <T extends JournalTemporaryDestination> T register(T destination) throws JMSException {
         try {
             journal.createTemporary(destination.address());
         } catch (JournalException e) {
@@ -36,7 +40,7 @@ final class ConnectionTemporaries {
         return destination;
     }
 
-    boolean owns(JournalDestination d) {
+    public boolean owns(JournalDestination d) {
         return owned.contains(d);
     }
 
@@ -45,7 +49,7 @@ final class ConnectionTemporaries {
      * died) is refused: MessageProducer.send / JMSProducer.send javadoc, InvalidDestinationException
      * "if a client uses this method with an invalid destination". Its messages could never be consumed.
      */
-    void checkSendable(JournalDestination d) throws JMSException {
+    public void checkSendable(JournalDestination d) throws JMSException {
         if (!(d instanceof JournalTemporaryDestination t) || owned.contains(d)) {
             return;
         }
@@ -56,13 +60,13 @@ final class ConnectionTemporaries {
             throw JmsExceptions.translate(e, "send to " + d);
         }
         if (!exists) {
-            throw new InvalidDestinationException("temporary " + t.domain() + " " + d.name()
+            throw new InvalidDestinationException("temporary " + t.kind().domain() + " " + d.name()
                     + " no longer exists: it was deleted, or the connection that created it was closed or its JVM died");
         }
     }
 
     /** Deletes one; the caller has checked that no consumer of the connection uses it. */
-    void delete(JournalDestination destination) throws JMSException {
+    public void delete(JournalDestination destination) throws JMSException {
         if (!owned.remove(destination)) {
             throw new InvalidDestinationException("temporary destination " + destination + " was already deleted");
         }
@@ -74,7 +78,7 @@ final class ConnectionTemporaries {
     }
 
     /** At close: deletes every one left; what fails here, the journal's maintenance removes later. */
-    void deleteAll() {
+    public void deleteAll() {
         for (JournalDestination d : owned) {
             try {
                 journal.deleteTemporary(d.address());
