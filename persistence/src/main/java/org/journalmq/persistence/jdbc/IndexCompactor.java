@@ -140,6 +140,18 @@ final class IndexCompactor {
     }
 
     private IndexCompaction locked(Connection c, boolean forced) throws SQLException {
+        List<Candidate> tables = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.sizes())) {
+            while (rs.next()) {
+                tables.add(new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getInt(5), rs.getBoolean(6)));
+            }
+        }
+        // A user that owns none of the tables (a client role under row-level security) may neither
+        // rebuild nor drop their indexes: known before anything is tried, and the job stops.
+        if (tables.stream().noneMatch(Candidate::mayRebuild)) {
+            return notPermitted(0);
+        }
         int dropped = 0;
         for (String drop : strings(c, sql.leftovers())) {
             execute(c, drop);
@@ -148,28 +160,15 @@ final class IndexCompactor {
         if (dropped > 0) {
             LOG.info("JMQ1022 dropped {} invalid index(es) an interrupted rebuild left behind", dropped);
         }
-        List<Candidate> due = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.sizes())) {
-            while (rs.next()) {
-                Candidate t = new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getInt(5), rs.getBoolean(6));
-                if (t.worthIt(forced ? 0 : minBytes)) {
-                    due.add(t);
-                }
-            }
-        }
+        long floor = forced ? 0 : minBytes;
+        List<Candidate> due = tables.stream().filter(t -> t.mayRebuild() && t.worthIt(floor)).toList();
+        failureLogged = false;
         if (due.isEmpty()) {
             return new IndexCompaction(Outcome.NOT_NEEDED, List.of(), dropped,
                     "no table's indexes are out of proportion to its rows");
         }
-        if (due.stream().noneMatch(Candidate::mayRebuild)) {
-            return notPermitted(dropped);
-        }
         List<IndexCompaction.Table> done = new ArrayList<>();
         for (Candidate t : due) {
-            if (!t.mayRebuild()) {
-                continue;
-            }
             long started = System.nanoTime();
             try {
                 execute(c, t.reindex());
@@ -185,7 +184,6 @@ final class IndexCompactor {
             LOG.info("JMQ1022 rebuilt the indexes of {} (about {} live rows): {} KiB -> {} KiB in {} ms", t.name(),
                     t.liveRows(), t.indexBytes() / 1024, after / 1024, millis);
         }
-        failureLogged = false;
         return new IndexCompaction(Outcome.COMPACTED, done, dropped, "rebuilt " + done.size() + " table(s)");
     }
 
