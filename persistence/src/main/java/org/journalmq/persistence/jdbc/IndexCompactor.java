@@ -47,6 +47,7 @@ final class IndexCompactor {
     private volatile boolean refused;
     private volatile boolean failureLogged;
     private volatile Statement running;
+    private volatile boolean closing;
     /** Its own thread: a rebuild may take minutes, and the maintenance thread's heartbeats go on meanwhile. */
     private final ScheduledExecutorService thread;
 
@@ -87,6 +88,7 @@ final class IndexCompactor {
 
     /** Stops the job; cancels a rebuild in progress, whose invalid index the next run drops. */
     void close() {
+        closing = true;
         thread.shutdown();
         cancel();
     }
@@ -199,6 +201,9 @@ final class IndexCompactor {
     }
 
     private IndexCompaction failed(SQLException e) {
+        if (closing) { // the rebuild close() cancelled: no failure to report
+            return IndexCompaction.of(Outcome.FAILED, "cancelled: the journal closed");
+        }
         JournalException failure = db.failure("index compaction", e); // an outage is reported there, once
         if (failure.kind() != JournalException.Kind.UNAVAILABLE && failure.kind() != JournalException.Kind.CLOSED) {
             if (!failureLogged) {
@@ -249,7 +254,7 @@ final class IndexCompactor {
     }
 
     /** A table as the size query saw it. */
-    private record Candidate(String name, String reindex, long liveRows, long indexBytes, int indexes,
+    record Candidate(String name, String reindex, long liveRows, long indexBytes, int indexes,
                              boolean mayRebuild) {
         /** At the floor, and more than RATIO times what the live rows need. */
         boolean worthIt(long floor) {
