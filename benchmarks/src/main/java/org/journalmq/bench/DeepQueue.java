@@ -144,6 +144,7 @@ public final class DeepQueue {
                         + " over %d samples %s%n", cycle, rest, drainSeconds, rest / drainSeconds,
                         Arrays.stream(heap).min().orElse(0), Arrays.stream(heap).max().orElse(0), heap.length,
                         Arrays.toString(heap));
+                System.out.printf("cycle %d: sizes right after the drain %s%n", cycle, sizes.read());
                 System.out.printf("cycle %d: %s%n", cycle, sizes.settle(settleSeconds));
                 StorageSizes.Figures now = sizes.read();
                 System.out.printf("cycle %d: sizes %s; %.2f× the baseline%n", cycle, now, now.ratioTo(base));
