@@ -9,7 +9,8 @@ package org.journalmq.persistence.dialect;
  * @param sizes     one row per compacted table that exists: table name, the REINDEX statement
  *                  (identifiers quoted by the database), the estimated live rows (never a count),
  *                  the bytes of its indexes, how many indexes it has, whether the session user may
- *                  rebuild them (owns the table, directly or through a role)
+ *                  rebuild them (owns the table, directly or through a role), its dead rows
+ *                  (estimated), whether autovacuum cleans it
  * @param leftovers the DROP statements of invalid indexes an interrupted rebuild left on the
  *                  compacted tables (names ending {@code _ccnew} or {@code _ccold}, with a digit
  *                  suffix when repeated)

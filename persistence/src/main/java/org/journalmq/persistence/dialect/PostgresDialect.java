@@ -171,7 +171,8 @@ public final class PostgresDialect extends ServerDialect {
      * The rebuild of the delivery, body and duplicate-id tables' indexes. Live rows are the larger
      * of the statistics' live-tuple count (kept by every commit, autovacuum or not) and the
      * planner's last estimate: a stale high figure only postpones a rebuild, never starts one on a
-     * full table. The lock key differs from the migration's, so a migration never waits on it.
+     * full table. Also the dead rows, and whether autovacuum cleans the table, so that a rebuild
+     * can wait for it. The lock key differs from the migration's, so a migration never waits on it.
      */
     @Override
     public Optional<IndexCompactionSql> indexCompaction(Tables t) {
@@ -181,7 +182,9 @@ public final class PostgresDialect extends ServerDialect {
                 + " GREATEST(COALESCE(s.n_live_tup, 0), CAST(c.reltuples AS BIGINT), 0),"
                 + " COALESCE((SELECT sum(pg_relation_size(i.indexrelid)) FROM pg_index i WHERE i.indrelid = c.oid), 0),"
                 + " (SELECT count(*) FROM pg_index i WHERE i.indrelid = c.oid),"
-                + " pg_has_role(current_user, c.relowner, 'USAGE')"
+                + " pg_has_role(current_user, c.relowner, 'USAGE'), COALESCE(s.n_dead_tup, 0),"
+                + " current_setting('autovacuum') = 'on' AND NOT EXISTS (SELECT 1 FROM unnest(c.reloptions) o"
+                + " WHERE o ~* '^autovacuum_enabled=(false|off|no|0)$')"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid WHERE" + ours + " ORDER BY c.relname";
         String leftovers = "SELECT format('DROP INDEX CONCURRENTLY IF EXISTS %I.%I', n.nspname, x.relname)"

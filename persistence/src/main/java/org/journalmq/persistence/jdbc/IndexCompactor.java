@@ -37,6 +37,13 @@ final class IndexCompactor {
     static final long BYTES_PER_ENTRY = 64;
     /** How many times what the live rows justify the indexes must exceed: far larger, not a bit. */
     static final long RATIO = 4;
+    /**
+     * Dead rows a table may hold (beyond its live ones) and still count as vacuumed. Until
+     * autovacuum has cleaned a drained table, a rebuild would read its whole dead heap, cancel the
+     * vacuum (their locks conflict), and record the table as empty at its full page count, which
+     * the planner then believes until the next analyze; after the vacuum it costs milliseconds.
+     */
+    static final long DEAD_SLACK = 10_000;
     /** How often the scheduled job looks at the sizes: one catalog query, cheap at any depth. */
     static final long CHECK_MILLIS = 60_000;
 
@@ -146,7 +153,7 @@ final class IndexCompactor {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.sizes())) {
             while (rs.next()) {
                 tables.add(new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getInt(5), rs.getBoolean(6)));
+                        rs.getInt(5), rs.getBoolean(6), rs.getLong(7), rs.getBoolean(8)));
             }
         }
         // A user that owns none of the tables (a client role under row-level security) may neither
@@ -163,11 +170,12 @@ final class IndexCompactor {
             LOG.info("JMQ1022 dropped {} invalid index(es) an interrupted rebuild left behind", dropped);
         }
         long floor = forced ? 0 : minBytes;
-        List<Candidate> due = tables.stream().filter(t -> t.mayRebuild() && t.worthIt(floor)).toList();
+        List<Candidate> due = tables.stream()
+                .filter(t -> t.mayRebuild() && t.worthIt(floor) && (forced || t.vacuumed())).toList();
         failureLogged = false;
         if (due.isEmpty()) {
             return new IndexCompaction(Outcome.NOT_NEEDED, List.of(), dropped,
-                    "no table's indexes are out of proportion to its rows");
+                    "no table's indexes are out of proportion to its rows (or autovacuum has yet to clean it)");
         }
         List<IndexCompaction.Table> done = new ArrayList<>();
         for (Candidate t : due) {
@@ -255,7 +263,13 @@ final class IndexCompactor {
 
     /** A table as the size query saw it. */
     record Candidate(String name, String reindex, long liveRows, long indexBytes, int indexes,
-                             boolean mayRebuild) {
+                     boolean mayRebuild, long deadRows, boolean autovacuumed) {
+
+        /** Cleaned by autovacuum already, or never to be (autovacuum off: then nothing to wait for). */
+        boolean vacuumed() {
+            return !autovacuumed || deadRows <= Math.max(liveRows, DEAD_SLACK);
+        }
+
         /** At the floor, and more than RATIO times what the live rows need. */
         boolean worthIt(long floor) {
             long justified = liveRows * Math.max(1, indexes) * BYTES_PER_ENTRY;

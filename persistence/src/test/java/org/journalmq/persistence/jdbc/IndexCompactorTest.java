@@ -12,7 +12,16 @@ class IndexCompactorTest {
     private static final long FLOOR = 64 * MIB;
 
     private static IndexCompactor.Candidate table(long liveRows, long indexBytes) {
-        return new IndexCompactor.Candidate("jmq_delivery", "REINDEX", liveRows, indexBytes, 7, true);
+        return new IndexCompactor.Candidate("jmq_delivery", "REINDEX", liveRows, indexBytes, 7, true, 0, true);
+    }
+
+    @Test
+    @DisplayName("a drained table waits for autovacuum to clean its dead rows; without autovacuum it does not wait")
+    void waitsForAutovacuum() {
+        assertFalse(new IndexCompactor.Candidate("t", "R", 0, MIB, 7, true, 1_000_000, true).vacuumed());
+        assertTrue(new IndexCompactor.Candidate("t", "R", 0, MIB, 7, true, 10_000, true).vacuumed());
+        assertTrue(new IndexCompactor.Candidate("t", "R", 50_000, MIB, 7, true, 50_000, true).vacuumed());
+        assertTrue(new IndexCompactor.Candidate("t", "R", 0, MIB, 7, true, 1_000_000, false).vacuumed());
     }
 
     @Test
