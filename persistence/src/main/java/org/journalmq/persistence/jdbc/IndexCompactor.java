@@ -105,7 +105,7 @@ final class IndexCompactor {
         try {
             compact(false);
         } catch (RuntimeException e) {
-            LOG.warn("JMQ1024 index compaction failed", e);
+            LOG.warn("JMQ1025 index compaction failed", e);
         }
     }
 
@@ -167,7 +167,7 @@ final class IndexCompactor {
             dropped++;
         }
         if (dropped > 0) {
-            LOG.info("JMQ1022 dropped {} invalid index(es) an interrupted rebuild left behind", dropped);
+            LOG.info("JMQ1023 dropped {} invalid index(es) an interrupted rebuild left behind", dropped);
         }
         long floor = forced ? 0 : minBytes;
         List<Candidate> due = tables.stream()
@@ -191,7 +191,7 @@ final class IndexCompactor {
             long millis = (System.nanoTime() - started) / 1_000_000;
             long after = indexBytes(c, t.name());
             done.add(new IndexCompaction.Table(t.name(), t.liveRows(), t.indexBytes(), after, millis));
-            LOG.info("JMQ1022 rebuilt the indexes of {} (about {} live rows): {} KiB -> {} KiB in {} ms", t.name(),
+            LOG.info("JMQ1023 rebuilt the indexes of {} (about {} live rows): {} KiB -> {} KiB in {} ms", t.name(),
                     t.liveRows(), t.indexBytes() / 1024, after / 1024, millis);
         }
         return new IndexCompaction(Outcome.COMPACTED, done, dropped, "rebuilt " + done.size() + " table(s)");
@@ -200,7 +200,7 @@ final class IndexCompactor {
     private IndexCompaction notPermitted(int dropped) {
         if (!refused) {
             refused = true;
-            LOG.info("JMQ1023 index compaction stops: the database user does not own the journal's tables, so it"
+            LOG.info("JMQ1024 index compaction stops: the database user does not own the journal's tables, so it"
                     + " may not rebuild their indexes; run REINDEX TABLE CONCURRENTLY as the owner after a large"
                     + " backlog drained (README, \"Index compaction\")");
         }
@@ -216,10 +216,10 @@ final class IndexCompactor {
         if (failure.kind() != JournalException.Kind.UNAVAILABLE && failure.kind() != JournalException.Kind.CLOSED) {
             if (!failureLogged) {
                 failureLogged = true; // once until a run succeeds: the job retries every minute
-                LOG.warn("JMQ1024 index compaction failed; the next run retries and drops its leftovers: {}",
+                LOG.warn("JMQ1025 index compaction failed; the next run retries and drops its leftovers: {}",
                         failure.getMessage());
             } else {
-                LOG.debug("JMQ1024 index compaction failed again: {}", failure.getMessage());
+                LOG.debug("JMQ1025 index compaction failed again: {}", failure.getMessage());
             }
         }
         return IndexCompaction.of(Outcome.FAILED, failure.getMessage());
