@@ -35,7 +35,7 @@ class PostgresAclCommandTest extends AclCommandContract {
 
     @Override
     List<String> as(String user) {
-        return user == null ? PostgresCommandsTest.options(pg)
+        return user == null ? PostgresJournal.options(pg)
                 : List.of("--url", pg.jdbcUrl(), "--user", user, "--password", PASSWORD,
                         "--table-prefix", pg.tablePrefix());
     }

@@ -2,38 +2,21 @@ package org.journalmq.cli;
 
 import java.util.List;
 import org.journalmq.jms.JournalConnectionFactory;
-import org.journalmq.persistence.JournalConfig;
-import org.journalmq.persistence.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The MBeans of a PostgreSQL journal, in tables of a random prefix dropped afterwards. */
 class PostgresJmxTest extends JmxContract {
 
-    private static JournalConfig pg;
-
-    @BeforeAll
-    static void requirePostgres() {
-        pg = TestDatabases.postgres().build();
-    }
-
-    @AfterAll
-    static void dropTables() {
-        if (pg != null) {
-            TestDatabases.dropAll(pg);
-        }
-    }
+    @RegisterExtension
+    static final PostgresJournal PG = new PostgresJournal();
 
     @Override
     List<String> journal() {
-        return PostgresCommandsTest.options(pg);
+        return PG.options();
     }
 
     @Override
     JournalConnectionFactory factory() {
-        JournalConnectionFactory f = new JournalConnectionFactory(pg.jdbcUrl());
-        f.setUser(pg.user());
-        f.setTablePrefix(pg.tablePrefix());
-        return f;
+        return PG.factory();
     }
 }

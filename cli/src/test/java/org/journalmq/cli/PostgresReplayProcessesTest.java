@@ -13,13 +13,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.journalmq.jms.JournalConnectionFactory;
 import org.journalmq.jms.DeadLetters;
-import org.journalmq.persistence.JournalConfig;
-import org.journalmq.persistence.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two {@code journalmq dlq replay} processes (two JVMs, two journal clients) racing on one
@@ -28,34 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresReplayProcessesTest extends OpsTestBase {
 
-    private static JournalConfig pg;
+    @RegisterExtension
+    static final PostgresJournal PG = new PostgresJournal();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void requirePostgres() {
-        pg = TestDatabases.postgres().build();
-    }
-
-    @AfterAll
-    static void dropTables() {
-        if (pg != null) {
-            TestDatabases.dropAll(pg);
-        }
-    }
-
     @Override
     List<String> journal() {
-        return PostgresCommandsTest.options(pg);
+        return PG.options();
     }
 
     @Override
     JournalConnectionFactory factory() {
-        JournalConnectionFactory f = new JournalConnectionFactory(pg.jdbcUrl());
-        f.setUser(pg.user());
-        f.setTablePrefix(pg.tablePrefix());
-        return f;
+        return PG.factory();
     }
 
     private Process replay(String name) throws Exception {

@@ -19,9 +19,7 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.journalmq.jms.audit.Audit;
@@ -53,7 +51,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     private final String idPrefix = "ID:" + UUID.randomUUID() + ":";
     private final AtomicLong idCounter = new AtomicLong();
     private final List<JournalSession> sessions = new CopyOnWriteArrayList<>();
-    private final Set<JournalDestination> temporaries = ConcurrentHashMap.newKeySet();
+    private final ConnectionTemporaries temporaries;
     private final Object startLock = new Object();
 
     private volatile String clientID;
@@ -68,6 +66,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
     /** Protected for subclasses in org.journalmq.jms.transaction. */
     protected JournalConnection(Journal journal, JournalConnectionFactory.ProviderSettings settings) {
         this.journal = journal;
+        this.temporaries = new ConnectionTemporaries(journal);
         this.settings = settings;
         this.outages = journal.onOutage(e -> onAsyncException(JmsExceptions.outage(e)));
     }
@@ -327,10 +326,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
                 first = first == null ? e : first;
             }
         }
-        for (JournalDestination t : temporaries) {
-            removeQuietly(t);
-        }
-        temporaries.clear();
+        temporaries.deleteAll();
         closed = true;
         outages.close();
         if (clientID != null) {
@@ -346,62 +342,26 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
         }
     }
 
-    private void removeQuietly(JournalDestination d) {
-        try {
-            journal.deleteTemporary(d.address());
-        } catch (JournalException e) {
-            LOG.warn("JMQ2003 could not remove temporary destination {}; maintenance removes it: {}", d, e.getMessage());
-        }
-    }
-
     /** Internal: for org.journalmq.jms.client. */
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
         fixClientId();
-        return register(new JournalTemporaryQueue("tmp-" + UUID.randomUUID(), this));
+        return temporaries.register(new JournalTemporaryQueue("tmp-" + UUID.randomUUID(), this));
     }
 
     /** Internal: for org.journalmq.jms.client. */
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
         fixClientId();
-        return register(new JournalTemporaryTopic("tmp-" + UUID.randomUUID(), this));
+        return temporaries.register(new JournalTemporaryTopic("tmp-" + UUID.randomUUID(), this));
     }
 
     /**
-     * Records the new temporary destination in the journal with this JVM's client as owner, so that
-     * the maintenance of any live JVM removes it (and its messages) if this JVM dies.
-     */
-    private <T extends JournalTemporaryDestination> T register(T destination) throws JMSException {
-        try {
-            journal.createTemporary(destination.address());
-        } catch (JournalException e) {
-            throw JmsExceptions.translate(e, "create " + destination);
-        }
-        temporaries.add(destination);
-        return destination;
-    }
-
-    /**
-     * A send to a temporary destination that no longer exists (deleted, or its connection closed or
-     * died) is refused: MessageProducer.send / JMSProducer.send javadoc, InvalidDestinationException
-     * "if a client uses this method with an invalid destination". Its messages could never be consumed.
+     * Refuses a send to a temporary destination that no longer exists.
      * <p>Internal: for org.journalmq.jms.client.
      */
     public void checkSendable(JournalDestination d) throws JMSException {
-        if (!(d instanceof JournalTemporaryDestination t) || temporaries.contains(d)) {
-            return;
-        }
-        boolean exists;
-        try {
-            exists = journal.temporaryExists(d.address());
-        } catch (JournalException e) {
-            throw JmsExceptions.translate(e, "send to " + d);
-        }
-        if (!exists) {
-            throw new jakarta.jms.InvalidDestinationException("temporary " + t.domain() + " " + d.name()
-                    + " no longer exists: it was deleted, or the connection that created it was closed or its JVM died");
-        }
+        temporaries.checkSendable(d);
     }
 
     /**
@@ -409,7 +369,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
      * <p>Internal: for org.journalmq.jms.client.
      */
     public boolean ownsTemporary(JournalDestination d) {
-        return temporaries.contains(d);
+        return temporaries.owns(d);
     }
 
     @Override
@@ -421,15 +381,7 @@ public class JournalConnection implements Connection, QueueConnection, TopicConn
                         + " still has an open consumer");
             }
         }
-        if (!temporaries.remove(destination)) {
-            throw new jakarta.jms.InvalidDestinationException("temporary destination " + destination
-                    + " was already deleted");
-        }
-        try {
-            journal.deleteTemporary(destination.address());
-        } catch (JournalException e) {
-            throw JmsExceptions.translate(e, "delete " + destination);
-        }
+        temporaries.delete(destination);
     }
 
     // ------------------------------------------------------------------ application server facilities (optional)

@@ -18,12 +18,18 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import jakarta.jms.TransactionRolledBackException;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -55,6 +61,9 @@ abstract class AbstractCommitOutcomeTest extends JmsTestBase {
     /** The journal's insert of a new message row. */
     private static final Predicate<String> SENDS = sql -> sql.startsWith("INSERT INTO")
             && sql.contains("expiry_address");
+
+    /** The journal's claim statement: the UPDATE that leases ready rows to a consumer. */
+    private static final Predicate<String> CLAIMS = sql -> sql.contains("SET state = 1, owner = ?, claimant = ?");
 
     private LostCommits lostCommits;
     private HikariDataSource pool;
@@ -212,6 +221,153 @@ abstract class AbstractCommitOutcomeTest extends JmsTestBase {
         assertEquals(1, lostCommits.lost());
         lostCommits.heal();
         assertEquals(List.of(), leftIn(queue), "the acks had committed: nothing may come back");
+    }
+
+    // ---------------------------------------------------------------- a receive's claim
+
+    @Test
+    @DisplayName("Issue 13: a receive whose claim committed but whose commit call failed returns the message, not redelivered")
+    void receiveWhoseClaimCommitWasLost() throws Exception {
+        factory.setReconnectTimeoutMillis(30_000); // a claim that meets an outage claims again (issue 13)
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-claim");
+        send(queue, "one");
+        Session s = open().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer consumer = s.createConsumer(queue);
+
+        lostCommits.loseNextCommit(Mode.COMMITTED_THEN_BROKEN, CLAIMS);
+        // Before the fix the lost claim kept "one" leased to this client (renewed while it lives),
+        // so the claim that followed found nothing.
+        Message m = consumer.receive(10_000);
+
+        assertEquals(1, lostCommits.lost(), "the commit of the claim was lost as planned");
+        assertEquals("one", text(m));
+        // The lost claim delivered nothing, so its count increment was taken back (exact count).
+        assertEquals(1, m.getIntProperty("JMSXDeliveryCount"));
+        assertFalse(m.getJMSRedelivered());
+        assertNull(consumer.receive(500), "delivered twice");
+        assertEquals(List.of(), leftIn(queue));
+    }
+
+    @Test
+    @DisplayName("Issue 13: a receive whose claim shared a commit of unknown outcome with a publish returns the"
+            + " message; the publish stays unknown")
+    void receiveInGroupOfUnknownOutcome() throws Exception {
+        Session setup = open().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = setup.createQueue("lost-commit-claim-group");
+        Queue gateQueue = setup.createQueue("lost-commit-claim-gate");
+        Topic topic = setup.createTopic("lost-commit-claim-topic");
+        send(queue, "one");
+        MessageConsumer consumer = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(queue);
+        Session publishing = open().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer publisher = publishing.createProducer(topic);
+        open().createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(topic); // the publish writes a row
+        Session gating = open().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer gate = gating.createProducer(gateQueue);
+
+        // The journal's writer waits in the commit of the gate's send, while a receive and a publish
+        // queue up: they share its next group (the journal's group commit), whose commit is lost.
+        LostCommits.Hold hold = lostCommits.holdNextCommit(SENDS);
+        CompletableFuture<Object> gateSent = new CompletableFuture<>();
+        inThread(() -> {
+            gate.send(gating.createTextMessage("gate"));
+            return null;
+        }, gateSent);
+        assertTrue(hold.awaitReached(10_000), "the gate's commit was not held");
+        lostCommits.loseNextCommit(Mode.COMMITTED_THEN_BROKEN, CLAIMS); // the held group claims nothing
+        CompletableFuture<Message> received = new CompletableFuture<>();
+        Thread receiving = inThread(() -> consumer.receive(20_000), received);
+        CompletableFuture<Object> published = new CompletableFuture<>();
+        Thread publishingThread = inThread(() -> {
+            publisher.send(publishing.createTextMessage("news"));
+            return null;
+        }, published);
+        awaitQueuedForCommit(receiving);
+        awaitQueuedForCommit(publishingThread);
+        hold.open();
+        gateSent.get(20, TimeUnit.SECONDS);
+
+        // A publication's rows are not tracked and the group acknowledged nothing: no row proves the
+        // outcome. Before the fix the receive threw JMQ-OUTCOME-UNKNOWN with the publish.
+        Message m = received.get(30, TimeUnit.SECONDS);
+        assertEquals(1, lostCommits.lost(), "the group's commit was lost as planned");
+        assertEquals("one", text(m));
+        assertEquals(1, m.getIntProperty("JMSXDeliveryCount"), "the lost claim delivered nothing");
+        assertFalse(m.getJMSRedelivered());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> published.get(30, TimeUnit.SECONDS));
+        assertUnknown(assertInstanceOf(JMSException.class, e.getCause()));
+        assertNull(consumer.receive(500), "delivered twice");
+        assertEquals(List.of(), leftIn(queue));
+    }
+
+    @Test
+    @DisplayName("Issue 13, §6.2.10: a listener's ack of unknown outcome keeps its answer; the message claimed with it"
+            + " is delivered once the database is back")
+    void listenerAckAndClaimWhileDatabaseStaysDown() throws Exception {
+        factory.setPrefetch(1); // the ack of "one" rides with the claim of "two", in one unit
+        Queue queue = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lost-commit-claim-ack");
+        send(queue, "one", "two");
+        MessageConsumer consumer = open().createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(queue);
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (AuditLog log = new AuditLog()) {
+            consumer.setMessageListener(m -> {
+                try {
+                    String t = ((TextMessage) m).getText();
+                    if (t.equals("one")) { // its ack commits, then the database is gone
+                        lostCommits.loseNextCommitAndStayDown(Mode.COMMITTED_THEN_BROKEN, ACKS);
+                    }
+                    got.add(t);
+                } catch (JMSException e) {
+                    got.add(e.toString());
+                }
+            });
+            // The journal cannot look, so the ack's outcome stays unknown (and the listener's session
+            // hears of it, JMQ2007). Before the fix "two", claimed in that commit, stayed leased to this
+            // client for as long as it lived.
+            assertTrue(RestartLoad.await(20_000, () -> log.all().contains("its outcome: UNKNOWN")),
+                    "the outcome was not unknown");
+            lostCommits.heal();
+            // A send wakes the listener at once (it would otherwise look again at the next heartbeat).
+            // The pool may refuse for a moment after the heal; such a send failed before its commit
+            // call (no commit is lost any more), so it stored nothing and may be sent again.
+            assertTrue(RestartLoad.await(20_000, () -> {
+                try {
+                    send(queue, "three");
+                    return true;
+                } catch (JMSException e) {
+                    return false;
+                }
+            }), "the database did not come back");
+            assertTrue(RestartLoad.await(20_000, () -> got.size() >= 3), () -> "not delivered: " + got);
+        }
+        assertEquals(1, lostCommits.lost());
+        consumer.close();
+        assertEquals(List.of("one", "two", "three"), got, "the ack of one had committed: it may not come again");
+        assertEquals(List.of(), leftIn(queue));
+    }
+
+    /** Runs {@code task} in a thread of its own, completing {@code result} with its outcome. */
+    private static <T> Thread inThread(Callable<T> task, CompletableFuture<T> result) {
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "commit-outcome-test");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /**
+     * Bounded wait until {@code t} waits for a journal commit (parked on a CompletableFuture, which
+     * the journal's writer completes): its unit is in the writer's queue.
+     */
+    private static void awaitQueuedForCommit(Thread t) throws InterruptedException {
+        assertTrue(RestartLoad.await(10_000, () -> t.getState() == Thread.State.WAITING
+                && java.util.Arrays.stream(t.getStackTrace())
+                        .anyMatch(f -> f.getClassName().equals(CompletableFuture.class.getName()))),
+                () -> t + " never waited for a commit: " + java.util.Arrays.toString(t.getStackTrace()));
     }
 
     // ---------------------------------------------------------------- CLIENT_ACKNOWLEDGE

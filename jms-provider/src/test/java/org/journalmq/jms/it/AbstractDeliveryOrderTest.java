@@ -244,7 +244,8 @@ public abstract class AbstractDeliveryOrderTest extends JmsTestBase {
         Thread reader = new Thread(() -> {
             try {
                 Message m;
-                while (got.size() < MATCHES && (m = a.receive(10_000)) != null) {
+                // A wait longer than selectorTraffic's per-match bound, so that only a real miss ends it.
+                while (got.size() < MATCHES && (m = a.receive(30_000)) != null) {
                     got.add(m);
                 }
             } catch (Throwable e) {
@@ -253,7 +254,7 @@ public abstract class AbstractDeliveryOrderTest extends JmsTestBase {
         }, "selector-reader");
         reader.start();
         selectorTraffic(s, p, got::size);
-        reader.join(30_000);
+        reader.join(60_000);
         assertNull(failure.get(), () -> "receive failed: " + failure.get());
         assertSelectorOutcome(c, q, got);
     }

@@ -73,9 +73,14 @@ final class AutoFailoverCluster implements BeforeAllCallback, AfterAllCallback {
         autoctl("node1", "create", "postgres", "--pgdata", data("node1"), "--pgport", "" + ports[1], "--monitor", monitor);
         awaitSql(ports[1], "postgres", "SELECT CASE WHEN NOT pg_is_in_recovery() THEN 1 END");
         autoctl("node2", "create", "postgres", "--pgdata", data("node2"), "--pgport", "" + ports[2], "--monitor", monitor);
-        // Ready when node 2 streams and node 1 waits for it on every commit.
+        // Ready when node 2 streams and node 1 waits for it on every commit...
         awaitSql(ports[1], "postgres", "SELECT 1 FROM pg_stat_replication WHERE state = 'streaming'"
                 + " AND sync_state IN ('sync', 'quorum')");
+        // ...and the monitor has settled both nodes: it promotes only a node that reached "secondary",
+        // and assigns no new goal state before the current one is reached.
+        awaitSql(ports[0], "pg_auto_failover", "SELECT CASE WHEN count(*) = 2 THEN 1 END FROM pgautofailover.node"
+                + " WHERE (nodeport = " + ports[1] + " AND reportedstate = 'primary' AND goalstate = 'primary')"
+                + " OR (nodeport = " + ports[2] + " AND reportedstate = 'secondary' AND goalstate = 'secondary')");
     }
 
     /** The multi-host URL an application uses: whichever node is primary. */
@@ -89,11 +94,56 @@ final class AutoFailoverCluster implements BeforeAllCallback, AfterAllCallback {
         return ports[node];
     }
 
-    /** kill -9 of a node's pg_autoctl together with its postgres (pg_autoctl restarts a postgres killed alone). */
-    void killNode(int node) {
+    /**
+     * kill -9 of a node's pg_autoctl together with its postgres (pg_autoctl restarts a postgres killed
+     * alone); returns once the node's port refuses connections, so that the failover really starts.
+     */
+    void killNode(int node) throws InterruptedException {
         Process p = processes.get(node);
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
+        killPostmaster("node" + node); // should it have left the process tree
+        if (!RestartLoad.await(30_000, () -> !answers(ports[node], "postgres", "SELECT 1"))) {
+            throw new IllegalStateException("node " + node + " still answers after kill -9; " + describe());
+        }
+    }
+
+    /**
+     * What the monitor knows, for a failure message: each node's reported and goal state and health,
+     * the last events (why a failover did or did not go on), and the end of each pg_autoctl log.
+     */
+    String describe() {
+        StringBuilder b = new StringBuilder("pg_auto_failover formation in ").append(dir).append('\n');
+        query(b, "SELECT nodeid, nodeport, reportedstate, goalstate, health, reportedlsn, reporttime"
+                + " FROM pgautofailover.node ORDER BY nodeid");
+        query(b, "SELECT * FROM (SELECT eventid, eventtime, nodeid, reportedstate, goalstate, description"
+                + " FROM pgautofailover.event ORDER BY eventid DESC LIMIT 20) e ORDER BY eventid");
+        for (String name : List.of("monitor", "node1", "node2")) {
+            try {
+                List<String> lines = Files.readAllLines(dir.resolve(name + ".log"));
+                b.append("-- last lines of ").append(name).append(".log\n");
+                lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(l -> b.append(l).append('\n'));
+            } catch (IOException | RuntimeException e) {
+                b.append("-- ").append(name).append(".log: ").append(e).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private void query(StringBuilder b, String sql) {
+        DriverManager.setLoginTimeout(3);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports[0] + "/pg_auto_failover",
+                "postgres", null); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    b.append(i > 1 ? " | " : "").append(rs.getString(i));
+                }
+                b.append('\n');
+            }
+        } catch (SQLException e) {
+            b.append("-- monitor query failed: ").append(e.getMessage()).append('\n');
+        }
     }
 
     /** True when the node at {@code port} answers as a primary. */
@@ -110,18 +160,7 @@ final class AutoFailoverCluster implements BeforeAllCallback, AfterAllCallback {
             p.destroyForcibly();
         }
         for (String name : List.of("monitor", "node1", "node2")) {
-            Path pid = dir.resolve(name).resolve("postmaster.pid");
-            try {
-                if (Files.exists(pid)) {
-                    long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).trim());
-                    ProcessHandle.of(postmaster).ifPresent(h -> {
-                        h.descendants().forEach(ProcessHandle::destroyForcibly);
-                        h.destroyForcibly();
-                    });
-                }
-            } catch (IOException | RuntimeException e) {
-                System.err.println("auto-failover cluster: " + name + ": " + e);
-            }
+            killPostmaster(name);
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -133,6 +172,22 @@ final class AutoFailoverCluster implements BeforeAllCallback, AfterAllCallback {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         } catch (IllegalStateException e) {
             // this is the hook
+        }
+    }
+
+    /** kill -9 of the postgres (and its children) that the data directory NAME names in postmaster.pid. */
+    private void killPostmaster(String name) {
+        Path pid = dir.resolve(name).resolve("postmaster.pid");
+        try {
+            if (Files.exists(pid)) {
+                long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).trim());
+                ProcessHandle.of(postmaster).ifPresent(h -> {
+                    h.descendants().forEach(ProcessHandle::destroyForcibly);
+                    h.destroyForcibly();
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("auto-failover cluster: " + name + ": " + e);
         }
     }
 

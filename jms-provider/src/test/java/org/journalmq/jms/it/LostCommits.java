@@ -1,18 +1,17 @@
 package org.journalmq.jms.it;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -25,7 +24,7 @@ import javax.sql.DataSource;
  * accepts (say, the journal's ack DELETE): the journal's heartbeat, claims and maintenance commit
  * on the same DataSource and must go through.
  */
-final class LostCommits implements DataSource {
+final class LostCommits extends ForwardingDataSource {
 
     /** How the chosen commit is lost. */
     enum Mode {
@@ -38,19 +37,50 @@ final class LostCommits implements DataSource {
     private record Armed(Mode mode, Predicate<String> trigger, boolean staysDown) {
     }
 
-    private final DataSource real;
+    /**
+     * A commit held back until {@link #open()}: while the journal's writer waits in it, the units
+     * other threads submit queue up and go into its next group together.
+     */
+    static final class Hold {
+        private final Predicate<String> trigger;
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch gate = new CountDownLatch(1);
+
+        private Hold(Predicate<String> trigger) {
+            this.trigger = trigger;
+        }
+
+        /** True once the held commit has begun (bounded wait). */
+        boolean awaitReached(long millis) throws InterruptedException {
+            return reached.await(millis, TimeUnit.MILLISECONDS);
+        }
+
+        /** Lets the held commit go on. */
+        void open() {
+            gate.countDown();
+        }
+    }
+
+    private final AtomicReference<Hold> hold = new AtomicReference<>();
     private final AtomicReference<Armed> armed = new AtomicReference<>();
     private final AtomicInteger lost = new AtomicInteger();
     /** The database is "down": no connection opens, and every open one fails, until {@link #heal()}. */
     private final AtomicBoolean down = new AtomicBoolean();
 
     LostCommits(DataSource real) {
-        this.real = real;
+        super(real);
     }
 
     /** Loses the next commit of a transaction that prepared a statement {@code trigger} accepts. */
     void loseNextCommit(Mode mode, Predicate<String> trigger) {
         armed.set(new Armed(mode, trigger, false));
+    }
+
+    /** Holds the next commit of a transaction that prepared a statement {@code trigger} accepts. */
+    Hold holdNextCommit(Predicate<String> trigger) {
+        Hold h = new Hold(trigger);
+        hold.set(h);
+        return h;
     }
 
     /** As {@link #loseNextCommit}, and the database then stays unreachable until {@link #heal()}. */
@@ -96,6 +126,8 @@ final class LostCommits implements DataSource {
         private final Connection target;
         /** The armed failure this transaction will suffer at its commit, or null. */
         private Armed doomed;
+        /** The hold this transaction's commit waits for, or null. */
+        private Hold held;
 
         Losing(Connection target) {
             this.target = target;
@@ -113,9 +145,22 @@ final class LostCommits implements DataSource {
                 if (doomed == null && a != null && a.trigger().test(sql) && armed.compareAndSet(a, null)) {
                     doomed = a;
                 }
+                Hold h = hold.get();
+                if (held == null && h != null && h.trigger.test(sql) && hold.compareAndSet(h, null)) {
+                    held = h;
+                }
             } else if (name.equals("rollback") && (args == null || args.length == 0)) {
                 doomed = null;
-            } else if (name.equals("commit") && doomed != null) {
+                held = null;
+            } else if (name.equals("commit") && held != null) {
+                Hold h = held;
+                held = null;
+                h.reached.countDown();
+                if (!h.gate.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("a held commit was never let go");
+                }
+            }
+            if (name.equals("commit") && doomed != null) {
                 Mode mode = doomed.mode();
                 down.set(doomed.staysDown());
                 doomed = null;
@@ -134,40 +179,5 @@ final class LostCommits implements DataSource {
                 throw e.getCause();
             }
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return real.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        real.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        real.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return real.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return real.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return real.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return real.isWrapperFor(iface);
     }
 }

@@ -45,8 +45,8 @@ class PostgresFailoverTest {
             assertTrue(RestartLoad.await(120_000, () -> load.confirmedCount.get() >= 300), load.counts());
             long killed = System.nanoTime();
             HA.killNode(1);
-            assertTrue(RestartLoad.await(RECONNECT_MILLIS, () -> AutoFailoverCluster.isPrimary(HA.nodePort(2))),
-                    "node 2 was not promoted");
+            boolean promotedInTime = RestartLoad.await(RECONNECT_MILLIS, () -> AutoFailoverCluster.isPrimary(HA.nodePort(2)));
+            assertTrue(promotedInTime, () -> "node 2 was not promoted; " + HA.describe());
             long promoted = System.nanoTime();
             assertTrue(RestartLoad.await(RECONNECT_MILLIS, () -> load.lastSendAt.get() > promoted), load.counts());
             long recovered = load.lastSendAt.get();

@@ -1,18 +1,15 @@
 package org.journalmq.jms.it;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -21,12 +18,11 @@ import javax.sql.DataSource;
  * addBatch). Values the journal binds never appear in those texts, so a test value found in one
  * reached SQL as text: the injection check of issue 15 item 5.
  */
-final class SqlRecorder implements DataSource {
-    private final DataSource real;
+final class SqlRecorder extends ForwardingDataSource {
     private final List<String> texts = new CopyOnWriteArrayList<>();
 
     SqlRecorder(DataSource real) {
-        this.real = real;
+        super(real);
     }
 
     /** Every SQL text seen so far. */
@@ -93,40 +89,5 @@ final class SqlRecorder implements DataSource {
             return name.equals("prepareStatement") || name.equals("prepareCall") || name.equals("nativeSQL")
                     || name.startsWith("execute") || name.equals("addBatch");
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return real.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        real.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        real.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return real.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return real.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return real.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return real.isWrapperFor(iface);
     }
 }

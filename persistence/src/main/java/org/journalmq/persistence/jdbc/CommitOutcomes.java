@@ -87,7 +87,7 @@ final class CommitOutcomes {
         Outcome outcome = resolve(acks, insertedIds);
         LOG.warn("JMQ1021 the commit of a group of {} unit(s) failed ({}); its outcome: {}", units, failure, outcome);
         if (outcome != Outcome.COMMITTED) {
-            rolledBack.run(); // committed or not, rows handed over in memory return when their lease ends
+            rolledBack.run(); // hand-overs are off; when unknown, GroupWriter gives their rows back (LostClaims)
             throw outcome == Outcome.ROLLED_BACK ? failure : new Unknown(failure);
         }
     }

@@ -96,6 +96,8 @@ final class GroupWriter {
     private final Claimer claimer;
     private final DuplicateIds duplicates;
     private final CommitOutcomes outcomes;
+    /** Leases of failed commits, given back by the next transaction (writer thread only). */
+    private final LostClaims lostClaims;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final WriteCapacity capacity = new WriteCapacity(MAX_QUEUED_UNITS, MAX_QUEUED_BYTES);
     private final Object submitLock = new Object();
@@ -119,6 +121,7 @@ final class GroupWriter {
         this.db = db;
         this.duplicates = duplicates;
         this.outcomes = new CommitOutcomes(db);
+        this.lostClaims = new LostClaims(db, clientId);
         this.claimer = claimer;
         this.ids = ids;
         this.clock = clock;
@@ -301,6 +304,15 @@ final class GroupWriter {
         return true;
     }
 
+    /** Notes the rows the units' fetches claimed in a transaction whose commit call failed. */
+    private void noteClaims(List<Pending> units) {
+        for (Pending p : units) {
+            if (p.fetch != null) {
+                lostClaims.claimed(p.fetch, (Fetched) p.result);
+            }
+        }
+    }
+
     private static boolean anyAcks(List<Pending> group) {
         for (Pending p : group) {
             if (!p.work.acks().isEmpty()) {
@@ -319,10 +331,25 @@ final class GroupWriter {
                 }
                 return;
             } catch (CommitOutcomes.Unknown e) {
-                // Neither retried nor re-run unit by unit: the group may have committed.
+                // Neither retried nor re-run unit by unit: the group may have committed. Except a
+                // receiver's units that only claim: whatever their claim may hold is given back
+                // first thing in the next transaction (LostClaims), so they simply claim again and
+                // the receive never hears of it. Sends and acks keep the unknown outcome.
                 JournalException failure = e.toJournalException(db.url);
-                group.forEach(p -> p.future.completeExceptionally(failure));
-                return;
+                group.removeIf(p -> {
+                    boolean again = p.work.isEmpty() && p.fetch != null; // a receiver's (LostClaims)
+                    if (!again) {
+                        p.future.completeExceptionally(failure);
+                    }
+                    return !again;
+                });
+                if (group.isEmpty()) {
+                    // No unit left to carry the release: one empty unit does, so that the rows do
+                    // not wait for this JVM's next write. If it fails too, the next write does it.
+                    enqueue(new Pending(NO_WORK, null, null));
+                    return;
+                }
+                attempt = 0;
             } catch (SQLException e) {
                 if (SqlErrors.isRetryable(e) && attempt < RETRIES) {
                     Database.backOff(attempt);
@@ -404,7 +431,7 @@ final class GroupWriter {
         Connection c = pinned != null ? pinned.get() : db.connection();
         SQLException commitFailure = null;
         try {
-            if (onlyClaims(units)) {
+            if (onlyClaims(units) && lostClaims.isEmpty()) {
                 db.relaxCommit(c); // nothing durable to keep: a lost claim is a redelivery with a lower count
             }
             if (!apply(c, units, handoffs, fx)) {
@@ -428,9 +455,18 @@ final class GroupWriter {
         if (commitFailure != null) {
             List<Ack> acks = new ArrayList<>();
             units.forEach(p -> acks.addAll(p.work.acks()));
-            // Returns only when the group did commit; else throws (certain rollback, or unknown).
-            outcomes.settle(commitFailure, units.size(), acks, fx.inserted, handoffs::rolledBack);
+            List<StoredMessage> handedOff = handoffs.rows(); // before settle forgets them
+            try {
+                // Returns only when the group did commit; else throws (certain rollback, or unknown).
+                outcomes.settle(commitFailure, units.size(), acks, fx.inserted, handoffs::rolledBack);
+            } catch (CommitOutcomes.Unknown e) {
+                // If it committed, its claims and hand-offs hold rows nobody will deliver (issue 13).
+                noteClaims(units);
+                lostClaims.handedOff(handedOff);
+                throw e;
+            }
         }
+        lostClaims.committed(); // the leases this transaction gave back, if any
         db.outages.reached();
         // Receivers that found nothing wait from now on: this group's rows were theirs to claim, and
         // every later group offers its rows to them first.
@@ -458,7 +494,8 @@ final class GroupWriter {
     /**
      * Commits; a failure of the commit call itself is returned, not thrown, when the group wrote
      * something durable: its outcome is unknown until {@link CommitOutcomes} looks. A group that
-     * only claimed gains nothing from knowing (a lost claim is a redelivery): thrown as before.
+     * only claimed needs no answer: what its claims may hold is given back by the next transaction
+     * (LostClaims), which claims again; the failure is thrown as before.
      */
     private SQLException commit(Connection c, List<Pending> units) throws SQLException {
         try {
@@ -466,6 +503,7 @@ final class GroupWriter {
             return null;
         } catch (SQLException e) {
             if (onlyClaims(units)) {
+                noteClaims(units); // if it did commit, its rows are leased to nobody's delivery
                 throw e;
             }
             Database.rollbackQuietly(c);
@@ -478,6 +516,8 @@ final class GroupWriter {
 
     private boolean apply(Connection c, List<Pending> units, Receivers.Handoffs handoffs, GroupEffects fx)
             throws SQLException {
+        // First, before any claim: leases of earlier lost commits, which this group's claims may take again.
+        lostClaims.releaseIn(c, fx.freed);
         long now = clock.now();
         List<NewMessage> written = new ArrayList<>();
         for (Pending p : units) {

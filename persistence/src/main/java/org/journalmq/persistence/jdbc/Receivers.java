@@ -317,6 +317,13 @@ final class Receivers {
             return byReceiver.isEmpty();
         }
 
+        /** The rows handed over so far, inserted leased to this client (for LostClaims). */
+        List<StoredMessage> rows() {
+            List<StoredMessage> rows = new ArrayList<>();
+            byReceiver.values().forEach(rows::addAll);
+            return rows;
+        }
+
         /** After the commit: the rows go to their receivers. */
         void committed() {
             deliver(byReceiver);

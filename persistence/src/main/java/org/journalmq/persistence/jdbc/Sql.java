@@ -46,6 +46,8 @@ final class Sql {
     final String expiredLeases;
     final String releaseExpiredLease;
     final String releaseOwn;
+    /** Gives back a lease a lost commit may have taken (LostClaims): id, owner, delivery count, claimant or ''. */
+    final String releaseLostClaim;
     final String deleteClient;
     final String deadClients;
     final String deleteDeadClient;
@@ -165,6 +167,11 @@ final class Sql {
         releaseExpiredLease = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0"
                 + " WHERE id = ? AND state = 1 AND lease_until < ?";
         releaseOwn = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0 WHERE state = 1 AND owner = ?";
+        // The count goes back down: the lost claim delivered nothing. deliver_at is left alone (no
+        // redelivery delay: nobody saw the message). A hand-off row has no claimant, hence COALESCE.
+        releaseLostClaim = "UPDATE " + d + " SET state = 0, owner = NULL, lease_until = 0,"
+                + " delivery_count = delivery_count - 1"
+                + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1 AND COALESCE(claimant, '') = ?";
         deleteClient = "DELETE FROM " + t.client() + " WHERE client_id = ?";
         deadClients = "SELECT client_id FROM " + t.client() + " WHERE heartbeat_at < ?";
         deleteDeadClient = "DELETE FROM " + t.client() + " WHERE client_id = ? AND heartbeat_at < ?";
