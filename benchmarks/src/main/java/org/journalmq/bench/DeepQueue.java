@@ -38,12 +38,16 @@ import org.journalmq.jms.admin.JournalAdmin;
  *       producer thread), time {@link JournalAdmin#figures()} (what {@code journalmq stat} reads) and
  *       the first 10 messages of a QueueBrowser (what {@code browse --count 10} reads), the head
  *       cost again (three times {@value #HEAD}, the first from a cold cache), then drain the rest with one DUPS_OK listener while the heap used after GC is sampled
- *       ten times; then the sizes again, against the baseline.</li>
+ *       ten times; then the sizes again, against the baseline;</li>
+ *   <li>with COMPACTION_SECONDS above 0 (PostgreSQL): after the sizes of a cycle, waits at most that
+ *       long for the journal's own index compaction job (README "Index compaction", it looks every
+ *       minute) to bring the indexes to at most twice the baseline's, and gives the sizes again.</li>
  * </ol>
  * The tool and its consumer run in one JVM: the heap samples are the consumer's.
  * <pre>
  * java -Xmx512m -cp benchmarks/target/journalmq-benchmarks.jar org.journalmq.bench.DeepQueue \
- *     URL USER PREFIX MESSAGES CYCLES [BASELINE [PREFETCH [BODY [PRODUCERS [SETTLE_SECONDS]]]]]
+ *     URL USER PREFIX MESSAGES CYCLES [BASELINE [PREFETCH [BODY [PRODUCERS [SETTLE_SECONDS
+ *     [COMPACTION_SECONDS]]]]]]
  * </pre>
  */
 public final class DeepQueue {
@@ -59,9 +63,12 @@ public final class DeepQueue {
     private final int body;
     private final int producers;
     private final int settleSeconds;
+    private final int compactionSeconds;
 
-    private DeepQueue(JournalConnectionFactory factory, StorageSizes sizes, int body, int producers, int settleSeconds) {
+    private DeepQueue(JournalConnectionFactory factory, StorageSizes sizes, int body, int producers, int settleSeconds,
+                      int compactionSeconds) {
         this.settleSeconds = settleSeconds;
+        this.compactionSeconds = compactionSeconds;
         this.factory = factory;
         this.sizes = sizes;
         this.body = body;
@@ -79,6 +86,7 @@ public final class DeepQueue {
         int body = args.length > 7 ? Integer.parseInt(args[7]) : 1024;
         int producers = args.length > 8 ? Integer.parseInt(args[8]) : 2;
         int settle = args.length > 9 ? Integer.parseInt(args[9]) : 180;
+        int compaction = args.length > 10 ? Integer.parseInt(args[10]) : 0;
         JournalConnectionFactory f = new JournalConnectionFactory(url);
         f.setUser(user);
         f.setTablePrefix(prefix);
@@ -86,7 +94,7 @@ public final class DeepQueue {
         f.setPrefetch(prefetch);
         System.out.printf("deep queue: %s, prefix %s, %,d × %d B, %d cycles, baseline %,d, prefetch %d, %d producers%n",
                 withoutParameters(url), prefix, messages, body, cycles, baseline, f.getPrefetch(), producers);
-        new DeepQueue(f, StorageSizes.of(url, user, prefix), body, producers, settle).run(messages, cycles, baseline);
+        new DeepQueue(f, StorageSizes.of(url, user, prefix), body, producers, settle, compaction).run(messages, cycles, baseline);
     }
 
     /** The URL without its parameters, which may carry a password. */
@@ -136,11 +144,29 @@ public final class DeepQueue {
                         + " over %d samples %s%n", cycle, rest, drainSeconds, rest / drainSeconds,
                         Arrays.stream(heap).min().orElse(0), Arrays.stream(heap).max().orElse(0), heap.length,
                         Arrays.toString(heap));
+                System.out.printf("cycle %d: sizes right after the drain %s%n", cycle, sizes.read());
                 System.out.printf("cycle %d: %s%n", cycle, sizes.settle(settleSeconds));
                 StorageSizes.Figures now = sizes.read();
                 System.out.printf("cycle %d: sizes %s; %.2f× the baseline%n", cycle, now, now.ratioTo(base));
+                if (compactionSeconds > 0) {
+                    awaitCompaction(cycle, base);
+                }
             }
         }
+    }
+
+    /** Waits for the journal's compaction job to shrink the indexes to at most twice the baseline's. */
+    private void awaitCompaction(int cycle, StorageSizes.Figures base) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(compactionSeconds);
+        StorageSizes.Figures now = sizes.read();
+        while (now.indexBytes() > 2 * base.indexBytes() && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            now = sizes.read();
+        }
+        System.out.printf("cycle %d: after %.0f s waiting for the index compaction job: sizes %s; %.2f× the baseline"
+                + " (indexes %.2f× the baseline's)%n", cycle, (System.nanoTime() - t0) / 1e9, now, now.ratioTo(base),
+                (double) now.indexBytes() / base.indexBytes());
     }
 
     private long depth(JournalAdmin admin) throws JMSException {

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
         description = "JournalMQ: Jakarta Messaging with the database as the broker.",
         subcommands = {DemoCommand.class, SendCommand.class, ReceiveCommand.class, BrowseCommand.class,
                 StatCommand.class, DlqCommand.class, PurgeCommand.class, MoveCommand.class, AclCommand.class,
+                CompactCommand.class,
                 ConsoleCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",

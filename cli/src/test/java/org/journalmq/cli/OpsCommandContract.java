@@ -145,6 +145,17 @@ abstract class OpsCommandContract extends OpsTestBase {
     }
 
     @Test
+    @DisplayName("compact --json: PostgreSQL finds nothing to rebuild in a small journal, HSQLDB has nothing to do")
+    void compactReportsItsOutcome() throws Exception {
+        send(queue, "x", 4, 0, Map.of());
+        Map<String, Object> out = JsonReader.object(ok("compact", "--json").out().trim());
+        boolean postgres = String.join(" ", journal()).contains("jdbc:postgresql:");
+        assertEquals(postgres ? "NOT_NEEDED" : "UNSUPPORTED", out.get("outcome"), out::toString);
+        assertEquals(List.of(), out.get("tables"));
+        assertTrue(ok("compact").out().startsWith(postgres ? "NOT_NEEDED: " : "UNSUPPORTED: "));
+    }
+
+    @Test
     @DisplayName("stat --queue of an unknown queue: exit 2, clear message")
     void statOfUnknownQueueIsAUsageError() {
         Cli.Result r = run("stat", "--queue", queue);

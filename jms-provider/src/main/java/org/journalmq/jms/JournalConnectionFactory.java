@@ -74,6 +74,8 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     public static final String DUPLICATE_WINDOW_MILLIS = SettingsBinder.DUPLICATE_WINDOW_MILLIS;
     /** How long a send, acknowledge or commit waits for an unreachable database, in ms (default 30000; issue 13). */
     public static final String RECONNECT_TIMEOUT_MILLIS = SettingsBinder.RECONNECT_TIMEOUT_MILLIS;
+    /** Property: index size from which the journal rebuilds a drained table's indexes (PostgreSQL; 0 = off). */
+    public static final String INDEX_COMPACTION_MIN_BYTES = SettingsBinder.INDEX_COMPACTION_MIN_BYTES;
 
     // ---------------------------------------------------------------- security (issue 15)
     /**
@@ -232,6 +234,15 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
      */
     public void setReconnectTimeoutMillis(long millis) { set(RECONNECT_TIMEOUT_MILLIS, Long.toString(millis)); }
 
+    /**
+     * On PostgreSQL, the index size (bytes, per table) from which the journal rebuilds a table's
+     * indexes with {@code REINDEX TABLE CONCURRENTLY} once a backlog has drained and they are more
+     * than 4 times what the remaining rows need; 64 MiB by default, 0 turns it off (README, "Index
+     * compaction"). No effect on HSQLDB and MariaDB.
+     */
+    public long getIndexCompactionMinBytes() { return settings().indexCompactionMinBytes(); }
+    public void setIndexCompactionMinBytes(long bytes) { set(INDEX_COMPACTION_MIN_BYTES, Long.toString(bytes)); }
+
     public String getTablePrefix() { return settings().tablePrefix(); }
     public void setTablePrefix(String tablePrefix) { set(TABLE_PREFIX, tablePrefix); }
 
@@ -326,6 +337,7 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
                 : JournalConfig.builder(s.url()).poolSize(s.poolSize());
         return b.user(userName).password(pass).leaseMillis(s.leaseMillis()).tablePrefix(s.tablePrefix())
                 .duplicateWindowMillis(s.duplicateWindowMillis()).reconnectTimeoutMillis(s.reconnectTimeoutMillis())
+                .indexCompactionMinBytes(s.indexCompactionMinBytes())
                 .build();
     }
 

@@ -18,10 +18,12 @@ import java.util.Objects;
  *                             id to the same destination within it stores nothing
  * @param reconnectTimeoutMillis how long a write (send, acknowledge, commit) waits for a database that
  *                             cannot be reached, reconnecting, before it fails (issue 13)
+ * @param indexCompactionMinBytes the index size from which the journal rebuilds a table's indexes
+ *                             once a backlog has drained (PostgreSQL only; 0 turns it off; issue 13)
  */
 public record JournalConfig(String jdbcUrl, String user, String password, int poolSize, long leaseMillis,
                             String tablePrefix, long connectTimeoutMillis, javax.sql.DataSource dataSource,
-                            long duplicateWindowMillis, long reconnectTimeoutMillis) {
+                            long duplicateWindowMillis, long reconnectTimeoutMillis, long indexCompactionMinBytes) {
 
     public static final String DEFAULT_URL = "jdbc:hsqldb:file:journalmq-data/journal";
     public static final int DEFAULT_POOL_SIZE = 8;
@@ -41,6 +43,12 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
      * with one set it above their failover time (README "High availability").
      */
     public static final long DEFAULT_RECONNECT_TIMEOUT_MILLIS = 30_000;
+    /**
+     * 64 MiB: the delivery table's indexes after a 100,000-message fill and drain are about 15 MiB
+     * (docs/benchmarks.md), so only a backlog several times deeper triggers a rebuild, and a rebuild
+     * never runs for a few MiB.
+     */
+    public static final long DEFAULT_INDEX_COMPACTION_MIN_BYTES = 64L * 1024 * 1024;
 
     public JournalConfig {
         if (dataSource == null) {
@@ -70,6 +78,18 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
             throw new IllegalArgumentException("reconnectTimeoutMillis must not be negative, was "
                     + reconnectTimeoutMillis);
         }
+        if (indexCompactionMinBytes < 0) {
+            throw new IllegalArgumentException("indexCompactionMinBytes must not be negative, was "
+                    + indexCompactionMinBytes);
+        }
+    }
+
+    /** The configuration with the default index compaction floor. */
+    public JournalConfig(String jdbcUrl, String user, String password, int poolSize, long leaseMillis,
+                         String tablePrefix, long connectTimeoutMillis, javax.sql.DataSource dataSource,
+                         long duplicateWindowMillis, long reconnectTimeoutMillis) {
+        this(jdbcUrl, user, password, poolSize, leaseMillis, tablePrefix, connectTimeoutMillis, dataSource,
+                duplicateWindowMillis, reconnectTimeoutMillis, DEFAULT_INDEX_COMPACTION_MIN_BYTES);
     }
 
     /** The configuration with the default reconnect time. */
@@ -101,7 +121,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         return new Builder(jdbcUrl).user(user).password(password).poolSize(poolSize).leaseMillis(leaseMillis)
                 .tablePrefix(tablePrefix).connectTimeoutMillis(connectTimeoutMillis)
                 .dataSource(dataSource).duplicateWindowMillis(duplicateWindowMillis)
-                .reconnectTimeoutMillis(reconnectTimeoutMillis);
+                .reconnectTimeoutMillis(reconnectTimeoutMillis).indexCompactionMinBytes(indexCompactionMinBytes);
     }
 
     /** Interval of the maintenance task (heartbeat, lease renewal, sweeps). */
@@ -131,7 +151,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
     /** This configuration with the database URL learnt from the DataSource's connection. */
     public JournalConfig withJdbcUrl(String url) {
         return new JournalConfig(url, user, password, poolSize, leaseMillis, tablePrefix, connectTimeoutMillis,
-                dataSource, duplicateWindowMillis, reconnectTimeoutMillis);
+                dataSource, duplicateWindowMillis, reconnectTimeoutMillis, indexCompactionMinBytes);
     }
 
     /** The password never appears here. */
@@ -154,6 +174,7 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         private javax.sql.DataSource dataSource;
         private long duplicateWindowMillis = DEFAULT_DUPLICATE_WINDOW_MILLIS;
         private long reconnectTimeoutMillis = DEFAULT_RECONNECT_TIMEOUT_MILLIS;
+        private long indexCompactionMinBytes = DEFAULT_INDEX_COMPACTION_MIN_BYTES;
 
         private Builder(String jdbcUrl) {
             this.jdbcUrl = jdbcUrl;
@@ -169,10 +190,13 @@ public record JournalConfig(String jdbcUrl, String user, String password, int po
         public Builder dataSource(javax.sql.DataSource ds) { this.dataSource = ds; return this; }
         public Builder duplicateWindowMillis(long millis) { this.duplicateWindowMillis = millis; return this; }
         public Builder reconnectTimeoutMillis(long millis) { this.reconnectTimeoutMillis = millis; return this; }
+        /** See {@link JournalConfig#indexCompactionMinBytes()}; 0 turns the automatic compaction off. */
+        public Builder indexCompactionMinBytes(long bytes) { this.indexCompactionMinBytes = bytes; return this; }
 
         public JournalConfig build() {
             return new JournalConfig(jdbcUrl, user, password, poolSize, leaseMillis, tablePrefix,
-                    connectTimeoutMillis, dataSource, duplicateWindowMillis, reconnectTimeoutMillis);
+                    connectTimeoutMillis, dataSource, duplicateWindowMillis, reconnectTimeoutMillis,
+                    indexCompactionMinBytes);
         }
     }
 }

@@ -72,6 +72,8 @@ public class JournalResourceAdapter implements ResourceAdapter {
     public void setDuplicateWindowMillis(Long millis) { config.duplicateWindowMillis = millis; }
     public Long getReconnectTimeoutMillis() { return config.reconnectTimeoutMillis; }
     public void setReconnectTimeoutMillis(Long millis) { config.reconnectTimeoutMillis = millis; }
+    public Long getIndexCompactionMinBytes() { return config.indexCompactionMinBytes; }
+    public void setIndexCompactionMinBytes(Long bytes) { config.indexCompactionMinBytes = bytes; }
     public Integer getPoolSize() { return config.poolSize; }
     public void setPoolSize(Integer size) { config.poolSize = size; }
     public Long getRedeliveryDelayMillis() { return config.redeliveryDelayMillis; }

@@ -25,6 +25,7 @@ final class RaConfig {
     Long leaseMillis;
     Long duplicateWindowMillis;
     Long reconnectTimeoutMillis;
+    Long indexCompactionMinBytes;
     Integer poolSize;
     Long redeliveryDelayMillis;
     Integer prefetch;
@@ -69,6 +70,7 @@ final class RaConfig {
         given.put(JournalConnectionFactory.LEASE_MILLIS, leaseMillis);
         given.put(JournalConnectionFactory.DUPLICATE_WINDOW_MILLIS, duplicateWindowMillis);
         given.put(JournalConnectionFactory.RECONNECT_TIMEOUT_MILLIS, reconnectTimeoutMillis);
+        given.put(JournalConnectionFactory.INDEX_COMPACTION_MIN_BYTES, indexCompactionMinBytes);
         given.put(JournalConnectionFactory.POOL_SIZE, poolSize);
         given.put(JournalConnectionFactory.REDELIVERY_DELAY_MILLIS, redeliveryDelayMillis);
         given.put(JournalConnectionFactory.PREFETCH, prefetch);

@@ -52,6 +52,7 @@ class RaSettingsTest {
             new Case("leaseMillis", "5000", "5"),
             new Case("duplicateWindowMillis", "60000", "0"),
             new Case("reconnectTimeoutMillis", "15000", "-1"),
+            new Case("indexCompactionMinBytes", "1048576", "-1"),
             new Case("poolSize", "3", "0"),
             new Case("redeliveryDelayMillis", "250", "-1"),
             new Case("prefetch", "4", "0"),

@@ -91,6 +91,20 @@ public final class JournalAdmin implements AutoCloseable {
                 + "': the journal holds no message and no consumer for it"));
     }
 
+    /**
+     * Rebuilds now, without blocking producers or consumers, the indexes of the journal's tables
+     * that a drained backlog left far larger than their rows need (PostgreSQL; the journal also does
+     * this by itself above {@code indexCompactionMinBytes}, README "Index compaction"). Waits until
+     * done; the outcome says what was rebuilt, or why nothing was (UNSUPPORTED on HSQLDB and MariaDB).
+     */
+    public org.journalmq.persistence.IndexCompaction compactIndexes() throws JMSException {
+        try {
+            return journal.compactIndexes(true);
+        } catch (JournalException e) {
+            throw JmsExceptions.translate(e, "compact indexes");
+        }
+    }
+
     /** Deletes every message of a queue (ready, scheduled and in flight); returns how many. */
     public long purgeQueue(String name) throws JMSException {
         String address = MessageMover.queueAddress(name);

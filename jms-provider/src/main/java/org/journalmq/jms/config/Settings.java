@@ -28,12 +28,13 @@ import java.util.TreeMap;
  *                                 normalised strings, read by the provider's policy resolver
  * @param reconnectTimeoutMillis   how long a send, acknowledge or commit waits for an unreachable database
  * @param maxMessageSize           largest encoded message (body and properties) a send accepts, in bytes
+ * @param indexCompactionMinBytes  index size from which the journal rebuilds a drained table's indexes (0: never)
  */
 public record Settings(String url, String user, String password, String passwordEnv, int poolSize, long leaseMillis,
                        long duplicateWindowMillis, String tablePrefix, String clientID, int prefetch,
                        long redeliveryDelayMillis, boolean jmx, String deserializationAllowList,
                        String deserializationDenyList, Map<String, String> policies, long reconnectTimeoutMillis,
-                       int maxMessageSize) {
+                       int maxMessageSize, long indexCompactionMinBytes) {
 
     public Settings {
         policies = Collections.unmodifiableMap(new TreeMap<>(policies));
@@ -52,6 +53,7 @@ public record Settings(String url, String user, String password, String password
         put(m, SettingsBinder.LEASE_MILLIS, Long.toString(leaseMillis));
         put(m, SettingsBinder.DUPLICATE_WINDOW_MILLIS, Long.toString(duplicateWindowMillis));
         put(m, SettingsBinder.RECONNECT_TIMEOUT_MILLIS, Long.toString(reconnectTimeoutMillis));
+        put(m, SettingsBinder.INDEX_COMPACTION_MIN_BYTES, Long.toString(indexCompactionMinBytes));
         put(m, SettingsBinder.TABLE_PREFIX, tablePrefix);
         put(m, SettingsBinder.CLIENT_ID, clientID);
         put(m, SettingsBinder.PREFETCH, Integer.toString(prefetch));

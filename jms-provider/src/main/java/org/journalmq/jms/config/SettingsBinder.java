@@ -37,6 +37,7 @@ public final class SettingsBinder implements Serializable {
     public static final String LEASE_MILLIS = "leaseMillis";
     public static final String DUPLICATE_WINDOW_MILLIS = "duplicateWindowMillis";
     public static final String RECONNECT_TIMEOUT_MILLIS = "reconnectTimeoutMillis";
+    public static final String INDEX_COMPACTION_MIN_BYTES = "indexCompactionMinBytes";
     public static final String TABLE_PREFIX = "tablePrefix";
     public static final String CLIENT_ID = "clientID";
     public static final String PREFETCH = "prefetch";
@@ -100,6 +101,7 @@ public final class SettingsBinder implements Serializable {
         r.put(LEASE_MILLIS, (key, raw) -> atLeast(key, raw, 100));
         r.put(DUPLICATE_WINDOW_MILLIS, (key, raw) -> atLeast(key, raw, 1));
         r.put(RECONNECT_TIMEOUT_MILLIS, (key, raw) -> atLeast(key, raw, 0));
+        r.put(INDEX_COMPACTION_MIN_BYTES, (key, raw) -> atLeast(key, raw, 0));
         r.put(TABLE_PREFIX, (key, raw) -> {
             try {
                 // the journal owns the rule (it builds SQL identifiers from the prefix)
@@ -221,7 +223,8 @@ public final class SettingsBinder implements Serializable {
                     Boolean.parseBoolean(values.getOrDefault(JMX, "true")), values.get(DESERIALIZATION_ALLOW_LIST),
                     values.get(DESERIALIZATION_DENY_LIST), policies,
                     Long.parseLong(valueOr(RECONNECT_TIMEOUT_MILLIS, JournalConfig.DEFAULT_RECONNECT_TIMEOUT_MILLIS)),
-                    Integer.parseInt(valueOr(MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE)));
+                    Integer.parseInt(valueOr(MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE)),
+                    Long.parseLong(valueOr(INDEX_COMPACTION_MIN_BYTES, JournalConfig.DEFAULT_INDEX_COMPACTION_MIN_BYTES)));
         }
         return settings;
     }

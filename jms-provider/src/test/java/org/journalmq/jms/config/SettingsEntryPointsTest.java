@@ -57,6 +57,7 @@ class SettingsEntryPointsTest {
             new Case("leaseMillis", "5000", "5"),
             new Case("duplicateWindowMillis", "60000", "0"),
             new Case("reconnectTimeoutMillis", "15000", "-1"),
+            new Case("indexCompactionMinBytes", "1048576", "-1"),
             new Case("tablePrefix", "APP_", "9bad"),
             new Case("clientID", "orders-app", null),
             new Case("prefetch", "4", "0"),

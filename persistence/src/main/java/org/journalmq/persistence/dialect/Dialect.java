@@ -293,4 +293,13 @@ public interface Dialect {
     default Optional<String> deadLetter(Tables t) {
         return Optional.empty();
     }
+
+    /**
+     * The statements of the automatic index compaction (rebuild without blocking writers after a
+     * drained backlog), or empty where the database offers no such rebuild: then the journal
+     * never compacts (HSQLDB's CHECKPOINT DEFRAG is the operator's, see README).
+     */
+    default Optional<IndexCompactionSql> indexCompaction(Tables t) {
+        return Optional.empty();
+    }
 }

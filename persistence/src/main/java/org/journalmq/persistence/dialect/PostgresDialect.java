@@ -167,6 +167,35 @@ public final class PostgresDialect extends ServerDialect {
                 + " acked = r.acked + EXCLUDED.acked, updated_at = EXCLUDED.updated_at";
     }
 
+    /**
+     * The rebuild of the delivery, body and duplicate-id tables' indexes. Live rows are the larger
+     * of the statistics' live-tuple count (kept by every commit, autovacuum or not) and the
+     * planner's last estimate: a stale high figure only postpones a rebuild, never starts one on a
+     * full table. Also the dead rows, and whether autovacuum cleans the table, so that a rebuild
+     * can wait for it. The lock key differs from the migration's, so a migration never waits on it.
+     */
+    @Override
+    public Optional<IndexCompactionSql> indexCompaction(Tables t) {
+        String ours = " c.oid IN (to_regclass('" + t.delivery() + "'), to_regclass('" + t.body() + "'), to_regclass('"
+                + t.duplicateId() + "'))";
+        String sizes = "SELECT c.relname, format('REINDEX TABLE CONCURRENTLY %I.%I', n.nspname, c.relname),"
+                + " GREATEST(COALESCE(s.n_live_tup, 0), CAST(c.reltuples AS BIGINT), 0),"
+                + " COALESCE((SELECT sum(pg_relation_size(i.indexrelid)) FROM pg_index i WHERE i.indrelid = c.oid), 0),"
+                + " (SELECT count(*) FROM pg_index i WHERE i.indrelid = c.oid),"
+                + " pg_has_role(current_user, c.relowner, 'USAGE'), COALESCE(s.n_dead_tup, 0),"
+                + " current_setting('autovacuum') = 'on' AND NOT EXISTS (SELECT 1 FROM unnest(c.reloptions) o"
+                + " WHERE o ~* '^autovacuum_enabled=(false|off|no|0)$')"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid WHERE" + ours + " ORDER BY c.relname";
+        String leftovers = "SELECT format('DROP INDEX CONCURRENTLY IF EXISTS %I.%I', n.nspname, x.relname)"
+                + " FROM pg_class c JOIN pg_index i ON i.indrelid = c.oid JOIN pg_class x ON x.oid = i.indexrelid"
+                + " JOIN pg_namespace n ON n.oid = x.relnamespace"
+                + " WHERE NOT i.indisvalid AND x.relname ~ '_cc(new|old)[0-9]*$' AND" + ours;
+        long key = lockKey(t.prefix() + ":index-compaction");
+        return Optional.of(new IndexCompactionSql(sizes, leftovers, "SELECT pg_try_advisory_lock(" + key + ")",
+                "SELECT pg_advisory_unlock(" + key + ")"));
+    }
+
     /** A stable 64-bit FNV-1a hash, so every JVM computes the same advisory lock key for a prefix. */
     static long lockKey(String prefix) {
         long hash = 0xcbf29ce484222325L;

@@ -19,6 +19,7 @@ import org.journalmq.persistence.ClaimRequest;
 import org.journalmq.persistence.ClaimResult;
 import org.journalmq.persistence.DestinationStats;
 import org.journalmq.persistence.Journal;
+import org.journalmq.persistence.IndexCompaction;
 import org.journalmq.persistence.JournalConfig;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.JournalException.Kind;
@@ -65,6 +66,8 @@ public final class JdbcJournal implements Journal {
     private final Temporaries temporaries;
     private final XaBranches xa;
     private final ScheduledExecutorService scheduler;
+    /** The index compaction with its thread, or null where the dialect has none (issue 13 item 3). */
+    private final IndexCompactor compactor;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Traffic traffic = new Traffic();
     private final TrafficRows trafficRows;
@@ -163,6 +166,8 @@ public final class JdbcJournal implements Journal {
         }
         long interval = config.maintenanceIntervalMillis();
         scheduler.scheduleWithFixedDelay(maintenance, interval, interval, TimeUnit.MILLISECONDS);
+        this.compactor = dialect.indexCompaction(db.tables)
+                .map(q -> IndexCompactor.start(db, q, config.indexCompactionMinBytes(), instance)).orElse(null);
         LOG.debug("journal {} opened on {} ({}), clock offset {} ms", clientId,
                 SqlErrors.safeUrl(config.jdbcUrl()), dialect.name(), clock.offsetMillis());
     }
@@ -521,11 +526,20 @@ public final class JdbcJournal implements Journal {
     }
 
     @Override
+    public IndexCompaction compactIndexes(boolean force) {
+        checkOpen();
+        return compactor == null ? Journal.super.compactIndexes(force) : compactor.compactNow(force);
+    }
+
+    @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         long wait = Math.max(config.connectTimeoutMillis(), 10_000);
+        if (compactor != null) {
+            compactor.close();
+        }
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(wait, TimeUnit.MILLISECONDS);
