@@ -227,6 +227,18 @@ final class Receivers {
         timer(address, dueAt);
     }
 
+    /**
+     * Rows were committed on these addresses by a path that announces no delays (an application's
+     * own JDBC transaction, an XA branch): they may hold delayed rows no timer knows of, so the next
+     * new receiver of each reads the delays again, as every receiver did before {@link #primed}.
+     */
+    java.util.Set<String> forgetDelays(java.util.Set<String> addresses) {
+        synchronized (lock) {
+            addresses.forEach(primed::remove);
+        }
+        return addresses;
+    }
+
     /** {@link #wakeAt} without forgetting that the address is primed: the prime's own timer. */
     private void timer(String address, long dueAt) {
         ScheduledExecutorService s = scheduler;

@@ -43,6 +43,16 @@ class ReceiversPrimeTest {
     }
 
     @Test
+    void aCommitThatAnnouncesNoDelaysMakesTheNextReceiverReadAgain() {
+        receivers.primeDelayed("deep", earliest);
+        receivers.primeDelayed("other", earliest);
+        receivers.forgetDelays(java.util.Set.of("deep")); // an XA branch or an application's transaction
+        receivers.primeDelayed("deep", earliest);
+        receivers.primeDelayed("other", earliest);
+        assertEquals(3, reads.get(), "only the committed address is read again");
+    }
+
+    @Test
     void aFailedReadIsTriedAgainByTheNextReceiver() {
         LongSupplier failing = () -> {
             reads.incrementAndGet();
