@@ -119,8 +119,10 @@ public final class DeepQueue {
             StorageSizes.Figures base = sizes.read();
             System.out.printf("baseline after a %,d fill/drain: %s%n", baseline, base);
 
-            double small = p50(headCosts(c, q, true));
-            System.out.printf("head cost, %,d-message queue: %.3f ms per message (median of 3)%n", HEAD, small);
+            double[] smallRuns = headCosts(c, q, true);
+            double small = p50(smallRuns);
+            System.out.printf("head cost, %,d-message queue: %.3f ms per message (median of 3: %s)%n", HEAD, small,
+                    runs(smallRuns));
             for (int cycle = 1; cycle <= cycles; cycle++) {
                 long t0 = System.nanoTime();
                 fill(messages);
@@ -133,8 +135,8 @@ public final class DeepQueue {
                         + " max %.0f ms (5 each); depth shown %,d%n", cycle, p50(stat), max(stat), p50(browse),
                         max(browse), depth(admin));
                 double[] deep = headCosts(c, q, false);
-                System.out.printf("cycle %d: head cost at %,d: %.3f ms per message (median of 3; the first, cold: %.3f):"
-                        + " %.2f× the small queue's%n", cycle, messages, p50(deep), deep[0], p50(deep) / small);
+                System.out.printf("cycle %d: head cost at %,d: %.3f ms per message (median of 3: %s; the first, cold):"
+                        + " %.2f× the small queue's%n", cycle, messages, p50(deep), runs(deep), p50(deep) / small);
                 long d0 = System.nanoTime();
                 // not messages - 3 * HEAD: a listener may take one more before its session closes
                 long rest = depth(admin);
@@ -294,6 +296,15 @@ public final class DeepQueue {
         double[] c = v.clone();
         Arrays.sort(c);
         return c[c.length / 2];
+    }
+
+    /** Each run's figure, in the order run. */
+    private static String runs(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) {
+            b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", x));
+        }
+        return b.toString();
     }
 
     private static double max(double[] v) {

@@ -212,6 +212,15 @@ public interface Dialect {
     }
 
     /**
+     * ORDER BY and LIMIT (one parameter) for the journal's own expiry sweep (no {@link #sweepExpired}):
+     * it reads ready rows with {@code expires_at} in (0, now], and must find them through the expiry
+     * index rather than walk every ready row of the journal.
+     */
+    default String inExpiryOrder() {
+        return limitParameter();
+    }
+
+    /**
      * A query dropping non-durable subscriptions without a consumer, with their rows, on every
      * topic whoever may read them, each checked again under its row lock and its topic's version
      * bumped. Parameter: the most subscriptions. Returns (address, topic) per dropped one. Empty:

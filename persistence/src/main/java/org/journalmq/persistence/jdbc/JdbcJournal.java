@@ -136,7 +136,8 @@ public final class JdbcJournal implements Journal {
         maintenance.duplicateIds(duplicates);
         this.access = new AccessControl(db);
         maintenance.accessControl(access);
-        this.xa = new XaBranches(db, clock, clientId, this::wakeOnJournalThread, duplicates);
+        // An XA commit announces no delays: the next receiver of its addresses reads them.
+        this.xa = new XaBranches(db, clock, clientId, t -> wakeOnJournalThread(receivers.forgetDelays(t)), duplicates);
         this.local = new LocalTransactions(db, new IdAllocator(dialect, db), clock, clientId, duplicates);
         this.deadLetters = dialect.deadLetter(db.tables).map(q -> new DeadLetterMoves(db, q, new IdAllocator(dialect, db),
                 clock, clientId, traffic, this::wakeOnJournalThread)).orElse(null);
@@ -515,7 +516,7 @@ public final class JdbcJournal implements Journal {
     @Override
     public void afterLocalCommit(Set<String> addresses) {
         if (!addresses.isEmpty() && !closed.get()) {
-            wakeOnJournalThread(Set.copyOf(addresses));
+            wakeOnJournalThread(receivers.forgetDelays(Set.copyOf(addresses))); // no delays announced: as XA
         }
     }
 

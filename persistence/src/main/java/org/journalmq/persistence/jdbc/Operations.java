@@ -65,7 +65,10 @@ final class Operations {
                 }
             }
             Set<String> touched = destinationsOf(c, released);
-            db.notifier.notify(c, touched, delayedAt(touched, now + maxDelay(releases)));
+            // Rows released without a delay are ready: announcing a deliver-at of now as well would
+            // only make other JVMs read the destination's delays again (Receivers#primed).
+            long delay = maxDelay(releases);
+            db.notifier.notify(c, touched, delay > 0 ? delayedAt(touched, now + delay) : java.util.Map.of());
             return touched;
         });
         if (!destinations.isEmpty()) {

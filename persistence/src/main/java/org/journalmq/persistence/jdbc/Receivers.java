@@ -28,6 +28,8 @@ final class Receivers {
     private static final Logger LOG = LoggerFactory.getLogger(Receivers.class);
     /** Timers closer together than this share one wake-up. */
     private static final long TIMER_GRAIN_MILLIS = 10;
+    /** Addresses remembered as primed; see {@link #primed}. */
+    static final int MAX_PRIMED = 4_096;
 
     private final Object lock = new Object();
     /** Every open receiver by address; guarded by {@link #lock}. */
@@ -36,6 +38,23 @@ final class Receivers {
     private final Map<String, ArrayDeque<JdbcReceiver>> waiting = new HashMap<>();
     /** Pending timer wake-ups by address: the due times already scheduled; guarded by {@link #lock}. */
     private final Map<String, java.util.TreeSet<Long>> timers = new HashMap<>();
+    /**
+     * Addresses whose delayed rows this journal has read ({@link #primeDelayed}) and of which no
+     * delayed row was announced since: a new receiver there needs no read of its own. Without this
+     * set every new receiver read the whole backlog again: on a queue of 1,000,000 that scan ran
+     * beside each new consumer's first claims and evicted the head rows from HSQLDB's row cache
+     * (issue 13). Any announced delay ({@link #wakeAt}) takes the address out, so that the next
+     * receiver reads again, as every receiver did before: an announcement names only the earliest
+     * row of a commit, and a row announced while no receiver was open got no timer. Bounded, least
+     * recently primed out first (temporary destinations come and go): forgetting an address only
+     * costs one more read. Guarded by {@link #lock}.
+     */
+    private final Map<String, Boolean> primed = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_PRIMED;
+        }
+    };
     private final JournalClock clock;
     private volatile ScheduledExecutorService scheduler;
 
@@ -198,20 +217,39 @@ final class Receivers {
 
     /**
      * Wakes the receivers of {@code address} at journal time {@code dueAt}: rows of it become ready
-     * then (a delivery or redelivery delay runs out). Only addresses with a receiver in this JVM.
+     * then (a delivery or redelivery delay runs out). Only addresses with a receiver in this JVM;
+     * the next new receiver of the address reads its delays again ({@link #primed}).
      */
     void wakeAt(String address, long dueAt) {
+        synchronized (lock) {
+            primed.remove(address);
+        }
+        timer(address, dueAt);
+    }
+
+    /**
+     * Rows were committed on these addresses by a path that announces no delays (an application's
+     * own JDBC transaction, an XA branch): they may hold delayed rows no timer knows of, so the next
+     * new receiver of each reads the delays again, as every receiver did before {@link #primed}.
+     */
+    java.util.Set<String> forgetDelays(java.util.Set<String> addresses) {
+        synchronized (lock) {
+            addresses.forEach(primed::remove);
+        }
+        return addresses;
+    }
+
+    /** {@link #wakeAt} without forgetting that the address is primed: the prime's own timer. */
+    private void timer(String address, long dueAt) {
         ScheduledExecutorService s = scheduler;
         long delay = dueAt - clock.now();
-        if (s == null || delay <= 0) {
-            if (delay <= 0) {
-                readyCommitted(List.of(address), false);
-            }
+        if (delay <= 0) {
+            readyCommitted(List.of(address), false);
             return;
         }
         long slot = (dueAt / TIMER_GRAIN_MILLIS + 1) * TIMER_GRAIN_MILLIS;
         synchronized (lock) {
-            if (!open.containsKey(address)) {
+            if (s == null || !open.containsKey(address)) {
                 return;
             }
             if (!timers.computeIfAbsent(address, a -> new java.util.TreeSet<>()).add(slot)) {
@@ -235,21 +273,34 @@ final class Receivers {
 
     /**
      * Sets the timer for the earliest delayed row of {@code address} that no commit of this JVM
-     * announced. The query reads every ready row of the address (MIN over a column outside the claim
-     * index), which on a deep backlog costs as much as a scan, so it runs on the timer thread, not
-     * on the first fetch of a receiver; a delayed row is due later than now, so the timer is still
-     * set in time unless the query itself is slower than the delay.
+     * announced, unless the address is primed already (see {@link #primed}). The query reads every
+     * ready row of the address (MIN over a column outside the claim index), which on a deep backlog
+     * costs as much as a scan, so it runs on the timer thread, not on the first fetch of a receiver,
+     * and only when this journal does not know the address's delays yet; a delayed row is due later
+     * than now, so the timer is still set in time unless the query itself is slower than the delay.
      */
     void primeDelayed(String address, LongSupplier earliestDelayed) {
+        synchronized (lock) {
+            if (primed.put(address, Boolean.TRUE) != null) {
+                return;
+            }
+        }
         Runnable prime = () -> {
             long due = earliestDelayed.getAsLong();
             if (due > 0) {
-                wakeAt(address, due);
+                timer(address, due);
             }
         };
         ScheduledExecutorService s = scheduler;
         if (s == null) {
-            prime.run();
+            try {
+                prime.run();
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    primed.remove(address);
+                }
+                throw e;
+            }
             return;
         }
         try {
@@ -257,6 +308,9 @@ final class Receivers {
                 try {
                     prime.run();
                 } catch (RuntimeException e) {
+                    synchronized (lock) {
+                        primed.remove(address); // the next receiver tries again
+                    }
                     LOG.warn("JMQ1018 could not read the earliest delayed message of {}; it is delivered at the"
                             + " next wake-up of its receivers instead: {}", address, e.toString());
                 }

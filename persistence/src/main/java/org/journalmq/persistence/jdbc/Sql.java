@@ -176,7 +176,7 @@ final class Sql {
         deadClients = "SELECT client_id FROM " + t.client() + " WHERE heartbeat_at < ?";
         deleteDeadClient = "DELETE FROM " + t.client() + " WHERE client_id = ? AND heartbeat_at < ?";
         expiredRows = "SELECT id, destination, expiry_address FROM " + d
-                + " WHERE expires_at > 0 AND expires_at <= ? AND state = 0" + limit;
+                + " WHERE expires_at > 0 AND expires_at <= ? AND state = 0" + dialect.inExpiryOrder();
         String expiredNow = " WHERE id = ? AND state = 0 AND expires_at > 0 AND expires_at <= ?";
         // Rows sent without an expiry address (and every row written before migration 4) are dropped.
         deleteExpired = "DELETE FROM " + d + expiredNow + " AND expiry_address IS NULL";

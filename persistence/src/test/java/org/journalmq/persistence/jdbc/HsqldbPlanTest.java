@@ -40,4 +40,29 @@ class HsqldbPlanTest {
             TestDatabases.shutdownHsqldb(config.jdbcUrl());
         }
     }
+
+    /**
+     * The expiry sweep runs every maintenance round: through the lease index (state, lease_until),
+     * which its {@code state = 0} matches, it walked every ready row of the journal each time (issue
+     * 13, a million rows a round on a deep queue). It must start at the expiring rows instead.
+     */
+    @Test
+    void theExpirySweepReadsTheExpiryIndex() throws Exception {
+        JournalConfig config = JournalConfig.builder(TestDatabases.hsqldbMemUrl()).build();
+        Sql sql = new Sql(new HsqldbDialect(), new Tables(config.tablePrefix()));
+        try (Journal journal = Journals.open(config);
+             Connection c = TestDatabases.connect(config); Statement s = c.createStatement()) {
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR " + sql.expiredRows)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            String text = plan.toString();
+            assertTrue(text.contains("index=" + config.tablePrefix() + "DELIVERY_EXPIRY_IX"), text);
+            assertTrue(text.contains("uses index"), "ORDER BY must walk the index:\n" + text);
+        } finally {
+            TestDatabases.shutdownHsqldb(config.jdbcUrl());
+        }
+    }
 }
