@@ -102,6 +102,28 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
     }
 
     @Test
+    @DisplayName("7.9: every delayed message of an application's JDBC commit reaches a consumer that already waits, when due")
+    void delayedMessagesOfALocalCommitWakeTheWaitingConsumer() throws Exception {
+        String queue = uniqueQueue("ltx-delays");
+        Session plain = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer consumer = plain.createConsumer(plain.createQueue(queue));
+        assertNull(consumer.receiveNoWait()); // open, and its address's delays read, before the commit
+        long sentAt;
+        try (java.sql.Connection jdbc = accounts.open()) {
+            JournalLocalSession s = jmsConnection().createSession(jdbc);
+            accounts.insert(jdbc, 9, 10);
+            MessageProducer p = s.createProducer(s.createQueue(queue));
+            sentAt = System.currentTimeMillis();
+            for (int i = 0; i < DELAYS.length; i++) {
+                p.setDeliveryDelay(DELAYS[i]);
+                p.send(s.createTextMessage("d" + i));
+            }
+            s.commit();
+        }
+        receiveEachWhenDue(consumer, sentAt);
+    }
+
+    @Test
     @DisplayName("6.2.7: rollback removes both the business row and the sent message")
     void rollbackRemovesRowAndMessage() throws Exception {
         String queue = uniqueQueue("ltx-rollback");

@@ -270,6 +270,60 @@ public abstract class AbstractPointToPointTest extends JmsTestBase {
         assertEquals(m.getJMSDeliveryTime(), got.getJMSDeliveryTime());
     }
 
+    /**
+     * Spec 7.9: every message of one commit reaches a consumer that already waits when its own
+     * delivery delay runs out, not only the one due first (the commit announces its earliest due
+     * time; the journal reads the next when that timer fires).
+     */
+    @Test
+    void deliveryDelaysOfOneCommitEachWakeTheWaitingConsumer() throws Exception {
+        Connection c = started();
+        Queue q = queue(c.createSession(false, Session.AUTO_ACKNOWLEDGE), "delays");
+        MessageConsumer consumer = c.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(q);
+        assertNull(consumer.receiveNoWait()); // open, and its address's delays read, before the commit
+        Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer p = tx.createProducer(q);
+        long sentAt = System.currentTimeMillis();
+        for (int i = 0; i < DELAYS.length; i++) {
+            p.setDeliveryDelay(DELAYS[i]);
+            p.send(tx.createTextMessage("d" + i));
+        }
+        tx.commit();
+        receiveEachWhenDue(consumer, sentAt);
+    }
+
+    /**
+     * Spec 7.9, across journals: on PostgreSQL a second journal (another factory setting, as another
+     * JVM) hears of the commit through NOTIFY only, and still wakes its consumer for each message.
+     */
+    @Test
+    void deliveryDelaysOfOneCommitWakeAConsumerOfAnotherJournal() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(journal.kind() == TestJournal.Kind.POSTGRESQL,
+                "only PostgreSQL tells other journals of a commit (NOTIFY)");
+        org.journalmq.jms.JournalConnectionFactory other = journal.factory();
+        other.setLeaseMillis(leaseMillis() + 1); // other settings: another journal on the same tables
+        Connection receiving = other.createConnection();
+        try {
+            receiving.start();
+            Session rs = receiving.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            String name = uniqueQueue("delays-across");
+            MessageConsumer consumer = rs.createConsumer(rs.createQueue(name));
+            assertNull(consumer.receiveNoWait());
+            Connection c = connect();
+            Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer p = tx.createProducer(tx.createQueue(name));
+            long sentAt = System.currentTimeMillis();
+            for (int i = 0; i < DELAYS.length; i++) {
+                p.setDeliveryDelay(DELAYS[i]);
+                p.send(tx.createTextMessage("d" + i));
+            }
+            tx.commit();
+            receiveEachWhenDue(consumer, sentAt);
+        } finally {
+            receiving.close();
+        }
+    }
+
     /** Spec 4.2: each message of a queue goes to exactly one of its consumers. */
     @Test
     void competingConsumersEachMessageOnce() throws Exception {

@@ -167,6 +167,37 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
         subSession.unsubscribe("audit");
     }
 
+    /**
+     * Spec 7.9 through XA (two-phase and one-phase commit): an XA commit announces its delayed
+     * messages, so a consumer that already waits receives each when its delivery delay runs out.
+     */
+    @Test
+    @DisplayName("7.9: every delayed message of an XA commit reaches a consumer that already waits, when due")
+    void delayedMessagesOfAnXaCommitWakeTheWaitingConsumer() throws Exception {
+        for (boolean onePhase : new boolean[] {false, true}) {
+            Session plain = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue q = plain.createQueue(uniqueQueue("xa-delays"));
+            MessageConsumer consumer = plain.createConsumer(q);
+            assertNull(consumer.receiveNoWait()); // open, and its address's delays read, before the commit
+            XASession s = xaSession();
+            XAResource xa = s.getXAResource();
+            Xid xid = TestXid.fresh();
+            xa.start(xid, TMNOFLAGS);
+            var p = s.createProducer(q);
+            long sentAt = System.currentTimeMillis();
+            for (int i = 0; i < DELAYS.length; i++) {
+                p.setDeliveryDelay(DELAYS[i]);
+                p.send(s.createTextMessage("d" + i));
+            }
+            xa.end(xid, TMSUCCESS);
+            if (!onePhase) {
+                assertEquals(XA_OK, xa.prepare(xid));
+            }
+            xa.commit(xid, onePhase);
+            receiveEachWhenDue(consumer, sentAt);
+        }
+    }
+
     private static void assertSame(Object expected, Object actual) {
         org.junit.jupiter.api.Assertions.assertSame(expected, actual);
     }

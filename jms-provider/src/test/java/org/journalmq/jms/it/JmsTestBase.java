@@ -153,6 +153,28 @@ public abstract class JmsTestBase {
         return close.get(5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** The delivery delays of {@link #receiveEachWhenDue}: three distinct due times of one commit. */
+    protected static final long[] DELAYS = {500, 1_500, 2_500};
+
+    /**
+     * Spec 7.9 (delivery delay): a consumer that already waits receives every message of one commit
+     * sent with {@link #DELAYS} (texts "d0", "d1", ... in that order), each when its delay ran out and
+     * not before. A consumer woken only for the earliest due time of the commit gets nothing on the
+     * second receive: the bound of each receive (6 s) is far above the delays.
+     *
+     * @param sentAt taken before the sends, so that "not before" holds whatever the send time
+     */
+    protected static void receiveEachWhenDue(MessageConsumer consumer, long sentAt) throws Exception {
+        for (int i = 0; i < DELAYS.length; i++) {
+            Message got = consumer.receive(6_000);
+            org.junit.jupiter.api.Assertions.assertNotNull(got, "message " + i + " (delay " + DELAYS[i]
+                    + " ms) never reached the waiting consumer");
+            org.junit.jupiter.api.Assertions.assertEquals("d" + i, ((jakarta.jms.TextMessage) got).getText());
+            org.junit.jupiter.api.Assertions.assertTrue(System.currentTimeMillis() >= sentAt + DELAYS[i],
+                    "message " + i + " delivered before its delivery delay ran out");
+        }
+    }
+
     /** Polls a condition until true or fails after {@code millis}. */
     protected static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.journalmq.persistence.Ack;
@@ -83,7 +82,7 @@ final class DeadLetterMoves {
                 // As after an ack: the group may be free now, and its next row another consumer's.
                 touched.addAll(FreedGroups.find(c, db.sql, List.of(List.of(held.destination(), held.groupId()))));
             }
-            db.notifier.notify(c, touched, due ? Map.of() : Map.of(copy.destination(), copy.deliverAt()));
+            db.notifier.notify(c, touched, due ? DelayedRows.none() : DelayedRows.of(copy.destination(), copy.deliverAt()));
             return touched;
         });
         traffic.committed(new UnitOfWork(List.of(copy), List.of(held)), Set.of());

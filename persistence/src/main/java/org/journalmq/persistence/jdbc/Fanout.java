@@ -51,9 +51,14 @@ final class Fanout {
 
     /** Writes the deliveries of the publications, all ready; returns the subscription addresses written to. */
     Set<String> apply(Connection c, List<Publication> publications, IdAllocator ids, long now) throws SQLException {
-        Map<String, Long> delayed = new HashMap<>();
+        return apply(c, publications, ids, now, DelayedRows.none());
+    }
+
+    /** As {@link #apply(Connection, List, IdAllocator, long)}; {@code delayed} receives the copies not due yet. */
+    Set<String> apply(Connection c, List<Publication> publications, IdAllocator ids, long now, DelayedRows delayed)
+            throws SQLException {
         Set<String> touched = apply(c, publications, ids, now, row -> false, null, 0, delayed);
-        touched.addAll(delayed.keySet());
+        touched.addAll(delayed.addresses());
         return touched;
     }
 
@@ -61,11 +66,11 @@ final class Fanout {
      * Writes the deliveries of the publications. A copy that a waiting receiver of this JVM takes
      * ({@code handoff} returns true) is written already claimed by {@code owner} until {@code leaseUntil}.
      *
-     * @param delayed receives, per subscription address, the earliest deliver-at of a copy not due yet
+     * @param delayed receives the copies not due yet
      * @return the subscription addresses that got a ready copy
      */
     Set<String> apply(Connection c, List<Publication> publications, IdAllocator ids, long now,
-                      java.util.function.Predicate<StoredMessage> handoff, String owner, long leaseUntil, Map<String, Long> delayed)
+                      java.util.function.Predicate<StoredMessage> handoff, String owner, long leaseUntil, DelayedRows delayed)
             throws SQLException {
         Map<String, List<Subscription>> byTopic = new LinkedHashMap<>();
         for (Publication p : publications) {
@@ -102,7 +107,7 @@ final class Fanout {
                         target.setLong(13, leaseUntil);
                         anyLeased = true;
                     } else if (!due && m.deliverAt() > now) {
-                        delayed.merge(s.address(), m.deliverAt(), Math::min);
+                        delayed.add(s.address(), m.deliverAt());
                     }
                     bind(target, id, s.address(), m, now, bodyId);
                     target.addBatch();

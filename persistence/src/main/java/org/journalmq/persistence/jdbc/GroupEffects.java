@@ -1,10 +1,8 @@
 package org.journalmq.persistence.jdbc;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.journalmq.persistence.NewMessage;
 
@@ -12,8 +10,8 @@ import org.journalmq.persistence.NewMessage;
 final class GroupEffects {
     /** Addresses that got ready rows (offered to every waiting receiver first). */
     final Set<String> ready = new LinkedHashSet<>();
-    /** Per address, the earliest deliver-at of a row not due yet. */
-    final Map<String, Long> delayed = new LinkedHashMap<>();
+    /** The rows not due yet, per address (their earliest deliver-at, and whether later ones follow). */
+    final DelayedRows delayed = new DelayedRows();
     /** Sends and publications whose duplicate id was known: written nowhere (by identity). */
     Set<NewMessage> suppressed = Set.of();
     /** Groups (destination, group id) a row of which was acknowledged. */

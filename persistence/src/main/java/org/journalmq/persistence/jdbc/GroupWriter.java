@@ -479,7 +479,7 @@ final class GroupWriter {
         if (!fx.freed.isEmpty()) {
             listeners.wake(fx.freed);
         }
-        fx.delayed.forEach(receivers::wakeAt);
+        receivers.wakeAt(fx.delayed);
         duplicates.report(fx.suppressed);
         for (Pending p : units) {
             if (p.claim == null && p.fetch == null) {
@@ -601,7 +601,7 @@ final class GroupWriter {
                 if (due) {
                     fx.ready.add(m.destination());
                 } else if (m.deliverAt() > now) {
-                    fx.delayed.merge(m.destination(), m.deliverAt(), Math::min);
+                    fx.delayed.add(m.destination(), m.deliverAt());
                 }
             }
             if (plain) {

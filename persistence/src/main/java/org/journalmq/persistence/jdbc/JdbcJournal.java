@@ -136,8 +136,11 @@ public final class JdbcJournal implements Journal {
         maintenance.duplicateIds(duplicates);
         this.access = new AccessControl(db);
         maintenance.accessControl(access);
-        // An XA commit announces no delays: the next receiver of its addresses reads them.
-        this.xa = new XaBranches(db, clock, clientId, t -> wakeOnJournalThread(receivers.forgetDelays(t)), duplicates);
+        // An XA commit announces its delayed rows as a group commit does (JMS 3.1 §7.9).
+        this.xa = new XaBranches(db, clock, clientId, (t, delayed) -> {
+            wakeOnJournalThread(t);
+            receivers.wakeAt(delayed);
+        }, duplicates);
         this.local = new LocalTransactions(db, new IdAllocator(dialect, db), clock, clientId, duplicates);
         this.deadLetters = dialect.deadLetter(db.tables).map(q -> new DeadLetterMoves(db, q, new IdAllocator(dialect, db),
                 clock, clientId, traffic, this::wakeOnJournalThread)).orElse(null);
@@ -147,6 +150,7 @@ public final class JdbcJournal implements Journal {
             t.setDaemon(true);
             return t;
         });
+        receivers.earliestDelayed(claimer::earliestDelayed);
         receivers.scheduler(scheduler);
         boolean notifies = dialect.notifies();
         if (notifies) {
@@ -510,7 +514,8 @@ public final class JdbcJournal implements Journal {
     @Override
     public void commitLocal(java.sql.Connection connection) {
         Objects.requireNonNull(connection, "connection");
-        local.commit(connection);
+        // Announced here, not in afterLocalCommit: only the connection tells which rows were delayed.
+        receivers.wakeAt(local.commit(connection));
     }
 
     @Override

@@ -35,6 +35,15 @@ final class LocalTransactions {
     private final String clientTable;
     private final String ownClientRow;
     private final DuplicateIds duplicates;
+    /**
+     * The rows not due yet that the open transaction of each connection wrote (JMS 3.1 §7.9): its
+     * commit through {@link #commit} announces them to this JVM's receivers, as a group commit does
+     * (NOTIFY tells other JVMs). Weak keys: a transaction the application ends by itself leaves
+     * nothing behind for long, and at worst a later commit of that connection wakes receivers once
+     * for nothing.
+     */
+    private final Map<Connection, DelayedRows> delayedByConnection =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     LocalTransactions(Database db, IdAllocator ids, JournalClock clock, String clientId, DuplicateIds duplicates) {
         this.db = db;
@@ -88,16 +97,17 @@ final class LocalTransactions {
             sameJournal(c);
             long now = clock.now();
             Set<String> addresses = new LinkedHashSet<>();
+            DelayedRows delayed = DelayedRows.none();
             // The ids are recorded in the application's transaction: its rollback forgets them.
             Set<NewMessage> suppressed = duplicates.suppressed(c, DuplicateIds.messagesOf(work), now, null);
-            insert(c, work, now, addresses, suppressed);
+            insert(c, work, now, addresses, suppressed, delayed);
             List<Publication> publications = work.publications().stream()
                     .filter(p -> !suppressed.contains(p.message())).toList();
             if (!publications.isEmpty()) {
                 // A Fanout of its own per call: the writer's one caches per thread, and this runs
                 // on application threads. Without the cache it reads the subscriptions each time.
                 addresses.addAll(new Fanout(db, new TopicSql(db.dialect, db.tables))
-                        .apply(c, publications, ids, now));
+                        .apply(c, publications, ids, now, delayed));
             }
             // Counted when written: whether the application commits is its own affair.
             duplicates.report(suppressed);
@@ -109,17 +119,27 @@ final class LocalTransactions {
                 }
             }
             // Other JVMs hear of the rows when the application's transaction commits (NOTIFY is transactional).
-            db.notifier.notify(c, addresses, Map.of());
+            db.notifier.notify(c, addresses, delayed);
+            if (!delayed.isEmpty()) {
+                DelayedRows before = delayedByConnection.computeIfAbsent(c, k -> DelayedRows.none());
+                delayed.forEach(before::add);
+            }
             return addresses;
         } catch (SQLException e) {
             throw SqlErrors.wrap("write in the application's transaction", e, db.url);
         }
     }
 
-    /** Commits the caller's connection. */
-    void commit(Connection c) {
+    /**
+     * Commits the caller's connection.
+     *
+     * @return the rows not due yet the transaction wrote, for this JVM's timers
+     */
+    DelayedRows commit(Connection c) {
+        DelayedRows delayed = delayedByConnection.remove(c);
         try {
             c.commit();
+            return delayed == null ? DelayedRows.none() : delayed;
         } catch (SQLException e) {
             throw SqlErrors.wrap("commit of the application's transaction", e, db.url);
         }
@@ -127,6 +147,7 @@ final class LocalTransactions {
 
     /** Rolls the caller's connection back. */
     void rollback(Connection c) {
+        delayedByConnection.remove(c);
         try {
             if (c.isClosed()) {
                 return; // closing it ended the transaction
@@ -137,8 +158,8 @@ final class LocalTransactions {
         }
     }
 
-    private void insert(Connection c, UnitOfWork work, long now, Set<String> addresses, Set<NewMessage> suppressed)
-            throws SQLException {
+    private void insert(Connection c, UnitOfWork work, long now, Set<String> addresses, Set<NewMessage> suppressed,
+                        DelayedRows delayed) throws SQLException {
         List<NewMessage> sends = work.sends().stream().filter(m -> !suppressed.contains(m)).toList();
         if (sends.isEmpty()) {
             return;
@@ -148,6 +169,9 @@ final class LocalTransactions {
                 Sql.bindNewRow(ps, ids.next(c), m, now);
                 ps.addBatch();
                 addresses.add(m.destination());
+                if (m.deliverAt() > now) {
+                    delayed.add(m.destination(), m.deliverAt());
+                }
             }
             ps.executeBatch();
         }

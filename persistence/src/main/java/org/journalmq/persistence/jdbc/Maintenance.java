@@ -136,7 +136,7 @@ final class Maintenance implements Runnable {
                             }
                         }
                     }
-                    db.notifier.notify(c, byDestination.keySet(), Map.of());
+                    db.notifier.notify(c, byDestination.keySet(), DelayedRows.none());
                     return byDestination;
                 }
                 List<Long> ids = new ArrayList<>();
@@ -161,7 +161,7 @@ final class Maintenance implements Runnable {
                         byOwner.merge(String.valueOf(owners.get(i)), 1, Integer::sum);
                     }
                 }
-                db.notifier.notify(c, byDestination.keySet(), Map.of());
+                db.notifier.notify(c, byDestination.keySet(), DelayedRows.none());
                 return byDestination;
             });
             released.forEach((destination, n) ->
@@ -280,7 +280,7 @@ final class Maintenance implements Runnable {
                 }
                 Set<String> targets = new LinkedHashSet<>();
                 byRoute.keySet().forEach(route -> targets.add(route.get(1)));
-                db.notifier.notify(c, targets, Map.of());
+                db.notifier.notify(c, targets, DelayedRows.none());
                 return byRoute;
             });
             if (deleted[0] > 0) {
@@ -323,7 +323,7 @@ final class Maintenance implements Runnable {
         }
         Set<String> targets = new LinkedHashSet<>();
         byRoute.keySet().forEach(route -> targets.add(route.get(1)));
-        db.notifier.notify(c, targets, Map.of());
+        db.notifier.notify(c, targets, DelayedRows.none());
         return byRoute;
     }
 

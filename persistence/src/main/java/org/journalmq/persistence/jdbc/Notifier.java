@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -28,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * only for committed rows, once per transaction however many rows it wrote.
  *
  * <p>Payload: the sender's client id, then one line per address (URL-encoded, since addresses may
- * hold any character), with {@code @deliverAt} for rows not due yet. A payload that would pass
+ * hold any character), with {@code @deliverAt} for rows not due yet, and {@code @deliverAt+} when the
+ * transaction wrote rows of that address due later still (see {@link DelayedRows}; a listener that
+ * predates the {@code +} fails to parse it and wakes nothing for that line). A payload that would pass
  * PostgreSQL's 8,000-byte limit becomes "wake every receiver". A LISTEN connection that is lost
  * loses the notifications sent meanwhile, so after every (re)connect every receiver fetches once.
  */
@@ -39,7 +40,7 @@ final class Notifier implements AutoCloseable {
 
     /** Sends the notification of a transaction inside it. */
     interface Sender {
-        void notify(Connection c, Set<String> ready, Map<String, Long> delayed) throws SQLException;
+        void notify(Connection c, Set<String> ready, DelayedRows delayed) throws SQLException;
     }
 
     /** For databases without NOTIFY: the JVM that holds an embedded database is its only writer. */
@@ -64,13 +65,17 @@ final class Notifier implements AutoCloseable {
         };
     }
 
-    static String payload(String clientId, Set<String> ready, Map<String, Long> delayed) {
+    static String payload(String clientId, Set<String> ready, DelayedRows delayed) {
         StringBuilder b = new StringBuilder(clientId);
         for (String address : ready) {
             b.append('\n').append(URLEncoder.encode(address, StandardCharsets.UTF_8));
         }
-        delayed.forEach((address, at) ->
-                b.append('\n').append(URLEncoder.encode(address, StandardCharsets.UTF_8)).append('@').append(at));
+        delayed.forEach((address, at, more) -> {
+            b.append('\n').append(URLEncoder.encode(address, StandardCharsets.UTF_8)).append('@').append(at);
+            if (more) {
+                b.append('+');
+            }
+        });
         if (b.length() > MAX_PAYLOAD) {
             return clientId + '\n' + EVERYTHING;
         }
@@ -174,7 +179,9 @@ final class Notifier implements AutoCloseable {
             int at = line.lastIndexOf('@');
             if (at > 0) {
                 String address = URLDecoder.decode(line.substring(0, at), StandardCharsets.UTF_8);
-                receivers.wakeAt(address, Long.parseLong(line.substring(at + 1)));
+                boolean more = line.endsWith("+"); // absent from the payloads of older versions
+                String due = line.substring(at + 1, more ? line.length() - 1 : line.length());
+                receivers.wakeAt(address, Long.parseLong(due), more);
             } else {
                 ready.add(URLDecoder.decode(line, StandardCharsets.UTF_8));
             }

@@ -68,7 +68,7 @@ final class Operations {
             // Rows released without a delay are ready: announcing a deliver-at of now as well would
             // only make other JVMs read the destination's delays again (Receivers#primed).
             long delay = maxDelay(releases);
-            db.notifier.notify(c, touched, delay > 0 ? delayedAt(touched, now + delay) : java.util.Map.of());
+            db.notifier.notify(c, touched, delay > 0 ? delayedAt(touched, now + delay) : DelayedRows.none());
             return touched;
         });
         if (!destinations.isEmpty()) {
@@ -90,9 +90,9 @@ final class Operations {
         return max;
     }
 
-    private static java.util.Map<String, Long> delayedAt(Set<String> destinations, long due) {
-        java.util.Map<String, Long> delayed = new java.util.LinkedHashMap<>();
-        destinations.forEach(d -> delayed.put(d, due));
+    private static DelayedRows delayedAt(Set<String> destinations, long due) {
+        DelayedRows delayed = DelayedRows.none();
+        destinations.forEach(d -> delayed.add(d, due));
         return delayed;
     }
 

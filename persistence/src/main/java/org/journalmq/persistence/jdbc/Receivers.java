@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class Receivers {
     private static final Logger LOG = LoggerFactory.getLogger(Receivers.class);
     /** Timers closer together than this share one wake-up. */
-    private static final long TIMER_GRAIN_MILLIS = 10;
+    static final long TIMER_GRAIN_MILLIS = 10;
     /** Addresses remembered as primed; see {@link #primed}. */
     static final int MAX_PRIMED = 4_096;
 
@@ -36,8 +36,11 @@ final class Receivers {
     private final Map<String, List<JdbcReceiver>> open = new HashMap<>();
     /** The waiting receivers by address, in hand-off turn; guarded by {@link #lock}. */
     private final Map<String, ArrayDeque<JdbcReceiver>> waiting = new HashMap<>();
-    /** Pending timer wake-ups by address: the due times already scheduled; guarded by {@link #lock}. */
-    private final Map<String, java.util.TreeSet<Long>> timers = new HashMap<>();
+    /**
+     * Pending timer wake-ups by address: the slots already scheduled, each with its "more" flag (read
+     * the address's next delayed row when it fires, see {@link DelayedRows}); guarded by {@link #lock}.
+     */
+    private final Map<String, java.util.TreeMap<Long, Boolean>> timers = new HashMap<>();
     /**
      * Addresses whose delayed rows this journal has read ({@link #primeDelayed}) and of which no
      * delayed row was announced since: a new receiver there needs no read of its own. Without this
@@ -45,7 +48,10 @@ final class Receivers {
      * beside each new consumer's first claims and evicted the head rows from HSQLDB's row cache
      * (issue 13). Any announced delay ({@link #wakeAt}) takes the address out, so that the next
      * receiver reads again, as every receiver did before: an announcement names only the earliest
-     * row of a commit, and a row announced while no receiver was open got no timer. Bounded, least
+     * row of a commit, and a row announced while no receiver was open got no timer. A chain of
+     * "more" timers that ends because no receiver is open any more takes it out too ({@link #reread}):
+     * the rows after it have no timer. While receivers stay open, the chain keeps every delayed row
+     * of the address announced (issue: delaywake), so the primed state stays true. Bounded, least
      * recently primed out first (temporary destinations come and go): forgetting an address only
      * costs one more read. Guarded by {@link #lock}.
      */
@@ -57,9 +63,21 @@ final class Receivers {
     };
     private final JournalClock clock;
     private volatile ScheduledExecutorService scheduler;
+    /** The earliest due time of a delayed row of an address, 0 for none ({@link Claimer#earliestDelayed}). */
+    private volatile java.util.function.ToLongFunction<String> earliestDelayed;
 
     Receivers(JournalClock clock) {
         this.clock = clock;
+    }
+
+    /** Set once the journal can read; the timers flagged "more" need it. */
+    void earliestDelayed(java.util.function.ToLongFunction<String> query) {
+        this.earliestDelayed = query;
+    }
+
+    /** The timer slot of a due time: the first grain boundary after it. */
+    static long slot(long dueAt) {
+        return (dueAt / TIMER_GRAIN_MILLIS + 1) * TIMER_GRAIN_MILLIS;
     }
 
     /** Set once the journal's maintenance thread exists; timers need it. */
@@ -221,10 +239,24 @@ final class Receivers {
      * the next new receiver of the address reads its delays again ({@link #primed}).
      */
     void wakeAt(String address, long dueAt) {
+        wakeAt(address, dueAt, false);
+    }
+
+    /**
+     * {@link #wakeAt(String, long)}; with {@code more}, rows of the address due later follow (JMS 3.1
+     * §7.9: each one must reach a waiting consumer when due), and when this timer fires the journal
+     * reads the next one and sets its timer ({@link #reread}).
+     */
+    void wakeAt(String address, long dueAt, boolean more) {
         synchronized (lock) {
             primed.remove(address);
         }
-        timer(address, dueAt);
+        timer(address, dueAt, more);
+    }
+
+    /** Announces the delays of a commit ({@link DelayedRows}) in this JVM. */
+    void wakeAt(DelayedRows delayed) {
+        delayed.forEach(this::wakeAt);
     }
 
     /**
@@ -239,33 +271,90 @@ final class Receivers {
         return addresses;
     }
 
-    /** {@link #wakeAt} without forgetting that the address is primed: the prime's own timer. */
-    private void timer(String address, long dueAt) {
+    /** {@link #wakeAt} without forgetting that the address is primed: the prime's and re-read's own timer. */
+    private void timer(String address, long dueAt, boolean more) {
         ScheduledExecutorService s = scheduler;
         long delay = dueAt - clock.now();
         if (delay <= 0) {
             readyCommitted(List.of(address), false);
+            if (more) {
+                execute(s, () -> reread(address)); // not on the announcing thread: the read may be slow
+            }
             return;
         }
-        long slot = (dueAt / TIMER_GRAIN_MILLIS + 1) * TIMER_GRAIN_MILLIS;
+        long slot = slot(dueAt);
         synchronized (lock) {
             if (s == null || !open.containsKey(address)) {
+                if (more) {
+                    primed.remove(address); // the rows after this one get no timer: the next receiver reads
+                }
                 return;
             }
-            if (!timers.computeIfAbsent(address, a -> new java.util.TreeSet<>()).add(slot)) {
+            java.util.TreeMap<Long, Boolean> slots = timers.computeIfAbsent(address, a -> new java.util.TreeMap<>());
+            Boolean scheduled = slots.get(slot);
+            if (scheduled != null) {
+                if (more && !scheduled) {
+                    slots.put(slot, Boolean.TRUE); // the scheduled timer reads on when it fires
+                }
                 return; // that slot is scheduled already
             }
+            slots.put(slot, more);
         }
         try {
             s.schedule(() -> {
+                Boolean readOn;
                 synchronized (lock) {
-                    java.util.TreeSet<Long> due = timers.get(address);
-                    if (due != null && due.remove(slot) && due.isEmpty()) {
+                    java.util.TreeMap<Long, Boolean> due = timers.get(address);
+                    readOn = due == null ? null : due.remove(slot);
+                    if (due != null && due.isEmpty()) {
                         timers.remove(address);
                     }
                 }
                 readyCommitted(List.of(address), false);
+                if (Boolean.TRUE.equals(readOn)) {
+                    reread(address); // on the scheduler thread already
+                }
             }, Math.max(1, slot - clock.now()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /**
+     * Scheduler thread: a timer flagged "more" fired, or a commit announced delayed rows it did not
+     * name one by one. Reads the earliest delayed row of the address (one read of its ready rows,
+     * as {@link #primeDelayed}) and sets its timer, flagged "more" again since the read cannot tell
+     * whether others follow; a read that finds nothing delayed ends the chain. Only while a receiver
+     * of the address is open: otherwise the address is no longer primed and its next receiver reads.
+     */
+    private void reread(String address) {
+        java.util.function.ToLongFunction<String> query = earliestDelayed;
+        synchronized (lock) {
+            if (query == null || !open.containsKey(address)) {
+                primed.remove(address);
+                return;
+            }
+        }
+        try {
+            long due = query.applyAsLong(address);
+            if (due > 0) {
+                timer(address, due, true);
+            }
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                primed.remove(address); // the next receiver reads again
+            }
+            LOG.warn("JMQ1018 could not read the next delayed message of {}; it is delivered at the next"
+                    + " wake-up of its receivers instead: {}", address, e.toString());
+        }
+    }
+
+    private static void execute(ScheduledExecutorService s, Runnable task) {
+        if (s == null) {
+            return; // no journal thread (unit tests): no timers either
+        }
+        try {
+            s.execute(task);
         } catch (RejectedExecutionException e) {
             // closing
         }
@@ -288,7 +377,7 @@ final class Receivers {
         Runnable prime = () -> {
             long due = earliestDelayed.getAsLong();
             if (due > 0) {
-                timer(address, due);
+                timer(address, due, true); // others may follow it: read on when it fires
             }
         };
         ScheduledExecutorService s = scheduler;

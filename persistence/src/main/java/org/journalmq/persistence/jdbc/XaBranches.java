@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.journalmq.persistence.Ack;
 import org.journalmq.persistence.JournalException;
 import org.journalmq.persistence.JournalException.Kind;
@@ -77,7 +77,8 @@ final class XaBranches {
     private final Database db;
     private final JournalClock clock;
     private final String clientId;
-    private final Consumer<Set<String>> wake;
+    /** After a commit: wakes the receivers of the addresses and announces the delayed rows in this JVM. */
+    private final BiConsumer<Set<String>, DelayedRows> wake;
     private final RecordingIds ids;
     private final Fanout fanout;
     private final DuplicateIds duplicates;
@@ -96,7 +97,7 @@ final class XaBranches {
     private final String rollbackSends;
     private final String rollbackAcks;
 
-    XaBranches(Database db, JournalClock clock, String clientId, Consumer<Set<String>> wake,
+    XaBranches(Database db, JournalClock clock, String clientId, BiConsumer<Set<String>, DelayedRows> wake,
                DuplicateIds duplicates) {
         this.db = db;
         this.duplicates = duplicates;
@@ -125,7 +126,11 @@ final class XaBranches {
         // Same claim token as a plain ack: a lease lost meanwhile makes the prepare fail.
         holdAck = "UPDATE " + d + " SET state = " + PREPARED_ACK + ", xa_branch = ?"
                 + " WHERE id = ? AND owner = ? AND delivery_count = ? AND state = 1";
-        destinationsOfBranch = "SELECT DISTINCT destination FROM " + d + " WHERE xa_branch = ?";
+        // Per destination, the first and last deliver-at of the branch's sends not due yet (JMS 3.1
+        // §7.9): a commit announces them as a group commit does. Read through the xa_branch index.
+        String delayedSend = "CASE WHEN state = " + PREPARED_SEND + " AND deliver_at > ? THEN deliver_at END";
+        destinationsOfBranch = "SELECT destination, MIN(" + delayedSend + "), MAX(" + delayedSend + ") FROM " + d
+                + " WHERE xa_branch = ? GROUP BY destination";
         commitSends = "UPDATE " + d + " SET state = 0, xa_branch = NULL WHERE xa_branch = ? AND state = "
                 + PREPARED_SEND;
         commitAcks = "DELETE FROM " + d + " WHERE xa_branch = ? AND state = " + PREPARED_ACK;
@@ -207,8 +212,10 @@ final class XaBranches {
 
     private XaOutcome finish(XaId xid, boolean commit) {
         Set<String> touched = new LinkedHashSet<>();
+        DelayedRows[] delayed = {DelayedRows.none()};
         XaOutcome outcome = db.transaction(commit ? "XA commit" : "XA rollback", c -> {
             touched.clear();
+            delayed[0] = DelayedRows.none(); // a retried transaction starts over
             Found found = lock(c, xid);
             if (found.state == State.HEURISTIC_COMMITTED) {
                 return XaOutcome.HEURISTIC_COMMITTED;
@@ -216,13 +223,13 @@ final class XaBranches {
             if (found.state == State.HEURISTIC_ROLLED_BACK) {
                 return XaOutcome.HEURISTIC_ROLLED_BACK;
             }
-            touched.addAll(apply(c, found.branchId, commit));
+            touched.addAll(apply(c, found.branchId, commit, delayed[0]));
             update(c, deleteBranch, found.branchId);
-            db.notifier.notify(c, touched, java.util.Map.of());
+            db.notifier.notify(c, touched, delayed[0]);
             return XaOutcome.DONE;
         });
         if (!touched.isEmpty()) {
-            wake.accept(touched);
+            wake.accept(touched, delayed[0]);
         }
         return outcome;
     }
@@ -241,13 +248,15 @@ final class XaBranches {
     }
 
     void completeHeuristically(XaId xid, boolean commit) {
+        DelayedRows[] delayed = {DelayedRows.none()};
         Set<String> touched = db.transaction("XA heuristic completion", c -> {
+            delayed[0] = DelayedRows.none();
             Found found = lock(c, xid);
             if (found.state != State.PREPARED) {
                 throw new JournalException(Kind.CONFLICT, "XA branch " + xid + " is already completed: " + found.state);
             }
-            Set<String> destinations = apply(c, found.branchId, commit);
-            db.notifier.notify(c, destinations, java.util.Map.of());
+            Set<String> destinations = apply(c, found.branchId, commit, delayed[0]);
+            db.notifier.notify(c, destinations, delayed[0]);
             try (PreparedStatement ps = c.prepareStatement(setBranchState)) {
                 ps.setInt(1, (commit ? State.HEURISTIC_COMMITTED : State.HEURISTIC_ROLLED_BACK).code());
                 ps.setLong(2, found.branchId);
@@ -258,7 +267,7 @@ final class XaBranches {
         LOG.warn("JMQ3002 XA branch {} {} heuristically by an operator; the transaction manager will be told",
                 xid, commit ? "committed" : "rolled back");
         if (!touched.isEmpty()) {
-            wake.accept(touched);
+            wake.accept(touched, delayed[0]);
         }
     }
 
@@ -292,13 +301,23 @@ final class XaBranches {
     }
 
     /** Turns the branch's rows into the outcome; returns the destinations that got ready rows. */
-    private Set<String> apply(Connection c, long branchId, boolean commit) throws SQLException {
+    /** Applies the branch's outcome; on commit {@code delayed} receives its sends not due yet. */
+    private Set<String> apply(Connection c, long branchId, boolean commit, DelayedRows delayed) throws SQLException {
         Set<String> destinations = new LinkedHashSet<>();
+        long now = clock.now();
         try (PreparedStatement ps = c.prepareStatement(destinationsOfBranch)) {
-            ps.setLong(1, branchId);
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setLong(3, branchId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    destinations.add(rs.getString(1));
+                    String destination = rs.getString(1);
+                    destinations.add(destination);
+                    long first = rs.getLong(2);
+                    if (commit && !rs.wasNull()) {
+                        delayed.add(destination, first);
+                        delayed.add(destination, rs.getLong(3));
+                    }
                 }
             }
         }
