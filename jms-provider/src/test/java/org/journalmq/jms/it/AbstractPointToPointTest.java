@@ -302,6 +302,7 @@ public abstract class AbstractPointToPointTest extends JmsTestBase {
                 "only PostgreSQL tells other journals of a commit (NOTIFY)");
         org.journalmq.jms.JournalConnectionFactory other = journal.factory();
         other.setLeaseMillis(leaseMillis() + 1); // other settings: another journal on the same tables
+        other.setJmxEnabled(false); // the first journal holds the MBean name
         Connection receiving = other.createConnection();
         try {
             receiving.start();
