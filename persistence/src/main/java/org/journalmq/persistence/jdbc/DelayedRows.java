@@ -20,6 +20,11 @@ final class DelayedRows {
         void visit(String address, long earliest, boolean more);
     }
 
+    /** Visits an address: its earliest and its latest due time. */
+    interface RangeVisitor {
+        void visit(String address, long earliest, long latest);
+    }
+
     static DelayedRows none() {
         return new DelayedRows();
     }
@@ -45,8 +50,8 @@ final class DelayedRows {
     void add(String address, long earliest, boolean more) {
         add(address, earliest);
         if (more) {
-            // Any later slot will do: the reader of "more" looks the real rows up.
-            add(address, Receivers.slot(earliest) + Receivers.TIMER_GRAIN_MILLIS);
+            // Any time in a later slot will do: the reader of "more" looks the real rows up.
+            add(address, Receivers.slot(earliest));
         }
     }
 
@@ -60,5 +65,9 @@ final class DelayedRows {
 
     void forEach(Visitor v) {
         byAddress.forEach((a, r) -> v.visit(a, r[0], Receivers.slot(r[1]) != Receivers.slot(r[0])));
+    }
+
+    void forEachRange(RangeVisitor v) {
+        byAddress.forEach((a, r) -> v.visit(a, r[0], r[1]));
     }
 }

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * only for committed rows, once per transaction however many rows it wrote.
  *
  * <p>Payload: the sender's client id, then one line per address (URL-encoded, since addresses may
- * hold any character), with {@code @deliverAt} for rows not due yet, and {@code @deliverAt+} when the
- * transaction wrote rows of that address due later still (see {@link DelayedRows}; a listener that
- * predates the {@code +} fails to parse it and wakes nothing for that line). A payload that would pass
+ * hold any character), with {@code @deliverAt} for rows not due yet: the earliest of the address, and
+ * when the transaction wrote rows of it due in a later timer slot a second line with the latest, so
+ * that the listener reads on when the first timer fires (see {@link DelayedRows}). Two plain lines,
+ * not a new syntax: a listener of an older version parses them too (it sets one more timer). A payload that would pass
  * PostgreSQL's 8,000-byte limit becomes "wake every receiver". A LISTEN connection that is lost
  * loses the notifications sent meanwhile, so after every (re)connect every receiver fetches once.
  */
@@ -70,10 +71,11 @@ final class Notifier implements AutoCloseable {
         for (String address : ready) {
             b.append('\n').append(URLEncoder.encode(address, StandardCharsets.UTF_8));
         }
-        delayed.forEach((address, at, more) -> {
-            b.append('\n').append(URLEncoder.encode(address, StandardCharsets.UTF_8)).append('@').append(at);
-            if (more) {
-                b.append('+');
+        delayed.forEachRange((address, earliest, latest) -> {
+            String encoded = URLEncoder.encode(address, StandardCharsets.UTF_8);
+            b.append('\n').append(encoded).append('@').append(earliest);
+            if (Receivers.slot(latest) != Receivers.slot(earliest)) {
+                b.append('\n').append(encoded).append('@').append(latest);
             }
         });
         if (b.length() > MAX_PAYLOAD) {
@@ -160,33 +162,49 @@ final class Notifier implements AutoCloseable {
         }
     }
 
-    /** Wakes the receivers a notification names; the journal's own were woken at its commit. */
-    void received(String payload) {
+    /** What a notification of another journal names: every address, or these. */
+    record Parsed(boolean everything, List<String> ready, DelayedRows delayed) {
+    }
+
+    /** Reads a payload ({@link #payload}); null for none, or for one of {@code ownClientId}. */
+    static Parsed parse(String payload, String ownClientId) {
         if (payload == null) {
-            return;
+            return null;
         }
         String[] lines = payload.split("\n");
-        if (lines.length < 2 || lines[0].equals(clientId)) {
-            return;
+        if (lines.length < 2 || lines[0].equals(ownClientId)) {
+            return null;
         }
         List<String> ready = new ArrayList<>();
+        DelayedRows delayed = DelayedRows.none();
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             if (line.equals(EVERYTHING)) {
-                listeners.wake(receivers.addresses());
-                return;
+                return new Parsed(true, List.of(), DelayedRows.none());
             }
             int at = line.lastIndexOf('@');
             if (at > 0) {
                 String address = URLDecoder.decode(line.substring(0, at), StandardCharsets.UTF_8);
-                boolean more = line.endsWith("+"); // absent from the payloads of older versions
-                String due = line.substring(at + 1, more ? line.length() - 1 : line.length());
-                receivers.wakeAt(address, Long.parseLong(due), more);
+                delayed.add(address, Long.parseLong(line.substring(at + 1))); // two lines of an address: "more"
             } else {
                 ready.add(URLDecoder.decode(line, StandardCharsets.UTF_8));
             }
         }
-        listeners.wake(ready);
+        return new Parsed(false, ready, delayed);
+    }
+
+    /** Wakes the receivers a notification names; the journal's own were woken at its commit. */
+    void received(String payload) {
+        Parsed p = parse(payload, clientId);
+        if (p == null) {
+            return;
+        }
+        if (p.everything()) {
+            listeners.wake(receivers.addresses());
+            return;
+        }
+        receivers.wakeAt(p.delayed());
+        listeners.wake(p.ready());
     }
 
     @Override

@@ -23,7 +23,7 @@ class DelayedRowsTest {
         d.add("q", 500);
         d.add("q", 1_500);
         d.add("single", 700);
-        assertEquals("me\nq@500+\nsingle@700", payload(d));
+        assertEquals("me\nq@500\nq@2500\nsingle@700", payload(d));
     }
 
     @Test
@@ -32,7 +32,7 @@ class DelayedRowsTest {
         d.add("q", 1_009);
         assertEquals("me\nq@1001", payload(d));
         d.add("q", 1_010);
-        assertEquals("me\nq@1001+", payload(d));
+        assertEquals("me\nq@1001\nq@1010", payload(d));
     }
 
     @Test
@@ -41,6 +41,29 @@ class DelayedRowsTest {
         first.add("q", 3_000);
         DelayedRows merged = DelayedRows.none();
         first.forEach(merged::add);
-        assertEquals("me\nq@800+", payload(merged));
+        assertEquals("me\nq@800\nq@810", payload(merged));
+    }
+
+    @Test
+    void aListenerReadsTheEarliestAndWhetherMoreFollow() {
+        DelayedRows d = DelayedRows.none();
+        d.add("a b", 2_500);
+        d.add("a b", 500);
+        d.add("c", 900);
+        Notifier.Parsed p = Notifier.parse(Notifier.payload("them", Set.of("r"), d), "me");
+        assertEquals(java.util.List.of("r"), p.ready());
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        p.delayed().forEach((address, earliest, more) -> seen.add(address + "@" + earliest + (more ? "+" : "")));
+        assertEquals(java.util.List.of("a b@500+", "c@900"), seen);
+        assertEquals(null, Notifier.parse(Notifier.payload("me", Set.of("r"), d), "me"), "its own commit");
+    }
+
+    @Test
+    void aPayloadOfAnOlderVersionStillParses() {
+        Notifier.Parsed p = Notifier.parse("them\nq\nd@1234", "me");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        p.delayed().forEach((address, earliest, more) -> seen.add(address + "@" + earliest + (more ? "+" : "")));
+        assertEquals(java.util.List.of("q"), p.ready());
+        assertEquals(java.util.List.of("d@1234"), seen);
     }
 }
