@@ -521,7 +521,9 @@ public final class JdbcJournal implements Journal {
     @Override
     public void afterLocalCommit(Set<String> addresses) {
         if (!addresses.isEmpty() && !closed.get()) {
-            wakeOnJournalThread(receivers.forgetDelays(Set.copyOf(addresses))); // no delays announced: as XA
+            // commitLocal announced the delays of the transactions it committed; one the application
+            // committed by itself announced none, so the next receiver of these addresses reads them.
+            wakeOnJournalThread(receivers.forgetDelays(Set.copyOf(addresses)));
         }
     }
 

@@ -260,8 +260,9 @@ final class Receivers {
     }
 
     /**
-     * Rows were committed on these addresses by a path that announces no delays (an application's
-     * own JDBC transaction, an XA branch): they may hold delayed rows no timer knows of, so the next
+     * Rows were committed on these addresses by a path that may not have announced its delays (an
+     * application's own JDBC transaction, which it can commit without the journal): they may hold
+     * delayed rows no timer knows of, so the next
      * new receiver of each reads the delays again, as every receiver did before {@link #primed}.
      */
     java.util.Set<String> forgetDelays(java.util.Set<String> addresses) {
