@@ -293,6 +293,26 @@ public abstract class AbstractPointToPointTest extends JmsTestBase {
     }
 
     /**
+     * Spec 7.9: delayed messages committed while no consumer was open reach the consumer opened
+     * afterwards, each when due (its journal reads the earliest, then the next when that is due).
+     */
+    @Test
+    void deliveryDelaysCommittedBeforeTheConsumerOpenedEachWakeIt() throws Exception {
+        Connection c = started();
+        Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+        Queue q = queue(tx, "delays-before");
+        MessageProducer p = tx.createProducer(q);
+        long sentAt = System.currentTimeMillis();
+        for (int i = 0; i < DELAYS.length; i++) {
+            p.setDeliveryDelay(DELAYS[i]);
+            p.send(tx.createTextMessage("d" + i));
+        }
+        tx.commit();
+        MessageConsumer consumer = c.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(q);
+        receiveEachWhenDue(consumer, sentAt);
+    }
+
+    /**
      * Spec 7.9, across journals: on PostgreSQL a second journal (another factory setting, as another
      * JVM) hears of the commit through NOTIFY only, and still wakes its consumer for each message.
      */

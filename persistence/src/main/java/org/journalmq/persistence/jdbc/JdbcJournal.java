@@ -137,10 +137,8 @@ public final class JdbcJournal implements Journal {
         this.access = new AccessControl(db);
         maintenance.accessControl(access);
         // An XA commit announces its delayed rows as a group commit does (JMS 3.1 §7.9).
-        this.xa = new XaBranches(db, clock, clientId, (t, delayed) -> {
-            wakeOnJournalThread(t);
-            receivers.wakeAt(delayed);
-        }, duplicates);
+        this.xa = new XaBranches(db, clock, clientId, (t, d) -> { wakeOnJournalThread(t); receivers.wakeAt(d); },
+                duplicates);
         this.local = new LocalTransactions(db, new IdAllocator(dialect, db), clock, clientId, duplicates);
         this.deadLetters = dialect.deadLetter(db.tables).map(q -> new DeadLetterMoves(db, q, new IdAllocator(dialect, db),
                 clock, clientId, traffic, this::wakeOnJournalThread)).orElse(null);

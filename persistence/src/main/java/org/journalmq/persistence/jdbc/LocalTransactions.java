@@ -121,8 +121,7 @@ final class LocalTransactions {
             // Other JVMs hear of the rows when the application's transaction commits (NOTIFY is transactional).
             db.notifier.notify(c, addresses, delayed);
             if (!delayed.isEmpty()) {
-                DelayedRows before = delayedByConnection.computeIfAbsent(c, k -> DelayedRows.none());
-                delayed.forEach(before::add);
+                delayedByConnection.computeIfAbsent(c, k -> DelayedRows.none()).addAll(delayed);
             }
             return addresses;
         } catch (SQLException e) {

@@ -203,7 +203,7 @@ final class Notifier implements AutoCloseable {
             listeners.wake(receivers.addresses());
             return;
         }
-        receivers.wakeAt(p.delayed());
+        receivers.wakeAtEarliest(p.delayed());
         listeners.wake(p.ready());
     }
 

@@ -254,8 +254,16 @@ final class Receivers {
         timer(address, dueAt, more);
     }
 
-    /** Announces the delays of a commit ({@link DelayedRows}) in this JVM. */
+    /** Announces the delays of a commit of this JVM: a timer per due slot ({@link DelayedRows#forEachSlot}). */
     void wakeAt(DelayedRows delayed) {
+        delayed.forEachSlot(this::wakeAt);
+    }
+
+    /**
+     * Announces the delays another JVM committed: the notification names only the earliest row of
+     * each address and whether more follow ({@link DelayedRows#forEach}), so the timer reads on.
+     */
+    void wakeAtEarliest(DelayedRows delayed) {
         delayed.forEach(this::wakeAt);
     }
 

@@ -66,4 +66,21 @@ class DelayedRowsTest {
         assertEquals(java.util.List.of("q"), p.ready());
         assertEquals(java.util.List.of("d@1234"), seen);
     }
+
+    @Test
+    void thisJvmSetsATimerPerSlotAndReadsOnOnlyPastTheCap() {
+        DelayedRows d = DelayedRows.none();
+        for (int i = 0; i < DelayedRows.MAX_SLOTS + 5; i++) {
+            d.add("many", 10_000 + 100L * i);
+            d.add("many", 10_001 + 100L * i); // same slot: no timer of its own
+        }
+        d.add("few", 700);
+        d.add("few", 1_700);
+        java.util.List<String> timers = new java.util.ArrayList<>();
+        d.forEachSlot((address, due, more) -> timers.add(address + "@" + due + (more ? "+" : "")));
+        assertEquals(DelayedRows.MAX_SLOTS + 2, timers.size());
+        assertEquals("many@10000", timers.get(0));
+        assertEquals("many@" + (10_000 + 100L * (DelayedRows.MAX_SLOTS - 1)) + "+", timers.get(DelayedRows.MAX_SLOTS - 1));
+        assertEquals(java.util.List.of("few@700", "few@1700"), timers.subList(DelayedRows.MAX_SLOTS, timers.size()));
+    }
 }
