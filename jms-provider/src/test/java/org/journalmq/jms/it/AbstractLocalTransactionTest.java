@@ -113,11 +113,7 @@ public abstract class AbstractLocalTransactionTest extends JmsTestBase {
             JournalLocalSession s = jmsConnection().createSession(jdbc);
             accounts.insert(jdbc, 9, 10);
             MessageProducer p = s.createProducer(s.createQueue(queue));
-            sentAt = System.currentTimeMillis();
-            for (int i = 0; i < DELAYS.length; i++) {
-                p.setDeliveryDelay(DELAYS[i]);
-                p.send(s.createTextMessage("d" + i));
-            }
+            sentAt = sendEachDelayed(s, p);
             s.commit();
         }
         receiveEachWhenDue(consumer, sentAt);

@@ -283,11 +283,7 @@ public abstract class AbstractPointToPointTest extends JmsTestBase {
         assertNull(consumer.receiveNoWait()); // open, and its address's delays read, before the commit
         Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
         MessageProducer p = tx.createProducer(q);
-        long sentAt = System.currentTimeMillis();
-        for (int i = 0; i < DELAYS.length; i++) {
-            p.setDeliveryDelay(DELAYS[i]);
-            p.send(tx.createTextMessage("d" + i));
-        }
+        long sentAt = sendEachDelayed(tx, p);
         tx.commit();
         receiveEachWhenDue(consumer, sentAt);
     }
@@ -302,11 +298,7 @@ public abstract class AbstractPointToPointTest extends JmsTestBase {
         Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
         Queue q = queue(tx, "delays-before");
         MessageProducer p = tx.createProducer(q);
-        long sentAt = System.currentTimeMillis();
-        for (int i = 0; i < DELAYS.length; i++) {
-            p.setDeliveryDelay(DELAYS[i]);
-            p.send(tx.createTextMessage("d" + i));
-        }
+        long sentAt = sendEachDelayed(tx, p);
         tx.commit();
         MessageConsumer consumer = c.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(q);
         receiveEachWhenDue(consumer, sentAt);
@@ -333,11 +325,7 @@ public abstract class AbstractPointToPointTest extends JmsTestBase {
             Connection c = connect();
             Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer p = tx.createProducer(tx.createQueue(name));
-            long sentAt = System.currentTimeMillis();
-            for (int i = 0; i < DELAYS.length; i++) {
-                p.setDeliveryDelay(DELAYS[i]);
-                p.send(tx.createTextMessage("d" + i));
-            }
+            long sentAt = sendEachDelayed(tx, p);
             tx.commit();
             receiveEachWhenDue(consumer, sentAt);
         } finally {

@@ -184,11 +184,7 @@ public abstract class AbstractXaResourceTest extends JmsTestBase {
             Xid xid = TestXid.fresh();
             xa.start(xid, TMNOFLAGS);
             var p = s.createProducer(q);
-            long sentAt = System.currentTimeMillis();
-            for (int i = 0; i < DELAYS.length; i++) {
-                p.setDeliveryDelay(DELAYS[i]);
-                p.send(s.createTextMessage("d" + i));
-            }
+            long sentAt = sendEachDelayed(s, p);
             xa.end(xid, TMSUCCESS);
             if (!onePhase) {
                 assertEquals(XA_OK, xa.prepare(xid));

@@ -5,6 +5,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,6 +165,19 @@ public abstract class JmsTestBase {
      *
      * @param sentAt taken before the sends, so that "not before" holds whatever the send time
      */
+    /**
+     * Sends "d0", "d1", ... with the delays of {@link #DELAYS}, in the producer's session (committed by
+     * the caller); returns the time before the first send, for {@link #receiveEachWhenDue}.
+     */
+    protected static long sendEachDelayed(Session session, MessageProducer producer) throws Exception {
+        long sentAt = System.currentTimeMillis();
+        for (int i = 0; i < DELAYS.length; i++) {
+            producer.setDeliveryDelay(DELAYS[i]);
+            producer.send(session.createTextMessage("d" + i));
+        }
+        return sentAt;
+    }
+
     protected static void receiveEachWhenDue(MessageConsumer consumer, long sentAt) throws Exception {
         for (int i = 0; i < DELAYS.length; i++) {
             Message got = consumer.receive(6_000);
