@@ -131,9 +131,8 @@ final class AutoFailoverCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void query(StringBuilder b, String sql) {
-        DriverManager.setLoginTimeout(3);
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports[0] + "/pg_auto_failover",
-                "postgres", null); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(ports[0], "pg_auto_failover"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 for (int i = 1; i <= n; i++) {
@@ -215,13 +214,17 @@ final class AutoFailoverCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     private static boolean answers(int port, String database, String query) {
-        DriverManager.setLoginTimeout(3);
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database,
-                "postgres", null); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = connect(port, database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             return rs.next() && rs.getObject(1) != null;
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** As user postgres (trust), giving up after 3 s: a killed node must not stall the test. */
+    private static Connection connect(int port, String database) throws SQLException {
+        DriverManager.setLoginTimeout(3);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", null);
     }
 
     private static int freePort(int from) throws IOException {
