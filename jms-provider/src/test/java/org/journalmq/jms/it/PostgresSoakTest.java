@@ -82,7 +82,10 @@ class PostgresSoakTest {
         long start = System.nanoTime();
         long end = start + (long) (minutes * 60e9);
         long restartAt = start + (end - start) / 2;
-        long nextKill = start + TimeUnit.SECONDS.toNanos(60 + random.nextInt(121));
+        // The first kill falls 1-3 min in, but at least 30 s before the end: a 3-minute run (CI's)
+        // must see one, and a draw near 180 s used to miss the end by a tick (no kill at all).
+        long lastFirstKill = Math.max(60, (long) (minutes * 60) - 30);
+        long nextKill = start + TimeUnit.SECONDS.toNanos(Math.min(60 + random.nextInt(121), lastFirstKill));
         boolean restarted = false;
         List<String> events = new ArrayList<>();
         List<String> badExits = new ArrayList<>();
