@@ -234,7 +234,7 @@ public final class DeepQueue {
      * per call, so only a listener shows what the prefetch does) in a session of {@code ackMode};
      * with {@code sampleHeap}, the heap after GC each time a tenth more has arrived.
      */
-    private long[] drain(Connection c, Queue q, long count, int ackMode, boolean sampleHeap) throws Exception {
+    static long[] drain(Connection c, Queue q, long count, int ackMode, boolean sampleHeap) throws Exception {
         long[] heap = new long[sampleHeap ? 10 : 0];
         AtomicLong received = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
@@ -292,14 +292,14 @@ public final class DeepQueue {
         return t;
     }
 
-    private static double p50(double[] v) {
+    static double p50(double[] v) {
         double[] c = v.clone();
         Arrays.sort(c);
         return c[c.length / 2];
     }
 
     /** Each run's figure, in the order run. */
-    private static String runs(double[] v) {
+    static String runs(double[] v) {
         StringBuilder b = new StringBuilder();
         for (double x : v) {
             b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", x));

@@ -51,7 +51,8 @@ public final class DeepStat {
             case "fill" -> fill(url, user, prefix, queue, Long.parseLong(args[5]),
                     args.length > 6 ? Integer.parseInt(args[6]) : 2, args.length > 7 ? Integer.parseInt(args[7]) : 1024);
             case "time" -> time(url, user, prefix, queue, args.length > 5 ? Integer.parseInt(args[5]) : 5);
-            default -> throw new IllegalArgumentException("mode fill or time, was " + args[0]);
+            case "head" -> head(url, user, prefix, queue, args.length > 5 ? Integer.parseInt(args[5]) : 10);
+            default -> throw new IllegalArgumentException("mode fill, time or head, was " + args[0]);
         }
     }
 
@@ -104,6 +105,38 @@ public final class DeepStat {
                 }
             }
         }
+    }
+
+    private static void head(String url, String user, String prefix, String queue, int rounds) throws Exception {
+        JournalConnectionFactory f = new JournalConnectionFactory(url);
+        f.setUser(user);
+        f.setTablePrefix(prefix);
+        f.setJmxEnabled(false);
+        double[] small = new double[rounds];
+        double[] deep = new double[rounds];
+        try (Connection c = f.createConnection()) {
+            c.start();
+            try (Session s = c.createSession(Session.AUTO_ACKNOWLEDGE)) {
+                jakarta.jms.Queue smallQueue = s.createQueue(queue + "-small");
+                jakarta.jms.Queue deepQueue = s.createQueue(queue);
+                for (int r = 0; r < rounds; r++) {
+                    send(c, smallQueue.getQueueName(), DeepQueue.HEAD, 1024, new AtomicLong(), System.nanoTime());
+                    small[r] = timedHead(c, smallQueue);
+                    deep[r] = timedHead(c, deepQueue);
+                    System.out.printf("%tT round %d: %,d-message queue %.3f ms per message, deep queue %.3f%n",
+                            System.currentTimeMillis(), r + 1, DeepQueue.HEAD, small[r], deep[r]);
+                }
+            }
+        }
+        System.out.printf("head cost from a fresh JVM: %,d-message queue median %.3f ms (%s), deep queue median %.3f ms"
+                + " (%s): %.2f×%n", DeepQueue.HEAD, DeepQueue.p50(small), DeepQueue.runs(small), DeepQueue.p50(deep),
+                DeepQueue.runs(deep), DeepQueue.p50(deep) / DeepQueue.p50(small));
+    }
+
+    private static double timedHead(Connection c, jakarta.jms.Queue q) throws Exception {
+        long t0 = System.nanoTime();
+        DeepQueue.drain(c, q, DeepQueue.HEAD, Session.AUTO_ACKNOWLEDGE, false);
+        return (System.nanoTime() - t0) / 1e6 / DeepQueue.HEAD;
     }
 
     private static void time(String url, String user, String prefix, String queue, int runs) {

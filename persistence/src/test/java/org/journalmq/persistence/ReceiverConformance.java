@@ -182,10 +182,10 @@ interface ReceiverConformance extends JournalFixture {
     }
 
     /**
-     * A row delayed by a client before this one opened was announced to nobody here: opening a
-     * receiver reads the earliest such deliver-at from the journal (off the fetching thread) and
-     * sets a timer, so the row is delivered when due with no other event (delivery delay,
-     * Messaging 3.1 section 7.9).
+     * A row delayed by a client before this one opened was announced to nobody here: a receiver,
+     * at its first wait, reads the earliest such deliver-at from the journal (off the fetching
+     * thread) and sets a timer, so the row is delivered when due with no other event (delivery
+     * delay, Messaging 3.1 section 7.9).
      */
     @Test
     default void aRowDelayedBeforeTheReceiverOpenedWakesItWhenDue() {

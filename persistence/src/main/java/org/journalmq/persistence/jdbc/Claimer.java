@@ -239,12 +239,12 @@ final class Claimer {
         return new Scan(matching, position, false);
     }
 
-    /** The earliest deliver-at of a ready row of the destination that is not due yet, or 0 when none. */
-    long earliestDelayed(String destination) {
+    /** The earliest deliver-at later than {@code after} of a waiting row of the destination, or 0 when none. */
+    long earliestDelayed(String destination, long after) {
         return db.transaction("scan", c -> {
             try (PreparedStatement ps = c.prepareStatement(db.sql.earliestDelayed)) {
                 ps.setString(1, destination);
-                ps.setLong(2, clock.now());
+                ps.setLong(2, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0L;
                 }

@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -143,11 +143,14 @@ public final class JdbcJournal implements Journal {
         this.deadLetters = dialect.deadLetter(db.tables).map(q -> new DeadLetterMoves(db, q, new IdAllocator(dialect, db),
                 clock, clientId, traffic, this::wakeOnJournalThread)).orElse(null);
         // Threads last: nothing above may leave a thread behind when it throws.
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor maintenanceThread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "journalmq-maintenance-" + instance);
             t.setDaemon(true);
             return t;
         });
+        // The timers of delayed rows may be minutes away: close must not wait for them.
+        maintenanceThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.scheduler = maintenanceThread;
         receivers.earliestDelayed(claimer::earliestDelayed);
         receivers.scheduler(scheduler);
         boolean notifies = dialect.notifies();

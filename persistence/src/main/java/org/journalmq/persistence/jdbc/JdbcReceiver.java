@@ -35,7 +35,13 @@ final class JdbcReceiver implements Receiver {
     boolean woken;
     /** Where the last filtered scan stopped (fetches of one receiver do not overlap). */
     private BrowsePosition scanPosition;
-    private boolean primed;
+    /**
+     * This receiver has had the address's delayed rows read ({@link Receivers#primeDelayed}), at its
+     * first wait; guarded by the Receivers lock.
+     */
+    boolean primed;
+    /** Journal time the current fetch began; guarded by the Receivers lock. */
+    long fetchBegan;
 
     JdbcReceiver(String address, Predicate<StoredMessage> filter, int minPriority, int maxPriority,
                  Callbacks callbacks, Receivers receivers, GroupWriter writer, Claimer claimer) {
@@ -62,11 +68,6 @@ final class JdbcReceiver implements Receiver {
         }
         receivers.beginFetch(this);
         try {
-            if (!primed) {
-                // Rows delayed before this JVM started announce themselves to nobody: one timer for the earliest.
-                primed = true;
-                receivers.primeDelayed(address, () -> claimer.earliestDelayed(address));
-            }
             if (filter == null && minPriority == 0 && maxPriority == 9) {
                 ClaimRequest claim = ClaimRequest.of(address, max).by(claimant);
                 return writer.submitFetch(work, new GroupWriter.FetchOp(this, claim, null, true, max));

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.journalmq.persistence.StoredMessage;
 import org.slf4j.Logger;
@@ -43,17 +42,15 @@ final class Receivers {
     private final Map<String, java.util.TreeMap<Long, Boolean>> timers = new HashMap<>();
     /**
      * Addresses whose delayed rows this journal has read ({@link #primeDelayed}) and of which no
-     * delayed row was announced since: a new receiver there needs no read of its own. Without this
-     * set every new receiver read the whole backlog again: on a queue of 1,000,000 that scan ran
-     * beside each new consumer's first claims and evicted the head rows from HSQLDB's row cache
-     * (issue 13). Any announced delay ({@link #wakeAt}) takes the address out, so that the next
-     * receiver reads again, as every receiver did before: an announcement names only the earliest
-     * row of a commit, and a row announced while no receiver was open got no timer. A chain of
-     * "more" timers that ends because no receiver is open any more takes it out too ({@link #reread}):
-     * the rows after it have no timer. While receivers stay open, the chain keeps every delayed row
-     * of the address announced (issue: delaywake), so the primed state stays true. Bounded, least
-     * recently primed out first (temporary destinations come and go): forgetting an address only
-     * costs one more read. Guarded by {@link #lock}.
+     * delayed row was announced since: a new receiver there needs no read of its own at its first wait.
+     * Without this set every new receiver read the whole backlog again (issue 13). Any announced delay
+     * ({@link #wakeAt}) takes the address out, so that the next new receiver reads again: an
+     * announcement names only the earliest row of a commit, and a row announced while no receiver was
+     * open got no timer. A chain of "more" timers that ends because no receiver is open any more takes
+     * it out too ({@link #reread}): the rows after it have no timer. While receivers stay open, the
+     * chain keeps every delayed row of the address announced (issue: delaywake), so the primed state
+     * stays true. Bounded, least recently primed out first (temporary destinations come and go):
+     * forgetting an address only costs one more read. Guarded by {@link #lock}.
      */
     private final Map<String, Boolean> primed = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -63,15 +60,21 @@ final class Receivers {
     };
     private final JournalClock clock;
     private volatile ScheduledExecutorService scheduler;
-    /** The earliest due time of a delayed row of an address, 0 for none ({@link Claimer#earliestDelayed}). */
-    private volatile java.util.function.ToLongFunction<String> earliestDelayed;
+    private volatile DelayedQuery earliestDelayed;
+
+    /** The read of an address's delayed rows ({@link Claimer#earliestDelayed}). */
+    @FunctionalInterface
+    interface DelayedQuery {
+        /** The earliest due time later than {@code after} of a waiting row of the address, 0 for none. */
+        long earliestAfter(String address, long after);
+    }
 
     Receivers(JournalClock clock) {
         this.clock = clock;
     }
 
-    /** Set once the journal can read; the timers flagged "more" need it. */
-    void earliestDelayed(java.util.function.ToLongFunction<String> query) {
+    /** Set once the journal can read; priming and the timers flagged "more" need it. */
+    void earliestDelayed(DelayedQuery query) {
         this.earliestDelayed = query;
     }
 
@@ -110,6 +113,7 @@ final class Receivers {
         synchronized (lock) {
             stopWaiting(r);
             r.woken = false;
+            r.fetchBegan = clock.now();
         }
     }
 
@@ -122,6 +126,8 @@ final class Receivers {
      * @return true when the receiver waits now
      */
     boolean startWaiting(JdbcReceiver r, int room) {
+        boolean prime;
+        long since;
         synchronized (lock) {
             if (r.closed || room < 1 || r.woken) {
                 return false;
@@ -130,8 +136,16 @@ final class Receivers {
                 waiting.computeIfAbsent(r.address, a -> new ArrayDeque<>()).addLast(r);
             }
             r.room = room;
-            return true;
+            prime = !r.primed;
+            r.primed = true;
+            since = r.fetchBegan;
         }
+        if (prime) {
+            // Rows delayed before this JVM started announce themselves to nobody. A receiver that
+            // claims needs no timer (its next fetch takes what came due); one that waits does.
+            primeDelayed(r.address, since);
+        }
+        return true;
     }
 
     void stopWaiting(JdbcReceiver r) {
@@ -270,8 +284,7 @@ final class Receivers {
     /**
      * Rows were committed on these addresses by a path that may not have announced its delays (an
      * application's own JDBC transaction, which it can commit without the journal): they may hold
-     * delayed rows no timer knows of, so the next
-     * new receiver of each reads the delays again, as every receiver did before {@link #primed}.
+     * delayed rows no timer knows of, so the next new receiver of each reads the delays again.
      */
     java.util.Set<String> forgetDelays(java.util.Set<String> addresses) {
         synchronized (lock) {
@@ -283,11 +296,11 @@ final class Receivers {
     /** {@link #wakeAt} without forgetting that the address is primed: the prime's and re-read's own timer. */
     private void timer(String address, long dueAt, boolean more) {
         ScheduledExecutorService s = scheduler;
-        long delay = dueAt - clock.now();
-        if (delay <= 0) {
+        long now = clock.now();
+        if (dueAt <= now) {
             readyCommitted(List.of(address), false);
             if (more) {
-                execute(s, () -> reread(address)); // not on the announcing thread: the read may be slow
+                execute(s, () -> reread(address, now)); // not on the announcing thread: the read may be slow
             }
             return;
         }
@@ -319,9 +332,10 @@ final class Receivers {
                         timers.remove(address);
                     }
                 }
+                long firedAt = clock.now();
                 readyCommitted(List.of(address), false);
                 if (Boolean.TRUE.equals(readOn)) {
-                    reread(address); // on the scheduler thread already
+                    reread(address, firedAt); // on the scheduler thread already
                 }
             }, Math.max(1, slot - clock.now()), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -330,32 +344,19 @@ final class Receivers {
     }
 
     /**
-     * Scheduler thread: a timer flagged "more" fired, or a commit announced delayed rows it did not
-     * name one by one. Reads the earliest delayed row of the address (one read of its ready rows,
-     * as {@link #primeDelayed}) and sets its timer, flagged "more" again since the read cannot tell
-     * whether others follow; a read that finds nothing delayed ends the chain. Only while a receiver
-     * of the address is open: otherwise the address is no longer primed and its next receiver reads.
+     * Scheduler thread: a timer flagged "more" fired at {@code firedAt}, or a commit announced delayed
+     * rows it did not name one by one. Reads on ({@link #readDelayed}) from {@code firedAt}: the
+     * receivers woken then claim every row due by it. Only while a receiver of the address is open:
+     * otherwise the address is no longer primed and its next new receiver reads.
      */
-    private void reread(String address) {
-        java.util.function.ToLongFunction<String> query = earliestDelayed;
+    private void reread(String address, long firedAt) {
         synchronized (lock) {
-            if (query == null || !open.containsKey(address)) {
+            if (!open.containsKey(address)) {
                 primed.remove(address);
                 return;
             }
         }
-        try {
-            long due = query.applyAsLong(address);
-            if (due > 0) {
-                timer(address, due, true);
-            }
-        } catch (RuntimeException e) {
-            synchronized (lock) {
-                primed.remove(address); // the next receiver reads again
-            }
-            LOG.warn("JMQ1018 could not read the next delayed message of {}; it is delivered at the next"
-                    + " wake-up of its receivers instead: {}", address, e.toString());
-        }
+        readDelayed(address, firedAt, false);
     }
 
     private static void execute(ScheduledExecutorService s, Runnable task) {
@@ -370,51 +371,55 @@ final class Receivers {
     }
 
     /**
-     * Sets the timer for the earliest delayed row of {@code address} that no commit of this JVM
-     * announced, unless the address is primed already (see {@link #primed}). The query reads every
-     * ready row of the address (MIN over a column outside the claim index), which on a deep backlog
-     * costs as much as a scan, so it runs on the timer thread, not on the first fetch of a receiver,
-     * and only when this journal does not know the address's delays yet; a delayed row is due later
-     * than now, so the timer is still set in time unless the query itself is slower than the delay.
+     * Sets the timer for the earliest delayed row of {@code address} due after {@code after} that no
+     * commit of this JVM announced, unless the address is primed already (see {@link #primed}). The
+     * read covers every waiting row of the address (MIN over a column outside the claim index), which
+     * on a deep backlog costs as much as a scan. So it runs only once a receiver of the address waits
+     * ({@link #startWaiting}), when the claimable rows are gone, not beside a new consumer's first
+     * claims of a deep queue (issue 13: on HSQLDB that read evicted the head rows from the row cache
+     * for the first thousands of messages); and on the timer thread, not the writer's. A row due by
+     * {@code after} (the start of the fetch that found nothing) was the fetch's to claim; one due
+     * since gets a timer that fires at once.
      */
-    void primeDelayed(String address, LongSupplier earliestDelayed) {
+    void primeDelayed(String address, long after) {
         synchronized (lock) {
             if (primed.put(address, Boolean.TRUE) != null) {
                 return;
             }
         }
-        Runnable prime = () -> {
-            long due = earliestDelayed.getAsLong();
-            if (due > 0) {
-                timer(address, due, true); // others may follow it: read on when it fires
-            }
-        };
         ScheduledExecutorService s = scheduler;
         if (s == null) {
-            try {
-                prime.run();
-            } catch (RuntimeException e) {
-                synchronized (lock) {
-                    primed.remove(address);
-                }
-                throw e;
-            }
+            readDelayed(address, after, true); // no journal thread (unit tests): read here
+            return;
+        }
+        execute(s, () -> readDelayed(address, after, false));
+    }
+
+    /**
+     * Reads the earliest delayed row of the address due after {@code after} and sets its timer,
+     * flagged "more" since the read cannot tell whether others follow; a read that finds nothing
+     * delayed ends the chain. A failed read forgets that the address is primed: the next new
+     * receiver reads again.
+     */
+    private void readDelayed(String address, long after, boolean rethrow) {
+        DelayedQuery query = earliestDelayed;
+        if (query == null) {
             return;
         }
         try {
-            s.execute(() -> {
-                try {
-                    prime.run();
-                } catch (RuntimeException e) {
-                    synchronized (lock) {
-                        primed.remove(address); // the next receiver tries again
-                    }
-                    LOG.warn("JMQ1018 could not read the earliest delayed message of {}; it is delivered at the"
-                            + " next wake-up of its receivers instead: {}", address, e.toString());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // closing
+            long due = query.earliestAfter(address, after);
+            if (due > 0) {
+                timer(address, due, true);
+            }
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                primed.remove(address);
+            }
+            if (rethrow) {
+                throw e;
+            }
+            LOG.warn("JMQ1018 could not read the next delayed message of {}; it is delivered at the next"
+                    + " wake-up of its receivers instead: {}", address, e.toString());
         }
     }
 

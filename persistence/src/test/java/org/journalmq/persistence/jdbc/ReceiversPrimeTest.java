@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,61 +17,66 @@ class ReceiversPrimeTest {
 
     private final Receivers receivers = new Receivers(new JournalClock("VALUES 0"));
     private final AtomicInteger reads = new AtomicInteger();
-    private final LongSupplier earliest = () -> {
-        reads.incrementAndGet();
-        return 0;
-    };
+
+    @BeforeEach
+    void countReads() {
+        receivers.earliestDelayed((address, after) -> {
+            reads.incrementAndGet();
+            return 0;
+        });
+    }
 
     @Test
     void anAddressIsReadOnceWhileNoDelayIsAnnounced() {
-        receivers.primeDelayed("deep", earliest);
-        receivers.primeDelayed("deep", earliest);
-        receivers.primeDelayed("deep", earliest);
+        receivers.primeDelayed("deep", 0);
+        receivers.primeDelayed("deep", 0);
+        receivers.primeDelayed("deep", 0);
         assertEquals(1, reads.get());
-        receivers.primeDelayed("other", earliest);
+        receivers.primeDelayed("other", 0);
         assertEquals(2, reads.get(), "each address is read once");
     }
 
     @Test
     void anAnnouncedDelayMakesTheNextReceiverReadAgain() {
-        receivers.primeDelayed("deep", earliest);
+        receivers.primeDelayed("deep", 0);
         receivers.wakeAt("deep", System.currentTimeMillis() + 60_000);
-        receivers.primeDelayed("deep", earliest);
+        receivers.primeDelayed("deep", 0);
         assertEquals(2, reads.get(), "the announcement may name only the earliest row of its commit");
-        receivers.primeDelayed("deep", earliest);
+        receivers.primeDelayed("deep", 0);
         assertEquals(2, reads.get());
     }
 
     @Test
     void aCommitThatAnnouncesNoDelaysMakesTheNextReceiverReadAgain() {
-        receivers.primeDelayed("deep", earliest);
-        receivers.primeDelayed("other", earliest);
+        receivers.primeDelayed("deep", 0);
+        receivers.primeDelayed("other", 0);
         receivers.forgetDelays(java.util.Set.of("deep")); // an XA branch or an application's transaction
-        receivers.primeDelayed("deep", earliest);
-        receivers.primeDelayed("other", earliest);
+        receivers.primeDelayed("deep", 0);
+        receivers.primeDelayed("other", 0);
         assertEquals(3, reads.get(), "only the committed address is read again");
     }
 
     @Test
     void aFailedReadIsTriedAgainByTheNextReceiver() {
-        LongSupplier failing = () -> {
+        receivers.earliestDelayed((address, after) -> {
             reads.incrementAndGet();
             throw new IllegalStateException("database down");
-        };
-        assertThrows(IllegalStateException.class, () -> receivers.primeDelayed("deep", failing));
-        receivers.primeDelayed("deep", earliest);
+        });
+        assertThrows(IllegalStateException.class, () -> receivers.primeDelayed("deep", 0));
+        countReads();
+        receivers.primeDelayed("deep", 0);
         assertEquals(2, reads.get());
     }
 
     @Test
     void theLeastRecentlyPrimedAddressIsForgottenBeyondTheBound() {
         for (int i = 0; i <= Receivers.MAX_PRIMED; i++) {
-            receivers.primeDelayed("temp-" + i, earliest);
+            receivers.primeDelayed("temp-" + i, 0);
         }
         assertEquals(Receivers.MAX_PRIMED + 1, reads.get());
-        receivers.primeDelayed("temp-" + Receivers.MAX_PRIMED, earliest);
+        receivers.primeDelayed("temp-" + Receivers.MAX_PRIMED, 0);
         assertEquals(Receivers.MAX_PRIMED + 1, reads.get(), "the newest is still known");
-        receivers.primeDelayed("temp-0", earliest);
+        receivers.primeDelayed("temp-0", 0);
         assertEquals(Receivers.MAX_PRIMED + 2, reads.get(), "the oldest was forgotten: read again");
     }
 }
