@@ -305,10 +305,18 @@ public interface Dialect {
 
     /**
      * The statements of the automatic index compaction (rebuild without blocking writers after a
-     * drained backlog), or empty where the database offers no such rebuild: then the journal
-     * never compacts (HSQLDB's CHECKPOINT DEFRAG is the operator's, see README).
+     * drained backlog), or empty where the database offers no such rebuild.
      */
     default Optional<IndexCompactionSql> indexCompaction(Tables t) {
+        return Optional.empty();
+    }
+
+    /**
+     * The statements of the automatic data file compaction (a database whose tables and indexes
+     * live in one file that keeps its high-water mark), or empty. A journal compacts with at most
+     * one of this and {@link #indexCompaction}; with neither it never compacts.
+     */
+    default Optional<DataFileCompactionSql> dataFileCompaction(Tables t) {
         return Optional.empty();
     }
 }

@@ -126,6 +126,18 @@ public final class HsqldbDialect extends BuiltInDialect {
                 + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = UPPER('" + t.delivery() + "')");
     }
 
+    /**
+     * {@code CHECKPOINT DEFRAG} rewrites the {@code .data} file with the live rows only. The file's
+     * free space is what its last checkpoint counted as lost (freed blocks included); an in-memory
+     * database has no row in SYSTEM_CACHEINFO.
+     */
+    @Override
+    public Optional<DataFileCompactionSql> dataFileCompaction(Tables t) {
+        return Optional.of(new DataFileCompactionSql(
+                "SELECT CACHE_FILE, FILE_FREE_POS, FILE_LOST_BYTES FROM INFORMATION_SCHEMA.SYSTEM_CACHEINFO",
+                deliveryRowEstimate(t).orElseThrow(), "CHECKPOINT DEFRAG"));
+    }
+
     @Override
     public Optional<String> shutdownSql() {
         return Optional.of("SHUTDOWN");

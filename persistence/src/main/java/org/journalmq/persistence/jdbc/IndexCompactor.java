@@ -1,11 +1,8 @@
 package org.journalmq.persistence.jdbc;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,43 +11,41 @@ import java.util.concurrent.TimeUnit;
 import org.journalmq.persistence.IndexCompaction;
 import org.journalmq.persistence.IndexCompaction.Outcome;
 import org.journalmq.persistence.JournalException;
-import org.journalmq.persistence.dialect.IndexCompactionSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives back the index space a drained backlog left behind (issue 13 item 3). PostgreSQL's B-trees
- * keep their high-water mark after the rows are gone, vacuumed or not (1,186 MiB after a
- * 10,000,000-message cycle, docs/benchmarks.md); only a rebuild shrinks them, and
- * {@code REINDEX TABLE CONCURRENTLY} rebuilds without blocking sends, claims or acks. A table is
- * rebuilt only when worth it: its indexes reach the floor ({@code indexCompactionMinBytes}) and
- * exceed {@link #RATIO} times what its estimated live rows need. Runs on a thread of its own,
- * never the maintenance thread, whose heartbeats must not wait on a rebuild.
+ * Gives back the space a drained backlog left behind (issue 13 item 3): PostgreSQL's B-trees and
+ * HSQLDB's {@code .data} file keep their high-water mark after the rows are gone. The job looks
+ * once a minute, on a thread of its own (never the maintenance thread, whose heartbeats must not
+ * wait on a compaction), and its {@link Run} compacts only when worth it: the storage reaches the
+ * floor ({@code indexCompactionMinBytes}) and far exceeds what the live rows need.
  */
 final class IndexCompactor {
     private static final Logger LOG = LoggerFactory.getLogger(IndexCompactor.class);
-    /**
-     * Bytes one live row is allowed per index: a B-tree entry of the journal's keys (8-byte ids, a
-     * destination name) with page overhead and half-empty pages is well below it, so a healthy
-     * table stays under RATIO times this.
-     */
-    static final long BYTES_PER_ENTRY = 64;
-    /** How many times what the live rows justify the indexes must exceed: far larger, not a bit. */
+    /** How many times what the live rows justify the storage must exceed: far larger, not a bit. */
     static final long RATIO = 4;
-    /**
-     * Dead rows a table may hold (beyond its live ones) and still count as vacuumed. Until
-     * autovacuum has cleaned a drained table, a rebuild would read its whole dead heap, cancel the
-     * vacuum (their locks conflict), and record the table as empty at its full page count, which
-     * the planner then believes until the next analyze; after the vacuum it costs milliseconds.
-     */
-    static final long DEAD_SLACK = 10_000;
     /** How often the scheduled job looks at the sizes: one catalog query, cheap at any depth. */
     static final long CHECK_MILLIS = 60_000;
 
+    /** What one database does to compact: {@link IndexRebuild} (PostgreSQL), {@link DataFileDefrag} (HSQLDB). */
+    interface Run {
+        /**
+         * One run on a connection of its own (autocommit off), its statements through
+         * {@link IndexCompactor#execute} so that closing the journal cancels them.
+         *
+         * @param floor the size below which nothing is compacted (0 when an operator forces the run)
+         */
+        IndexCompaction compact(IndexCompactor job, Connection c, boolean forced, long floor) throws SQLException;
+
+        /** Logged once when the database refuses (JMQ1024): why, and what an operator does instead. */
+        String refusedAdvice();
+    }
+
     private final Database db;
-    private final IndexCompactionSql sql;
+    private final Run run;
     private final long minBytes;
-    /** Set once the database refused a rebuild (or the user owns no table): scheduled runs stop. */
+    /** Set once the database refused a compaction (or the user owns no table): scheduled runs stop. */
     private volatile boolean refused;
     private volatile boolean failureLogged;
     private volatile Statement running;
@@ -58,9 +53,9 @@ final class IndexCompactor {
     /** Its own thread: a rebuild may take minutes, and the maintenance thread's heartbeats go on meanwhile. */
     private final ScheduledExecutorService thread;
 
-    private IndexCompactor(Database db, IndexCompactionSql sql, long minBytes, int instance) {
+    private IndexCompactor(Database db, Run run, long minBytes, int instance) {
         this.db = db;
-        this.sql = sql;
+        this.run = run;
         this.minBytes = minBytes;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "journalmq-compaction-" + instance);
@@ -70,8 +65,8 @@ final class IndexCompactor {
     }
 
     /** The compaction of a journal, its job scheduled unless the floor is 0 (off). */
-    static IndexCompactor start(Database db, IndexCompactionSql sql, long minBytes, int instance) {
-        IndexCompactor compactor = new IndexCompactor(db, sql, minBytes, instance);
+    static IndexCompactor start(Database db, Run run, long minBytes, int instance) {
+        IndexCompactor compactor = new IndexCompactor(db, run, minBytes, instance);
         if (minBytes > 0) {
             compactor.thread.scheduleWithFixedDelay(compactor::runScheduled, CHECK_MILLIS, CHECK_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -111,27 +106,24 @@ final class IndexCompactor {
 
     /**
      * One run. Forced (an operator's request) ignores the floor and a previous refusal, not the
-     * proportion: a table whose indexes fit its rows is never rebuilt.
+     * proportion: storage that fits its rows is never compacted.
      */
     IndexCompaction compact(boolean forced) {
         if (!forced && (minBytes <= 0 || refused)) {
             return IndexCompaction.of(Outcome.DISABLED, minBytes <= 0 ? "indexCompactionMinBytes is 0"
-                    : "the database user may not rebuild the journal's indexes");
+                    : "the database user may not compact the journal's storage");
         }
         try (Connection c = db.connection()) {
-            c.setAutoCommit(true); // REINDEX/DROP INDEX CONCURRENTLY refuse a transaction block
-            try {
-                if (!queryBoolean(c, sql.tryLock())) {
-                    return IndexCompaction.of(Outcome.BUSY, "another JVM is compacting this journal's indexes");
+            IndexCompaction done = run.compact(this, c, forced, forced ? 0 : minBytes);
+            if (done.outcome() == Outcome.NOT_PERMITTED) {
+                if (!refused) {
+                    refused = true;
+                    LOG.info("JMQ1024 index compaction stops: {}", run.refusedAdvice());
                 }
-                try {
-                    return locked(c, forced);
-                } finally {
-                    queryBoolean(c, sql.unlock());
-                }
-            } finally {
-                c.setAutoCommit(false);
+            } else {
+                failureLogged = false;
             }
+            return done;
         } catch (SQLException e) {
             return failed(e);
         }
@@ -146,66 +138,6 @@ final class IndexCompactor {
                 // The connection is going away with the pool anyway.
             }
         }
-    }
-
-    private IndexCompaction locked(Connection c, boolean forced) throws SQLException {
-        List<Candidate> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.sizes())) {
-            while (rs.next()) {
-                tables.add(new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getInt(5), rs.getBoolean(6), rs.getLong(7), rs.getBoolean(8)));
-            }
-        }
-        // A user that owns none of the tables (a client role under row-level security) may neither
-        // rebuild nor drop their indexes: known before anything is tried, and the job stops.
-        if (tables.stream().noneMatch(Candidate::mayRebuild)) {
-            return notPermitted(0);
-        }
-        int dropped = 0;
-        for (String drop : strings(c, sql.leftovers())) {
-            execute(c, drop);
-            dropped++;
-        }
-        if (dropped > 0) {
-            LOG.info("JMQ1023 dropped {} invalid index(es) an interrupted rebuild left behind", dropped);
-        }
-        long floor = forced ? 0 : minBytes;
-        List<Candidate> due = tables.stream()
-                .filter(t -> t.mayRebuild() && t.worthIt(floor) && (forced || t.vacuumed())).toList();
-        failureLogged = false;
-        if (due.isEmpty()) {
-            return new IndexCompaction(Outcome.NOT_NEEDED, List.of(), dropped,
-                    "no table's indexes are out of proportion to its rows (or autovacuum has yet to clean it)");
-        }
-        List<IndexCompaction.Table> done = new ArrayList<>();
-        for (Candidate t : due) {
-            long started = System.nanoTime();
-            try {
-                execute(c, t.reindex());
-            } catch (SQLException e) {
-                if ("42501".equals(e.getSQLState())) {
-                    return notPermitted(dropped);
-                }
-                throw e;
-            }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            long after = indexBytes(c, t.name());
-            done.add(new IndexCompaction.Table(t.name(), t.liveRows(), t.indexBytes(), after, millis));
-            LOG.info("JMQ1023 rebuilt the indexes of {} (about {} live rows): {} KiB -> {} KiB in {} ms", t.name(),
-                    t.liveRows(), t.indexBytes() / 1024, after / 1024, millis);
-        }
-        return new IndexCompaction(Outcome.COMPACTED, done, dropped, "rebuilt " + done.size() + " table(s)");
-    }
-
-    private IndexCompaction notPermitted(int dropped) {
-        if (!refused) {
-            refused = true;
-            LOG.info("JMQ1024 index compaction stops: the database user does not own the journal's tables, so it"
-                    + " may not rebuild their indexes; run REINDEX TABLE CONCURRENTLY as the owner after a large"
-                    + " backlog drained (README, \"Index compaction\")");
-        }
-        return new IndexCompaction(Outcome.NOT_PERMITTED, List.of(), dropped,
-                "the database user may not rebuild the journal's indexes (it does not own the tables)");
     }
 
     private IndexCompaction failed(SQLException e) {
@@ -225,56 +157,13 @@ final class IndexCompactor {
         return IndexCompaction.of(Outcome.FAILED, failure.getMessage());
     }
 
-    private long indexBytes(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.sizes())) {
-            while (rs.next()) {
-                if (rs.getString(1).equals(table)) {
-                    return rs.getLong(4);
-                }
-            }
-        }
-        return 0;
-    }
-
-    private void execute(Connection c, String statement) throws SQLException {
+    /** Runs a statement of a run; {@link #close} cancels it. */
+    void execute(Connection c, String statement) throws SQLException {
         try (Statement s = c.createStatement()) {
             running = s;
             s.execute(statement);
         } finally {
             running = null;
-        }
-    }
-
-    private static boolean queryBoolean(Connection c, String query) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            return rs.next() && rs.getBoolean(1);
-        }
-    }
-
-    private static List<String> strings(Connection c, String query) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    /** A table as the size query saw it. */
-    record Candidate(String name, String reindex, long liveRows, long indexBytes, int indexes,
-                     boolean mayRebuild, long deadRows, boolean autovacuumed) {
-
-        /** Cleaned by autovacuum already, or never to be (autovacuum off: then nothing to wait for). */
-        boolean vacuumed() {
-            return !autovacuumed || deadRows <= Math.max(liveRows, DEAD_SLACK);
-        }
-
-        /** At the floor, and more than RATIO times what the live rows need. */
-        boolean worthIt(long floor) {
-            long justified = liveRows * Math.max(1, indexes) * BYTES_PER_ENTRY;
-            return indexBytes > 0 && indexBytes >= floor && indexBytes > RATIO * justified
-                    && indexBytes > (long) indexes * 8192 * 2; // an empty index is one 8 KiB page, or two
         }
     }
 }

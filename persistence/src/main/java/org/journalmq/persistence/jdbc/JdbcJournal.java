@@ -172,8 +172,9 @@ public final class JdbcJournal implements Journal {
         }
         long interval = config.maintenanceIntervalMillis();
         scheduler.scheduleWithFixedDelay(maintenance, interval, interval, TimeUnit.MILLISECONDS);
-        this.compactor = dialect.indexCompaction(db.tables)
-                .map(q -> IndexCompactor.start(db, q, config.indexCompactionMinBytes(), instance)).orElse(null);
+        this.compactor = dialect.indexCompaction(db.tables).<IndexCompactor.Run>map(IndexRebuild::new)
+                .or(() -> dialect.dataFileCompaction(db.tables).map(DataFileDefrag::new))
+                .map(run -> IndexCompactor.start(db, run, config.indexCompactionMinBytes(), instance)).orElse(null);
         LOG.debug("journal {} opened on {} ({}), clock offset {} ms", clientId,
                 SqlErrors.safeUrl(config.jdbcUrl()), dialect.name(), clock.offsetMillis());
     }

@@ -7,21 +7,21 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The thresholds of the index compaction (issue 13 item 3; README "Index compaction"). */
-class IndexCompactorTest {
+class IndexRebuildTest {
     private static final long MIB = 1024 * 1024;
     private static final long FLOOR = 64 * MIB;
 
-    private static IndexCompactor.Candidate table(long liveRows, long indexBytes) {
-        return new IndexCompactor.Candidate("jmq_delivery", "REINDEX", liveRows, indexBytes, 7, true, 0, true);
+    private static IndexRebuild.Candidate table(long liveRows, long indexBytes) {
+        return new IndexRebuild.Candidate("jmq_delivery", "REINDEX", liveRows, indexBytes, 7, true, 0, true);
     }
 
     @Test
     @DisplayName("a drained table waits for autovacuum to clean its dead rows; without autovacuum it does not wait")
     void waitsForAutovacuum() {
-        assertFalse(new IndexCompactor.Candidate("t", "R", 0, MIB, 7, true, 1_000_000, true).vacuumed());
-        assertTrue(new IndexCompactor.Candidate("t", "R", 0, MIB, 7, true, 10_000, true).vacuumed());
-        assertTrue(new IndexCompactor.Candidate("t", "R", 50_000, MIB, 7, true, 50_000, true).vacuumed());
-        assertTrue(new IndexCompactor.Candidate("t", "R", 0, MIB, 7, true, 1_000_000, false).vacuumed());
+        assertFalse(new IndexRebuild.Candidate("t", "R", 0, MIB, 7, true, 1_000_000, true).vacuumed());
+        assertTrue(new IndexRebuild.Candidate("t", "R", 0, MIB, 7, true, 10_000, true).vacuumed());
+        assertTrue(new IndexRebuild.Candidate("t", "R", 50_000, MIB, 7, true, 50_000, true).vacuumed());
+        assertTrue(new IndexRebuild.Candidate("t", "R", 0, MIB, 7, true, 1_000_000, false).vacuumed());
     }
 
     @Test
