@@ -121,14 +121,22 @@ public final class PostgresDialect extends ServerDialect {
         return Optional.of("SET LOCAL synchronous_commit TO OFF");
     }
 
+    /**
+     * The claim in one statement. The head is read by an {@code ARRAY(...)} subquery, which the
+     * planner runs once as an InitPlan whatever its statistics say. With {@code id IN (SELECT ...)}
+     * it may plan a semi join that runs the head's LIMIT subquery again for every row of the table:
+     * it did so when {@code pg_class.reltuples} was 0 on a table of many pages (a vacuum that did not
+     * truncate a drained table), where the planner takes a million rows for none (over 3 minutes on
+     * CPU for one claim, docs/benchmarks.md).
+     */
     @Override
     public Optional<String> skipLockedClaim(Tables t) {
         return Optional.of("UPDATE " + t.delivery()
                 + " SET state = 1, owner = ?, claimant = ?, lease_until = ?, delivery_count = delivery_count + 1"
-                + " WHERE id IN (SELECT o.id FROM " + t.delivery() + " o"
+                + " WHERE id = ANY (ARRAY(SELECT o.id FROM " + t.delivery() + " o"
                 + " WHERE o.destination = ? AND o.state = 0 AND o.deliver_at <= ?"
                 + " AND (o.expires_at = 0 OR o.expires_at > ?) AND " + t.groupTurn("o")
-                + " ORDER BY o.priority_rank, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED)"
+                + " ORDER BY o.priority_rank, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED))"
                 + " RETURNING id, destination, priority, deliver_at, expires_at, delivery_count, created_at,"
                 + " group_id, " + t.deliveryData() + ", origin, expired_at");
     }
