@@ -38,6 +38,8 @@ final class Maintenance implements Runnable {
     private Temporaries temporaries;
     private DuplicateIds duplicateIds;
     private AccessControl accessControl;
+    /** Null where the dialect leaves planner statistics to the database. */
+    private final PlannerStatistics statistics;
 
     Maintenance(Database db, JournalClock clock, String clientId, long leaseMillis, long startedAt,
                 Listeners listeners, TrafficRows trafficRows) {
@@ -48,6 +50,7 @@ final class Maintenance implements Runnable {
         this.leaseMillis = leaseMillis;
         this.startedAt = startedAt;
         this.listeners = listeners;
+        this.statistics = db.dialect.staleStatistics(db.tables).map(q -> new PlannerStatistics(db, q)).orElse(null);
     }
 
     /** Set once at open, before the task is scheduled. */
@@ -68,6 +71,9 @@ final class Maintenance implements Runnable {
             sweepTopics();
             sweepTemporaries();
             sweepDuplicateIds();
+            if (statistics != null) {
+                statistics.refresh();
+            }
         } catch (JournalException e) {
             if (e.kind() == JournalException.Kind.CLOSED) {
                 return;

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.journalmq.persistence.Ack;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.Test;
 class PostgresPlanTest {
     private static final String QUEUE = "Q:plan";
     private static final int DRAINED = 2_000;
-    private static final int FILLED = 20_000;
+    /** Below {@link PlannerStatistics#MIN_LIVE_ROWS}: the journal's own ANALYZE leaves this state alone. */
+    private static final int FILLED = 8_000;
     private static final int BATCH = 1_000;
 
     @Test
@@ -48,16 +51,7 @@ class PostgresPlanTest {
         Tables tables = new Tables(config.tablePrefix());
         String claim = new PostgresDialect().skipLockedClaim(tables).orElseThrow();
         try (Journal journal = Journals.open(config); Connection c = TestDatabases.connect(config)) {
-            send(journal, DRAINED, false);
-            drain(journal);
-            try (Statement s = c.createStatement()) {
-                s.execute("VACUUM (TRUNCATE false) " + tables.delivery());
-            }
-            long[] before = relation(c, tables.delivery());
-            assertEquals(0, before[0], "reltuples after the vacuum of the drained table");
-            assertTrue(before[1] > 0, "relpages after the vacuum of the drained table: " + before[1]);
-            send(journal, FILLED, true);
-            assertEquals(0, relation(c, tables.delivery())[0], "nothing analyzed the table since");
+            plannerSeesNoRows(journal, c, tables, FILLED);
 
             String plan = explain(c, "EXPLAIN (FORMAT JSON) ", claim);
             assertFalse(plan.contains("\"Nested Loop"), "no join over the delivery table:\n" + plan);
@@ -75,12 +69,71 @@ class PostgresPlanTest {
                 c.setAutoCommit(true);
             }
 
+            assertEquals(0, relation(c, tables.delivery())[0], "nothing analyzed the table since the vacuum");
             List<StoredMessage> first = journal.claim(ClaimRequest.of(QUEUE, 10));
             assertEquals(10, first.size(), "a claim right after the fill");
             assertEquals(0, relation(c, tables.delivery())[0], "the claim ran in the reltuples = 0 state");
         } finally {
             TestDatabases.dropAll(config);
         }
+    }
+
+    /**
+     * The journal's maintenance analyzes a table the planner takes for (nearly) empty when it holds
+     * many rows: lookups by id such as {@link Sql#claimById} then read the primary key again, not a
+     * whole index of the table (JMQ1027).
+     */
+    @Test
+    void theJournalAnalyzesATableThePlannerTakesForEmpty() throws Exception {
+        // A short lease, so that maintenance runs every 100 ms.
+        JournalConfig config = TestDatabases.postgres().leaseMillis(300).build();
+        Tables tables = new Tables(config.tablePrefix());
+        Sql sql = new Sql(new PostgresDialect(), tables);
+        int filled = (int) PlannerStatistics.MIN_LIVE_ROWS + 2_000;
+        try (Journal journal = Journals.open(config); Connection c = TestDatabases.connect(config)) {
+            plannerSeesNoRows(journal, c, tables, filled);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long reltuples;
+            while ((reltuples = relation(c, tables.delivery())[0]) == 0) {
+                assertTrue(System.nanoTime() < deadline, "the journal analyzed the table within 30 s");
+                TimeUnit.MILLISECONDS.sleep(50); // polling interval of the bounded wait
+            }
+            assertTrue(reltuples > filled / 2, "the estimate after the ANALYZE: " + reltuples);
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN (FORMAT JSON) " + sql.claimById)) {
+                ps.setString(1, "client");
+                ps.setString(2, "client/consumer");
+                ps.setLong(3, System.currentTimeMillis() + 60_000);
+                ps.setLong(4, 12_345);
+                ps.setInt(5, 0);
+                ps.setString(6, "client/consumer");
+                ps.setLong(7, System.currentTimeMillis());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    String plan = rs.getString(1);
+                    assertTrue(plan.contains("\"Index Name\": \"" + tables.delivery().toLowerCase(Locale.ROOT)
+                            + "_pkey\""), "a lookup by id reads the primary key:\n" + plan);
+                }
+            }
+        } finally {
+            TestDatabases.dropAll(config);
+        }
+    }
+
+    /**
+     * Builds the state of the benchmark: a drained table vacuumed without truncation
+     * ({@code reltuples = 0}, {@code relpages > 0}), then filled with n messages, half of them in
+     * message groups, without an ANALYZE since.
+     */
+    private static void plannerSeesNoRows(Journal journal, Connection c, Tables tables, int n) throws SQLException {
+        send(journal, DRAINED, false);
+        drain(journal);
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM (TRUNCATE false) " + tables.delivery());
+        }
+        long[] before = relation(c, tables.delivery());
+        assertEquals(0, before[0], "reltuples after the vacuum of the drained table");
+        assertTrue(before[1] > 0, "relpages after the vacuum of the drained table: " + before[1]);
+        send(journal, n, true);
     }
 
     /** Sends n messages in transactions of {@link #BATCH}; every other one of a message group if grouped. */
