@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The periodic work of one journal: heartbeat, lease renewal, release of leases nobody renewed,
- * removal of dead clients and the expiry sweep. Each step is its own short transaction so that a
+ * removal of dead clients, the expiry sweep and, on PostgreSQL, an ANALYZE of a journal table the
+ * planner takes for nearly empty ({@link PlannerStatistics}). Each step is its own short transaction so that a
  * sweep never holds locks for long and a failing step does not stop the others.
  */
 final class Maintenance implements Runnable {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.journalmq.persistence.JournalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,12 +64,22 @@ final class PlannerStatistics {
                 continue;
             }
             analyzedAt.put(s.table(), now);
-            db.transaction("analyze", c -> {
-                try (Statement st = c.createStatement()) {
-                    st.execute(s.analyze());
+            try {
+                db.transaction("analyze", c -> {
+                    try (Statement st = c.createStatement()) {
+                        st.execute(s.analyze());
+                    }
+                    return null;
+                });
+            } catch (JournalException e) {
+                if (e.kind() == JournalException.Kind.CLOSED || e.kind() == JournalException.Kind.UNAVAILABLE) {
+                    throw e;
                 }
-                return null;
-            });
+                // Another JVM's ANALYZE of the same table at the same moment may fail this one
+                // ("tuple concurrently updated"); the pause above keeps a failing one from repeating.
+                LOG.info("JMQ1028 could not analyze table {}: {}", s.table(), e.getMessage());
+                continue;
+            }
             LOG.info("JMQ1027 analyzed table {}: the planner took its {} live rows for nearly none ({} ms)",
                     s.table(), s.liveRows(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - now));
         }
