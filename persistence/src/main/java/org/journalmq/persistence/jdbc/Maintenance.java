@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The periodic work of one journal: heartbeat, lease renewal, release of leases nobody renewed,
  * removal of dead clients, the expiry sweep and, on PostgreSQL, an ANALYZE of a journal table the
- * planner takes for nearly empty ({@link PlannerStatistics}). Each step is its own short transaction so that a
- * sweep never holds locks for long and a failing step does not stop the others.
+ * planner takes for nearly empty ({@link PlannerStatistics}). Each step is its own short
+ * transaction so that a sweep never holds locks for long and a failing step does not stop the others.
  */
 final class Maintenance implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
