@@ -216,7 +216,8 @@ public final class PostgresDialect extends ServerDialect {
     public Optional<String> staleStatistics(Tables t) {
         String pages = "(pg_relation_size(c.oid) / current_setting('block_size')::bigint)";
         return Optional.of("SELECT c.relname, format('ANALYZE %I.%I', n.nspname, c.relname),"
-                + " pg_stat_get_live_tuples(c.oid), pg_has_role(current_user, c.relowner, 'USAGE') OR pg_has_role(current_user, d.datdba, 'USAGE')"
+                + " pg_stat_get_live_tuples(c.oid),"
+                + " pg_has_role(current_user, c.relowner, 'USAGE') OR pg_has_role(current_user, d.datdba, 'USAGE')"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_database d ON d.datname = current_database()"
                 + " WHERE c.oid IN (to_regclass('" + t.delivery() + "'), to_regclass('" + t.body() + "'), to_regclass('"
