@@ -319,4 +319,15 @@ public interface Dialect {
     default Optional<DataFileCompactionSql> dataFileCompaction(Tables t) {
         return Optional.empty();
     }
+
+    /**
+     * The journal tables whose planner statistics take many live rows for few (docs/benchmarks.md,
+     * "reltuples = 0"), or empty where the journal leaves statistics to the database. Parameter:
+     * the fewest live rows worth an ANALYZE. One row per such table: its name, the ANALYZE statement
+     * (identifiers quoted by the database), the live rows the database counted, whether the session
+     * user may analyze it.
+     */
+    default Optional<String> staleStatistics(Tables t) {
+        return Optional.empty();
+    }
 }

@@ -121,14 +121,22 @@ public final class PostgresDialect extends ServerDialect {
         return Optional.of("SET LOCAL synchronous_commit TO OFF");
     }
 
+    /**
+     * The claim in one statement. The head is read by an {@code ARRAY(...)} subquery, which the
+     * planner runs once as an InitPlan whatever its statistics say. With {@code id IN (SELECT ...)}
+     * it may plan a semi join that runs the head's LIMIT subquery again for every row of the table:
+     * it did so when {@code pg_class.reltuples} was 0 on a table of many pages (a vacuum that did not
+     * truncate a drained table), where the planner takes a million rows for none (over 3 minutes on
+     * CPU for one claim, docs/benchmarks.md).
+     */
     @Override
     public Optional<String> skipLockedClaim(Tables t) {
         return Optional.of("UPDATE " + t.delivery()
                 + " SET state = 1, owner = ?, claimant = ?, lease_until = ?, delivery_count = delivery_count + 1"
-                + " WHERE id IN (SELECT o.id FROM " + t.delivery() + " o"
+                + " WHERE id = ANY (ARRAY(SELECT o.id FROM " + t.delivery() + " o"
                 + " WHERE o.destination = ? AND o.state = 0 AND o.deliver_at <= ?"
                 + " AND (o.expires_at = 0 OR o.expires_at > ?) AND " + t.groupTurn("o")
-                + " ORDER BY o.priority_rank, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED)"
+                + " ORDER BY o.priority_rank, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED))"
                 + " RETURNING id, destination, priority, deliver_at, expires_at, delivery_count, created_at,"
                 + " group_id, " + t.deliveryData() + ", origin, expired_at");
     }
@@ -194,6 +202,29 @@ public final class PostgresDialect extends ServerDialect {
         long key = lockKey(t.prefix() + ":index-compaction");
         return Optional.of(new IndexCompactionSql(sizes, leftovers, "SELECT pg_try_advisory_lock(" + key + ")",
                 "SELECT pg_advisory_unlock(" + key + ")"));
+    }
+
+    /**
+     * A vacuum that cannot truncate a drained table leaves {@code reltuples = 0} with {@code relpages
+     * > 0}; the planner then scales a density of zero to the table's size now and takes any number
+     * of rows for none until the next ANALYZE (an index build can leave the same). Listed: a table
+     * whose estimate, computed the planner's way, is under a tenth of the live rows the statistics
+     * counted (every commit counts them, autovacuum or not). Only the owner, a member of its role or
+     * the database's owner may ANALYZE a table.
+     */
+    @Override
+    public Optional<String> staleStatistics(Tables t) {
+        String pages = "(pg_relation_size(c.oid) / current_setting('block_size')::bigint)";
+        return Optional.of("SELECT c.relname, format('ANALYZE %I.%I', n.nspname, c.relname),"
+                + " pg_stat_get_live_tuples(c.oid),"
+                + " pg_has_role(current_user, c.relowner, 'USAGE') OR pg_has_role(current_user, d.datdba, 'USAGE')"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_database d ON d.datname = current_database()"
+                + " WHERE c.oid IN (to_regclass('" + t.delivery() + "'), to_regclass('" + t.body() + "'), to_regclass('"
+                + t.duplicateId() + "')) AND c.relpages > 0 AND c.reltuples >= 0"
+                + " AND pg_stat_get_live_tuples(c.oid) >= ?"
+                + " AND c.reltuples / c.relpages * " + pages + " < pg_stat_get_live_tuples(c.oid) / 10.0"
+                + " ORDER BY c.relname");
     }
 
     /** A stable 64-bit FNV-1a hash, so every JVM computes the same advisory lock key for a prefix. */

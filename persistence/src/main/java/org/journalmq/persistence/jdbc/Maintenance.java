@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The periodic work of one journal: heartbeat, lease renewal, release of leases nobody renewed,
- * removal of dead clients and the expiry sweep. Each step is its own short transaction so that a
- * sweep never holds locks for long and a failing step does not stop the others.
+ * removal of dead clients, the expiry sweep and, on PostgreSQL, an ANALYZE of a journal table the
+ * planner takes for nearly empty ({@link PlannerStatistics}). Each step is its own short
+ * transaction so that a sweep never holds locks for long and a failing step does not stop the others.
  */
 final class Maintenance implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -38,6 +39,8 @@ final class Maintenance implements Runnable {
     private Temporaries temporaries;
     private DuplicateIds duplicateIds;
     private AccessControl accessControl;
+    /** Null where the dialect leaves planner statistics to the database. */
+    private final PlannerStatistics statistics;
 
     Maintenance(Database db, JournalClock clock, String clientId, long leaseMillis, long startedAt,
                 Listeners listeners, TrafficRows trafficRows) {
@@ -48,6 +51,7 @@ final class Maintenance implements Runnable {
         this.leaseMillis = leaseMillis;
         this.startedAt = startedAt;
         this.listeners = listeners;
+        this.statistics = db.dialect.staleStatistics(db.tables).map(q -> new PlannerStatistics(db, q)).orElse(null);
     }
 
     /** Set once at open, before the task is scheduled. */
@@ -68,6 +72,9 @@ final class Maintenance implements Runnable {
             sweepTopics();
             sweepTemporaries();
             sweepDuplicateIds();
+            if (statistics != null) {
+                statistics.refresh();
+            }
         } catch (JournalException e) {
             if (e.kind() == JournalException.Kind.CLOSED) {
                 return;
