@@ -39,9 +39,10 @@ import org.journalmq.jms.admin.JournalAdmin;
  *       the first 10 messages of a QueueBrowser (what {@code browse --count 10} reads), the head
  *       cost again (three times {@value #HEAD}, the first from a cold cache), then drain the rest with one DUPS_OK listener while the heap used after GC is sampled
  *       ten times; then the sizes again, against the baseline;</li>
- *   <li>with COMPACTION_SECONDS above 0 (PostgreSQL): after the sizes of a cycle, waits at most that
- *       long for the journal's own index compaction job (README "Index compaction", it looks every
- *       minute) to bring the indexes to at most twice the baseline's, and gives the sizes again.</li>
+ *   <li>with COMPACTION_SECONDS above 0: after the sizes of a cycle, waits at most that long for the
+ *       journal's own compaction job (README "Index compaction (PostgreSQL) and data file compaction
+ *       (HSQLDB)", it looks every minute) to bring the sizes to at most twice the baseline's, and
+ *       gives the sizes again.</li>
  * </ol>
  * The tool and its consumer run in one JVM: the heap samples are the consumer's.
  * <pre>
@@ -162,11 +163,11 @@ public final class DeepQueue {
         long t0 = System.nanoTime();
         long deadline = t0 + TimeUnit.SECONDS.toNanos(compactionSeconds);
         StorageSizes.Figures now = sizes.read();
-        while (now.indexBytes() > 2 * base.indexBytes() && System.nanoTime() < deadline) {
+        while (now.total() > 2 * base.total() && System.nanoTime() < deadline) {
             Thread.sleep(1_000);
             now = sizes.read();
         }
-        System.out.printf("cycle %d: after %.0f s waiting for the index compaction job: sizes %s; %.2f× the baseline"
+        System.out.printf("cycle %d: after %.0f s waiting for the compaction job: sizes %s; %.2f× the baseline"
                 + " (indexes %.2f× the baseline's)%n", cycle, (System.nanoTime() - t0) / 1e9, now, now.ratioTo(base),
                 (double) now.indexBytes() / base.indexBytes());
     }

@@ -12,15 +12,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code journalmq compact}: the journal's index compaction now (PostgreSQL: REINDEX TABLE
- * CONCURRENTLY of the tables whose indexes a drained backlog left far larger than their rows need).
+ * {@code journalmq compact}: the journal's compaction now (PostgreSQL: REINDEX TABLE CONCURRENTLY of
+ * the tables whose indexes a drained backlog left far larger than their rows need; HSQLDB: CHECKPOINT
+ * DEFRAG of a data file far larger than its live part).
  */
 @Command(name = "compact", mixinStandardHelpOptions = true,
         footerHeading = JournalMq.EXAMPLE_HEADING,
         footer = "  journalmq compact --url jdbc:postgresql://db:5432/app --user journal_owner",
         description = {"Rebuilds, without stopping producers or consumers, the indexes of the journal's tables"
                 + " that a drained backlog left more than 4 times larger than their rows need (PostgreSQL;"
-                + " needs the tables' owner). Nothing to do on HSQLDB and MariaDB."})
+                + " needs the tables' owner). On HSQLDB, defragments a .data file more than 4 times its live"
+                + " part (CHECKPOINT DEFRAG: clients wait while it copies the live rows; needs the DBA role)."
+                + " Nothing to do on MariaDB."})
 public class CompactCommand extends ConnectedCommand {
 
     @Option(names = "--json", description = "Print the outcome as a JSON object.")
@@ -53,7 +56,7 @@ public class CompactCommand extends ConnectedCommand {
         } else {
             out.println(done.outcome() + ": " + done.detail());
             for (IndexCompaction.Table t : done.tables()) {
-                out.printf("  %s: indexes %,d KiB -> %,d KiB in %d ms (about %,d live rows)%n", t.name(),
+                out.printf("  %s: %,d KiB -> %,d KiB in %d ms (about %,d live rows)%n", t.name(),
                         t.bytesBefore() / 1024, t.bytesAfter() / 1024, t.millis(), t.liveRows());
             }
         }

@@ -237,8 +237,10 @@ public class JournalConnectionFactory implements ConnectionFactory, QueueConnect
     /**
      * On PostgreSQL, the index size (bytes, per table) from which the journal rebuilds a table's
      * indexes with {@code REINDEX TABLE CONCURRENTLY} once a backlog has drained and they are more
-     * than 4 times what the remaining rows need; 64 MiB by default, 0 turns it off (README, "Index
-     * compaction"). No effect on HSQLDB and MariaDB.
+     * than 4 times what the remaining rows need; on HSQLDB, the {@code .data} file size from which it
+     * runs {@code CHECKPOINT DEFRAG} once at most half of this is live. 64 MiB by default, 0 turns
+     * it off (README, "Index compaction (PostgreSQL) and data file compaction (HSQLDB)"). No effect
+     * on MariaDB.
      */
     public long getIndexCompactionMinBytes() { return settings().indexCompactionMinBytes(); }
     public void setIndexCompactionMinBytes(long bytes) { set(INDEX_COMPACTION_MIN_BYTES, Long.toString(bytes)); }

@@ -3,8 +3,10 @@ package org.journalmq.persistence;
 import java.util.List;
 
 /**
- * What one run of the index compaction did (PostgreSQL: {@code REINDEX TABLE CONCURRENTLY} of the
- * journal's tables whose indexes a drained backlog left far larger than their rows need).
+ * What one run of the compaction did (PostgreSQL: {@code REINDEX TABLE CONCURRENTLY} of the
+ * journal's tables whose indexes a drained backlog left far larger than their rows need; HSQLDB:
+ * {@code CHECKPOINT DEFRAG} of a data file far larger than its live part, reported as one "table"
+ * named after the file, its sizes the file's).
  *
  * @param outcome  how the run ended
  * @param tables   the tables rebuilt, in order (empty unless {@link Outcome#COMPACTED})
@@ -19,7 +21,7 @@ public record IndexCompaction(Outcome outcome, List<Table> tables, int leftovers
 
     /** How a run ended. */
     public enum Outcome {
-        /** The database offers no rebuild that leaves writers running (HSQLDB, MariaDB). */
+        /** The journal has no compaction for this database (MariaDB). */
         UNSUPPORTED,
         /** Automatic compaction is off ({@code indexCompactionMinBytes=0}) or was stopped after a refusal. */
         DISABLED,

@@ -268,14 +268,16 @@ public interface Journal extends AutoCloseable {
 
     /**
      * Rebuilds, without blocking sends or claims, the indexes of the journal's tables that a drained
-     * backlog left far larger than their rows need (PostgreSQL; issue 13 item 3). The journal runs
+     * backlog left far larger than their rows need (PostgreSQL; issue 13 item 3), or defragments a
+     * data file left far larger than its live part (HSQLDB, holding other sessions meanwhile, so on
+     * its own only once little is live). The journal runs
      * this itself every minute with {@code force} false: then only tables whose indexes reach
      * {@link JournalConfig#indexCompactionMinBytes()} count. With {@code force} (an operator's
      * request) that floor does not apply; a table whose indexes fit its rows is never rebuilt.
      * Blocks until done; never throws for a refused or failed rebuild (see the outcome).
      */
     default IndexCompaction compactIndexes(boolean force) {
-        return IndexCompaction.of(IndexCompaction.Outcome.UNSUPPORTED, "this database needs no index rebuild");
+        return IndexCompaction.of(IndexCompaction.Outcome.UNSUPPORTED, "this database has no compaction");
     }
 
     /**

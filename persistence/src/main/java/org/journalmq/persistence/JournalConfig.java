@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param reconnectTimeoutMillis how long a write (send, acknowledge, commit) waits for a database that
  *                             cannot be reached, reconnecting, before it fails (issue 13)
  * @param indexCompactionMinBytes the index size from which the journal rebuilds a table's indexes
- *                             once a backlog has drained (PostgreSQL only; 0 turns it off; issue 13)
+ *                             once a backlog has drained (PostgreSQL), the data file size from
+ *                             which it defragments the file (HSQLDB); 0 turns it off (issue 13)
  */
 public record JournalConfig(String jdbcUrl, String user, String password, int poolSize, long leaseMillis,
                             String tablePrefix, long connectTimeoutMillis, javax.sql.DataSource dataSource,

@@ -93,9 +93,11 @@ public final class JournalAdmin implements AutoCloseable {
 
     /**
      * Rebuilds now, without blocking producers or consumers, the indexes of the journal's tables
-     * that a drained backlog left far larger than their rows need (PostgreSQL; the journal also does
-     * this by itself above {@code indexCompactionMinBytes}, README "Index compaction"). Waits until
-     * done; the outcome says what was rebuilt, or why nothing was (UNSUPPORTED on HSQLDB and MariaDB).
+     * that a drained backlog left far larger than their rows need (PostgreSQL), or defragments an
+     * HSQLDB data file more than 4 times its live part (others wait while it copies the live rows);
+     * the journal also does this by itself above {@code indexCompactionMinBytes} (README, "Index
+     * compaction (PostgreSQL) and data file compaction (HSQLDB)"). Waits until done; the outcome says
+     * what was compacted, or why nothing was (UNSUPPORTED on MariaDB).
      */
     public org.journalmq.persistence.IndexCompaction compactIndexes() throws JMSException {
         try {
