@@ -227,6 +227,19 @@ public final class PostgresDialect extends ServerDialect {
                 + " ORDER BY c.relname");
     }
 
+    /**
+     * Skips the rows another transaction holds instead of waiting for them: those are this client's
+     * acks or releases under way (they delete or give back the row), or a sweep taking the lease
+     * over; the next round renews whatever is still leased. Never waiting, the renewal cannot
+     * deadlock with the writer's acks. The rows are read in an {@code ARRAY(...)} InitPlan, run
+     * once whatever the planner's statistics (see {@link #skipLockedClaim}).
+     */
+    @Override
+    public String renewLeases(Tables t) {
+        return "UPDATE " + t.delivery() + " SET lease_until = ? WHERE id = ANY (ARRAY(SELECT o.id FROM " + t.delivery()
+                + " o WHERE o.state = 1 AND o.owner = ? FOR UPDATE OF o SKIP LOCKED))";
+    }
+
     /** A stable 64-bit FNV-1a hash, so every JVM computes the same advisory lock key for a prefix. */
     static long lockKey(String prefix) {
         long hash = 0xcbf29ce484222325L;

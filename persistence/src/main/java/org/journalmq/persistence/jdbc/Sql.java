@@ -160,7 +160,7 @@ final class Sql {
                 + " SUM(CASE WHEN state = 0 AND deliver_at > ? THEN 1 ELSE 0 END),"
                 + " MIN(created_at) FROM " + d + " GROUP BY destination ORDER BY destination";
         purge = "DELETE FROM " + d + " WHERE destination = ?";
-        renewLeases = "UPDATE " + d + " SET lease_until = ? WHERE state = 1 AND owner = ?";
+        renewLeases = dialect.renewLeases(t);
         expiredLeases = "SELECT id, destination, owner FROM " + d + " WHERE state = 1 AND lease_until < ?" + limit;
         // Re-checks the deadline so that a lease renewed since the scan is left alone; the count
         // is kept so that the next delivery is flagged as a redelivery.
