@@ -171,8 +171,21 @@ public class JournalResourceAdapter implements ResourceAdapter {
         return found;
     }
 
+    /**
+     * Deregisters the drivers {@link #start} registered and, when the adapter was deployed with a class
+     * loader of its own, every driver that loader defined: a server may have initialized a packed driver
+     * before start (GlassFish 7.0.21 did so with PostgreSQL's), and DriverManager then held the adapter's
+     * class loader after each undeploy. An adapter on the system class path cannot be unloaded, so there
+     * only its own registrations go: other users of those drivers in the JVM keep them.
+     */
     private void deregisterDrivers() {
-        for (Driver d : registeredDrivers) {
+        ClassLoader own = JournalResourceAdapter.class.getClassLoader();
+        Set<Driver> drivers = Collections.newSetFromMap(new IdentityHashMap<>());
+        drivers.addAll(registeredDrivers);
+        if (own != ClassLoader.getSystemClassLoader()) {
+            DriverManager.drivers().filter(d -> d.getClass().getClassLoader() == own).forEach(drivers::add);
+        }
+        for (Driver d : drivers) {
             try {
                 DriverManager.deregisterDriver(d);
             } catch (SQLException | SecurityException e) {
