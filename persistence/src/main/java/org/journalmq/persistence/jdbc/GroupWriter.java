@@ -52,36 +52,8 @@ final class GroupWriter {
                    int max) {
     }
 
-    /** A queued unit: a write, possibly with a claim (Journal.claim) or a receiver's fetch. */
-    private static final class Pending {
-        final UnitOfWork work;
-        final ClaimRequest claim;
-        final FetchOp fetch;
-        final CompletableFuture<Object> future;
-        final long bytes;
-        final long queuedAt = System.nanoTime();
-        Object result;
-
-        Pending(UnitOfWork work, ClaimRequest claim, FetchOp fetch) {
-            this.work = work;
-            this.claim = claim;
-            this.fetch = fetch;
-            this.future = new CompletableFuture<>();
-            this.bytes = work == null ? 0 : WriteCapacity.bytesOf(work);
-        }
-
-        boolean sends() {
-            return !work.sends().isEmpty() || !work.publications().isEmpty();
-        }
-
-        long rows() {
-            return work.sends().size() + (long) work.acks().size() + work.publications().size()
-                    + (claim == null ? 0 : claim.max()) + (fetch == null ? 0 : fetch.max());
-        }
-    }
-
     private static final UnitOfWork NO_WORK = new UnitOfWork(List.of(), List.of());
-    private static final Pending STOP = new Pending(NO_WORK, null, null);
+    private static final QueuedUnit STOP = new QueuedUnit(NO_WORK, null, null);
     private static final Comparator<NewMessage> HIGHER_PRIORITY_FIRST =
             Comparator.comparingInt(NewMessage::priority).reversed();
 
@@ -98,7 +70,7 @@ final class GroupWriter {
     private final CommitOutcomes outcomes;
     /** Leases of failed commits, given back by the next transaction (writer thread only). */
     private final LostClaims lostClaims;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<QueuedUnit> queue = new LinkedBlockingQueue<>();
     private final WriteCapacity capacity = new WriteCapacity(MAX_QUEUED_UNITS, MAX_QUEUED_BYTES);
     private final Object submitLock = new Object();
     private final Thread thread;
@@ -148,7 +120,7 @@ final class GroupWriter {
      */
     @SuppressWarnings("unchecked")
     CompletableFuture<Set<NewMessage>> submit(UnitOfWork work) {
-        return (CompletableFuture<Set<NewMessage>>) (CompletableFuture<?>) enqueue(new Pending(work, null, null));
+        return (CompletableFuture<Set<NewMessage>>) (CompletableFuture<?>) enqueue(new QueuedUnit(work, null, null));
     }
 
     /**
@@ -158,16 +130,16 @@ final class GroupWriter {
     @SuppressWarnings("unchecked")
     CompletableFuture<List<StoredMessage>> submitClaim(ClaimRequest request) {
         return (CompletableFuture<List<StoredMessage>>) (CompletableFuture<?>) enqueue(
-                new Pending(NO_WORK, request, null));
+                new QueuedUnit(NO_WORK, request, null));
     }
 
     /** Queues a receiver's work and fetch, applied in one transaction of the next group. */
     @SuppressWarnings("unchecked")
     CompletableFuture<Fetched> submitFetch(UnitOfWork work, FetchOp fetch) {
-        return (CompletableFuture<Fetched>) (CompletableFuture<?>) enqueue(new Pending(work, null, fetch));
+        return (CompletableFuture<Fetched>) (CompletableFuture<?>) enqueue(new QueuedUnit(work, null, fetch));
     }
 
-    private CompletableFuture<Object> enqueue(Pending pending) {
+    private CompletableFuture<Object> enqueue(QueuedUnit pending) {
         boolean bounded = pending.sends();
         if (bounded) {
             if (!accepting) {
@@ -215,11 +187,11 @@ final class GroupWriter {
     }
 
     private void run() {
-        List<Pending> group = new ArrayList<>();
+        List<QueuedUnit> group = new ArrayList<>();
         boolean stop = false;
         try {
             while (!stop) {
-                Pending first = queue.take();
+                QueuedUnit first = queue.take();
                 if (first == STOP) {
                     break;
                 }
@@ -227,7 +199,7 @@ final class GroupWriter {
                 group.add(first);
                 long rows = first.rows();
                 long bytes = first.bytes;
-                Pending next;
+                QueuedUnit next;
                 while (rows < MAX_GROUP_ROWS && bytes < MAX_GROUP_BYTES && (next = queue.poll()) != null) {
                     if (next == STOP) {
                         stop = true;
@@ -242,7 +214,7 @@ final class GroupWriter {
                     // (typically a consumer's ack after a send): a short wait lets them share this
                     // commit instead of paying the next one and falling one message behind.
                     long deadline = System.nanoTime() + LINGER_NANOS;
-                    while ((group.size() < lastGroupSize || !anyAcks(group)) && rows < MAX_GROUP_ROWS) {
+                    while ((group.size() < lastGroupSize || !QueuedUnit.anyAcks(group)) && rows < MAX_GROUP_ROWS) {
                         long left = deadline - System.nanoTime();
                         next = left > 0 ? queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS) : null;
                         if (next == null) {
@@ -257,7 +229,7 @@ final class GroupWriter {
                     }
                 }
                 lastGroupSize = group.size();
-                lastHadAcks = anyAcks(group);
+                lastHadAcks = QueuedUnit.anyAcks(group);
                 try {
                     commitGroup(group);
                 } catch (RuntimeException e) {
@@ -290,39 +262,20 @@ final class GroupWriter {
      * True when the last group acked and this one acks nothing yet or is smaller: producers and
      * AUTO_ACKNOWLEDGE consumers taking turns, some of whom have not submitted yet.
      */
-    private boolean lingerFor(List<Pending> group) {
-        return lastHadAcks && queue.isEmpty() && (group.size() < lastGroupSize || !anyAcks(group));
-    }
-
-    /** True when the units only claim: no send, publication or ack needs the commit to be durable. */
-    private static boolean onlyClaims(List<Pending> units) {
-        for (Pending p : units) {
-            if (!p.work.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+    private boolean lingerFor(List<QueuedUnit> group) {
+        return lastHadAcks && queue.isEmpty() && (group.size() < lastGroupSize || !QueuedUnit.anyAcks(group));
     }
 
     /** Notes the rows the units' fetches claimed in a transaction whose commit call failed. */
-    private void noteClaims(List<Pending> units) {
-        for (Pending p : units) {
+    private void noteClaims(List<QueuedUnit> units) {
+        for (QueuedUnit p : units) {
             if (p.fetch != null) {
                 lostClaims.claimed(p.fetch, (Fetched) p.result);
             }
         }
     }
 
-    private static boolean anyAcks(List<Pending> group) {
-        for (Pending p : group) {
-            if (!p.work.acks().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void commitGroup(List<Pending> group) {
+    private void commitGroup(List<QueuedUnit> group) {
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean allApplied = applyAndCommit(group);
@@ -346,7 +299,7 @@ final class GroupWriter {
                 if (group.isEmpty()) {
                     // No unit left to carry the release: one empty unit does, so that the rows do
                     // not wait for this JVM's next write. If it fails too, the next write does it.
-                    enqueue(new Pending(NO_WORK, null, null));
+                    enqueue(new QueuedUnit(NO_WORK, null, null));
                     return;
                 }
                 attempt = 0;
@@ -379,7 +332,7 @@ final class GroupWriter {
      * apply again: the failure came before the commit call (a failed commit call goes to
      * CommitOutcomes), so nothing of the group was stored. False when no unit is left.
      */
-    private boolean awaitDatabase(List<Pending> group, JournalException failure) {
+    private boolean awaitDatabase(List<QueuedUnit> group, JournalException failure) {
         long now = System.nanoTime();
         long limit = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(db.outages.reconnectMillis());
         group.removeIf(p -> {
@@ -398,7 +351,7 @@ final class GroupWriter {
         return !Thread.currentThread().isInterrupted();
     }
 
-    private void commitAlone(Pending unit) {
+    private void commitAlone(QueuedUnit unit) {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (!applyAndCommit(List.of(unit))) {
@@ -425,13 +378,13 @@ final class GroupWriter {
      * Applies the units in one transaction. Commits and completes them when every ack matched a
      * row; otherwise rolls back and returns false.
      */
-    private boolean applyAndCommit(List<Pending> units) throws SQLException {
+    private boolean applyAndCommit(List<QueuedUnit> units) throws SQLException {
         Receivers.Handoffs handoffs = receivers.new Handoffs();
         GroupEffects fx = new GroupEffects();
         Connection c = pinned != null ? pinned.get() : db.connection();
         SQLException commitFailure = null;
         try {
-            if (onlyClaims(units) && lostClaims.isEmpty()) {
+            if (QueuedUnit.onlyClaims(units) && lostClaims.isEmpty()) {
                 db.relaxCommit(c); // nothing durable to keep: a lost claim is a redelivery with a lower count
             }
             if (!apply(c, units, handoffs, fx)) {
@@ -470,7 +423,7 @@ final class GroupWriter {
         db.outages.reached();
         // Receivers that found nothing wait from now on: this group's rows were theirs to claim, and
         // every later group offers its rows to them first.
-        for (Pending p : units) {
+        for (QueuedUnit p : units) {
             if (p.result instanceof Fetched f && f.waiting() && !receivers.startWaiting(p.fetch.receiver(), p.fetch.max())) {
                 p.result = new Fetched(f.rows(), false, true); // woken meanwhile: look again
             }
@@ -481,7 +434,7 @@ final class GroupWriter {
         }
         receivers.wakeAt(fx.delayed);
         duplicates.report(fx.suppressed);
-        for (Pending p : units) {
+        for (QueuedUnit p : units) {
             if (p.claim == null && p.fetch == null) {
                 p.result = DuplicateIds.suppressedOf(p.work, fx.suppressed);
             }
@@ -497,12 +450,12 @@ final class GroupWriter {
      * only claimed needs no answer: what its claims may hold is given back by the next transaction
      * (LostClaims), which claims again; the failure is thrown as before.
      */
-    private SQLException commit(Connection c, List<Pending> units) throws SQLException {
+    private SQLException commit(Connection c, List<QueuedUnit> units) throws SQLException {
         try {
             c.commit();
             return null;
         } catch (SQLException e) {
-            if (onlyClaims(units)) {
+            if (QueuedUnit.onlyClaims(units)) {
                 noteClaims(units); // if it did commit, its rows are leased to nobody's delivery
                 throw e;
             }
@@ -514,19 +467,19 @@ final class GroupWriter {
         }
     }
 
-    private boolean apply(Connection c, List<Pending> units, Receivers.Handoffs handoffs, GroupEffects fx)
+    private boolean apply(Connection c, List<QueuedUnit> units, Receivers.Handoffs handoffs, GroupEffects fx)
             throws SQLException {
         // First, before any claim: leases of earlier lost commits, which this group's claims may take again.
         lostClaims.releaseIn(c, fx.freed);
         long now = clock.now();
         List<NewMessage> written = new ArrayList<>();
-        for (Pending p : units) {
+        for (QueuedUnit p : units) {
             written.addAll(DuplicateIds.messagesOf(p.work));
         }
         fx.suppressed = duplicates.suppressed(c, written, now, null);
         insertSends(c, units, handoffs, fx, now);
         List<Publication> publications = new ArrayList<>();
-        for (Pending p : units) {
+        for (QueuedUnit p : units) {
             for (Publication pub : p.work.publications()) {
                 if (!fx.suppressed.contains(pub.message())) { // one check per publish, before any copy
                     publications.add(pub);
@@ -540,7 +493,7 @@ final class GroupWriter {
         if (!applyAcks(c, units, fx)) {
             return false;
         }
-        for (Pending p : units) {
+        for (QueuedUnit p : units) {
             if (p.claim != null) {
                 p.result = claimer.claimIn(c, p.claim);
             } else if (p.fetch != null) {
@@ -562,10 +515,10 @@ final class GroupWriter {
      * Inserts the sends, highest priority first (ids keep each priority's send order), so that a
      * waiting receiver is handed the row it would have claimed first.
      */
-    private void insertSends(Connection c, List<Pending> units, Receivers.Handoffs handoffs, GroupEffects fx, long now)
-            throws SQLException {
+    private void insertSends(Connection c, List<QueuedUnit> units, Receivers.Handoffs handoffs, GroupEffects fx,
+                             long now) throws SQLException {
         List<NewMessage> sends = new ArrayList<>();
-        for (Pending p : units) {
+        for (QueuedUnit p : units) {
             for (NewMessage m : p.work.sends()) {
                 if (!fx.suppressed.contains(m)) { // a duplicate is neither written nor handed over
                     sends.add(m);
@@ -614,9 +567,9 @@ final class GroupWriter {
     }
 
     /** Deletes the acknowledged rows; false when an ack matched no row. */
-    private boolean applyAcks(Connection c, List<Pending> units, GroupEffects fx) throws SQLException {
+    private boolean applyAcks(Connection c, List<QueuedUnit> units, GroupEffects fx) throws SQLException {
         List<Ack> acks = new ArrayList<>();
-        for (Pending p : units) {
+        for (QueuedUnit p : units) {
             acks.addAll(p.work.acks());
         }
         for (Ack a : acks) {
@@ -633,7 +586,7 @@ final class GroupWriter {
     }
 
     private void failRemaining() {
-        Pending p;
+        QueuedUnit p;
         while ((p = queue.poll()) != null) {
             if (p != STOP) {
                 p.future.completeExceptionally(closed());

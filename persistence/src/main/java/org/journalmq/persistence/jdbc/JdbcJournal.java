@@ -60,6 +60,8 @@ public final class JdbcJournal implements Journal {
     /** Key into {@link InProcessJournals}, or null when the database is not in this process. */
     private final String inProcessKey;
     private final Claimer claimer;
+    /** The periodic work, and this client's departure at close. */
+    private final Maintenance maintenance;
     private final Operations operations;
     private final GroupWriter writer;
     private final Topics topics;
@@ -122,7 +124,7 @@ public final class JdbcJournal implements Journal {
         });
         SchemaMigrator.migrate(db, dialect.databaseKey(config.jdbcUrl()), clock.now());
         this.trafficRows = new TrafficRows(db, clientId, traffic);
-        Maintenance maintenance = new Maintenance(db, clock, clientId, config.leaseMillis(), clock.now(), listeners,
+        this.maintenance = new Maintenance(db, clock, clientId, config.leaseMillis(), clock.now(), listeners,
                 trafficRows);
         maintenance.heartbeatAndRenew(); // registers this client before it claims anything
         this.claimer = new Claimer(db, clock, clientId, config.leaseMillis(), dialect.databaseKey(config.jdbcUrl()));
@@ -161,8 +163,8 @@ public final class JdbcJournal implements Journal {
                 listeners, receivers, db.notifier, claimer, duplicates, "journalmq-writer-" + instance);
         // LISTEN needs a connection of its own for the journal's life: not one of a caller's DataSource.
         this.notifier = notifies && config.dataSource() == null
-                ? new Notifier(dialect.prepareUrl(config.jdbcUrl()), listenProperties(config, dialect), db.tables,
-                        clientId, receivers, listeners, "journalmq-listen-" + instance)
+                ? Notifier.listening(config, dialect, db.tables, clientId, receivers, listeners,
+                        "journalmq-listen-" + instance)
                 : null;
         this.inProcessKey = dialect.isInProcess(config.jdbcUrl())
                 ? dialect.databaseKey(config.jdbcUrl()) + '\u0000' + db.tables.prefix().toUpperCase(java.util.Locale.ROOT)
@@ -236,21 +238,6 @@ public final class JdbcJournal implements Journal {
             return InProcessJournals.alone(inProcessKey);
         }
         return notifier != null && notifier.connected();
-    }
-
-    private static java.util.Properties listenProperties(JournalConfig config, Dialect dialect) {
-        java.util.Properties props = new java.util.Properties();
-        dialect.driverProperties().forEach(props::setProperty);
-        props.setProperty("ApplicationName", "journalmq-listen");
-        String user = config.user() != null ? config.user() : dialect.defaultUser();
-        String password = config.password() != null ? config.password() : dialect.defaultPassword();
-        if (user != null) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        return props;
     }
 
     @Override
@@ -564,38 +551,7 @@ public final class JdbcJournal implements Journal {
             InProcessJournals.leave(inProcessKey, receivers);
         }
         try {
-            // Non-durable subscriptions of this client go now rather than when maintenance finds them.
-            for (String consumerId : topics.ownConsumers()) {
-                topics.detach(consumerId);
-            }
-        } catch (JournalException e) {
-            LOG.warn("JMQ1013 could not detach the consumers of {} at close; maintenance removes them: {}",
-                    clientId, e.getMessage());
-        }
-        try {
-            temporaries.removeOwn();
-        } catch (JournalException e) {
-            LOG.warn("JMQ6002 could not remove the temporary destinations of {} at close; maintenance removes them: {}",
-                    clientId, e.getMessage());
-        }
-        try {
-            db.transaction("close", c -> {
-                // Claims go back with their counts kept: they may have been delivered.
-                try (var ps = c.prepareStatement(db.sql.releaseOwn)) {
-                    ps.setString(1, clientId);
-                    ps.executeUpdate();
-                }
-                try (var ps = c.prepareStatement(db.sql.deleteClient)) {
-                    ps.setString(1, clientId);
-                    ps.executeUpdate();
-                }
-                // Its final counts go to the retired rows: the journal-wide sums keep them.
-                trafficRows.retire(c, clock.now());
-                return null;
-            });
-        } catch (JournalException e) {
-            LOG.warn("JMQ1008 could not release the claims of {} at close; their leases will expire: {}",
-                    clientId, e.getMessage());
+            maintenance.leave();
         } finally {
             db.close();
             if (embeddedFile) {

@@ -90,6 +90,49 @@ final class Maintenance implements Runnable {
     }
 
     /**
+     * Takes this client out of the journal at close. Its non-durable subscriptions and temporary
+     * destinations go now rather than when another client's maintenance finds them; its claims go
+     * back, its client row goes and its final traffic counts are retired. A step that fails is logged
+     * and the next one runs: what is left, the other clients' maintenance removes.
+     */
+    void leave() {
+        try {
+            // Non-durable subscriptions of this client go now rather than when maintenance finds them.
+            for (String consumerId : topics.ownConsumers()) {
+                topics.detach(consumerId);
+            }
+        } catch (JournalException e) {
+            LOG.warn("JMQ1013 could not detach the consumers of {} at close; maintenance removes them: {}",
+                    clientId, e.getMessage());
+        }
+        try {
+            temporaries.removeOwn();
+        } catch (JournalException e) {
+            LOG.warn("JMQ6002 could not remove the temporary destinations of {} at close; maintenance removes them: {}",
+                    clientId, e.getMessage());
+        }
+        try {
+            db.transaction("close", c -> {
+                // Claims go back with their counts kept: they may have been delivered.
+                try (var ps = c.prepareStatement(db.sql.releaseOwn)) {
+                    ps.setString(1, clientId);
+                    ps.executeUpdate();
+                }
+                try (var ps = c.prepareStatement(db.sql.deleteClient)) {
+                    ps.setString(1, clientId);
+                    ps.executeUpdate();
+                }
+                // Its final counts go to the retired rows: the journal-wide sums keep them.
+                trafficRows.retire(c, clock.now());
+                return null;
+            });
+        } catch (JournalException e) {
+            LOG.warn("JMQ1008 could not release the claims of {} at close; their leases will expire: {}",
+                    clientId, e.getMessage());
+        }
+    }
+
+    /**
      * Registers or refreshes the client row, renews this client's leases, refreshes the clock and
      * publishes this client's traffic counts that changed (issue 18). Statements: the client
      * upsert, the lease renewal, and one batched UPDATE of the changed destinations (plus one

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import org.journalmq.persistence.JournalConfig;
+import org.journalmq.persistence.dialect.Dialect;
 import org.journalmq.persistence.dialect.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +99,13 @@ final class Notifier implements AutoCloseable {
     private volatile boolean closed;
     private volatile Connection current;
 
+    /** A notifier on a LISTEN connection of its own, opened with the journal's URL and credentials. */
+    static Notifier listening(JournalConfig config, Dialect dialect, Tables tables, String clientId,
+                              Receivers receivers, Listeners listeners, String threadName) {
+        return new Notifier(dialect.prepareUrl(config.jdbcUrl()), listenProperties(config, dialect), tables, clientId,
+                receivers, listeners, threadName);
+    }
+
     Notifier(String url, Properties props, Tables tables, String clientId, Receivers receivers, Listeners listeners,
              String threadName) {
         this.url = url;
@@ -108,6 +117,21 @@ final class Notifier implements AutoCloseable {
         this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static Properties listenProperties(JournalConfig config, Dialect dialect) {
+        Properties props = new Properties();
+        dialect.driverProperties().forEach(props::setProperty);
+        props.setProperty("ApplicationName", "journalmq-listen");
+        String user = config.user() != null ? config.user() : dialect.defaultUser();
+        String password = config.password() != null ? config.password() : dialect.defaultPassword();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return props;
     }
 
     /** True while the LISTEN connection is up: no commit of another JVM goes unannounced. */
