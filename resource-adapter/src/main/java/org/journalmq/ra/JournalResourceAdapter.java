@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public class JournalResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalResourceAdapter.class);
+    /** The JDBC drivers the .rar packs, one per supported database. */
+    private static final List<String> PACKED_DRIVERS =
+            List.of("org.hsqldb.jdbc.JDBCDriver", "org.postgresql.Driver", "org.mariadb.jdbc.Driver");
 
     private final RaConfig config = new RaConfig();
     private final Map<ActivationKey, Activation> activations = new ConcurrentHashMap<>();
@@ -139,7 +142,7 @@ public class JournalResourceAdapter implements ResourceAdapter {
      */
     private void registerDrivers() {
         ClassLoader loader = JournalResourceAdapter.class.getClassLoader();
-        for (String name : new String[] {"org.hsqldb.jdbc.JDBCDriver", "org.postgresql.Driver"}) {
+        for (String name : PACKED_DRIVERS) {
             Class<?> type;
             try {
                 type = Class.forName(name, false, loader);
@@ -174,9 +177,9 @@ public class JournalResourceAdapter implements ResourceAdapter {
     /**
      * Deregisters the drivers {@link #start} registered and, when the adapter was deployed with a class
      * loader of its own, every driver that loader defined: a server may have initialized a packed driver
-     * before start (GlassFish 7.0.21 did so with PostgreSQL's), and DriverManager then held the adapter's
-     * class loader after each undeploy. An adapter on the system class path cannot be unloaded, so there
-     * only its own registrations go: other users of those drivers in the JVM keep them.
+     * before start (GlassFish 7.0.21 did so with PostgreSQL's and MariaDB's), and DriverManager then held
+     * the adapter's class loader after each undeploy. An adapter on the system class path cannot be
+     * unloaded, so there only its own registrations go: other users of those drivers in the JVM keep them.
      */
     private void deregisterDrivers() {
         ClassLoader own = JournalResourceAdapter.class.getClassLoader();

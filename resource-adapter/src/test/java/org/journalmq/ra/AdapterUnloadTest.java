@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 13 item 6: an undeployed adapter's class loader can be collected (JCA 2.1 sec. 5.3.4: stop
  * releases the adapter's resources). The adapter runs in a class loader of its own, as in a server:
- * the server initializes the PostgreSQL driver packed in the .rar before {@code start} (GlassFish
- * 7.0.21 does; DriverManager then held one adapter class loader per redeploy), the adapter starts
+ * the server initializes the PostgreSQL and MariaDB drivers packed in the .rar before {@code start}
+ * (GlassFish 7.0.21 does; DriverManager then held one adapter class loader per redeploy), the adapter starts
  * with its JMX on, a managed connection opens the journal and sends, then the container destroys the
  * connection and stops the adapter. Once the test drops its own references, nothing in the JVM may
  * hold that loader.
@@ -36,7 +36,9 @@ class AdapterUnloadTest {
         public void run() {
             TestContainer container = new TestContainer();
             try {
-                Class.forName("org.postgresql.Driver", true, Deployment.class.getClassLoader());
+                for (String driver : new String[] {"org.postgresql.Driver", "org.mariadb.jdbc.Driver"}) {
+                    Class.forName(driver, true, Deployment.class.getClassLoader());
+                }
                 JournalResourceAdapter ra = new JournalResourceAdapter();
                 ra.setUrl("jdbc:hsqldb:mem:unload-" + UUID.randomUUID());
                 ra.setJmx(true);
@@ -61,7 +63,7 @@ class AdapterUnloadTest {
     }
 
     @Test
-    @DisplayName("After stop() nothing holds the adapter's class loader, even with a packed driver the server initialized before start")
+    @DisplayName("After stop() nothing holds the adapter's class loader, though its drivers were loaded before start")
     void anUndeployedAdapterCanBeUnloaded() throws Exception {
         WeakReference<ClassLoader> loader = deployAndUndeploy();
         forgetTheLastRecordEquals();
