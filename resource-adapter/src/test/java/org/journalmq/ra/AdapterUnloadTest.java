@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  * Issue 13 item 6: an undeployed adapter's class loader can be collected (JCA 2.1 sec. 5.3.4: stop
  * releases the adapter's resources). The adapter runs in a class loader of its own, as in a server:
  * the server initializes the PostgreSQL and MariaDB drivers packed in the .rar before {@code start}
- * (GlassFish 7.0.21 does; DriverManager then held one adapter class loader per redeploy), the adapter starts
- * with its JMX on, a managed connection opens the journal and sends, then the container destroys the
- * connection and stops the adapter. Once the test drops its own references, nothing in the JVM may
+ * (GlassFish 7.0.21 does; DriverManager then held one adapter class loader per redeploy), the adapter
+ * starts with its JMX on, a managed connection opens the journal, a message goes through it, then the
+ * container destroys the connection and stops the adapter. Once the test drops its own references, nothing in the JVM may
  * hold that loader.
  */
 class AdapterUnloadTest {
@@ -50,7 +50,7 @@ class AdapterUnloadTest {
                     Queue q = c.createQueue("unload");
                     c.createProducer().send(q, "one message through the journal");
                     if (c.createConsumer(q).receive(10_000) == null) {
-                        throw new AssertionError("the message sent through the adapter's journal came back");
+                        throw new AssertionError("the message sent through the adapter's journal did not come back");
                     }
                 }
                 mc.destroy();

@@ -97,7 +97,6 @@ final class Maintenance implements Runnable {
      */
     void leave() {
         try {
-            // Non-durable subscriptions of this client go now rather than when maintenance finds them.
             for (String consumerId : topics.ownConsumers()) {
                 topics.detach(consumerId);
             }
@@ -108,8 +107,8 @@ final class Maintenance implements Runnable {
         try {
             temporaries.removeOwn();
         } catch (JournalException e) {
-            LOG.warn("JMQ6002 could not remove the temporary destinations of {} at close; maintenance removes them: {}",
-                    clientId, e.getMessage());
+            LOG.warn("JMQ6002 could not remove the temporary destinations of {} at close;"
+                    + " maintenance removes them: {}", clientId, e.getMessage());
         }
         try {
             db.transaction("close", c -> {
